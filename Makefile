@@ -1,0 +1,50 @@
+# The two commands: `make run` and `make test`. Both start with `make install`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+SEED ?= ../shared/seeds/000_c9d5bf20bb20a594.txt
+ADDR ?= 127.0.0.1:8000
+PG_URL ?= $(DATABASE_URL)
+
+.PHONY: install run test lint types pytest pytest-sqlite pytest-postgres bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+run: install
+	DEBUG=1 $(BIN)/opfolgning migrate --noinput
+	DEBUG=1 $(BIN)/opfolgning import $(SEED)
+	@echo "Opfølgning: http://$(ADDR)/  (the report: http://$(ADDR)/aftaler/2019/udvalg/oekonomiudvalget/opfolgning/3/)"
+	DEBUG=1 $(BIN)/opfolgning runserver $(ADDR)
+
+test: install lint types pytest
+
+lint:
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+types:
+	$(BIN)/mypy
+
+pytest: pytest-sqlite pytest-postgres
+
+pytest-sqlite:
+	env -u DATABASE_URL $(BIN)/pytest -q -p no:cacheprovider
+
+# Runs when DATABASE_URL names a PostgreSQL database (.ci/run sets it).
+pytest-postgres:
+	@case "$(PG_URL)" in \
+	  postgres*) echo "pytest on $(PG_URL)"; DATABASE_URL="$(PG_URL)" $(BIN)/pytest -q -p no:cacheprovider ;; \
+	  *) echo "DATABASE_URL is not PostgreSQL: skipping the PostgreSQL run" ;; \
+	esac
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache

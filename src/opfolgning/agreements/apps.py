@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AgreementsConfig(AppConfig):
+    """Agreements, initiatives, rounds, milestones and economy."""
+
+    name = "opfolgning.agreements"
+    label = "agreements"
+    verbose_name = _("Budgetaftaler")

@@ -1,0 +1,291 @@
+"""Agreements, themes, initiatives, rounds, milestones and economy statuses."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class Kind(models.TextChoices):
+    """Capital project (anlæg) or operating item (drift)."""
+
+    CAPITAL = "capital", _("Anlæg")
+    OPERATING = "operating", _("Drift")
+
+
+class EffortSmiley(models.TextChoices):
+    """Effort smiley: three levels."""
+
+    HAPPY = "happy", _("glad")
+    NEUTRAL = "neutral", _("mellemfornøjet")
+    SAD = "sad", _("sur")
+
+
+class EconomySmiley(models.TextChoices):
+    """Economy smiley: two levels."""
+
+    HAPPY = "happy", _("glad")
+    SAD = "sad", _("sur")
+
+
+class Agreement(models.Model):
+    """A budget agreement (Aftale om budget 2019)."""
+
+    name = models.CharField(_("navn"), max_length=200)
+    year = models.PositiveSmallIntegerField(_("budgetår"), unique=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("budgetaftale")
+        verbose_name_plural = _("budgetaftaler")
+        ordering = ["-year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year__gte=1970) & Q(year__lte=2200), name="agreement_year_sane"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Committee(models.Model):
+    """A political committee (udvalg), e.g. Økonomiudvalget."""
+
+    name = models.CharField(_("navn"), max_length=200, unique=True)
+    slug = models.SlugField(_("kort navn"), max_length=200, unique=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("udvalg")
+        verbose_name_plural = _("udvalg")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Center(models.Model):
+    """A responsible center (administrative department)."""
+
+    name = models.CharField(_("navn"), max_length=200, unique=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("center")
+        verbose_name_plural = _("centre")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Theme(models.Model):
+    """A theme of an agreement (1. Vi skaber fremtiden sammen …)."""
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="themes", verbose_name=_("aftale")
+    )
+    number = models.CharField(_("nummer"), max_length=20)
+    title = models.CharField(_("titel"), max_length=500, blank=True)
+    position = models.PositiveIntegerField(_("rækkefølge"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("tema")
+        verbose_name_plural = _("temaer")
+        ordering = ["agreement", "position", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "number"], name="theme_unique_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}".strip()
+
+
+class Round(models.Model):
+    """A follow-up round of an agreement: 1st, 2nd, 3rd budget follow-up or final (4)."""
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="rounds", verbose_name=_("aftale")
+    )
+    number = models.PositiveSmallIntegerField(_("nummer"))
+    label = models.CharField(_("betegnelse"), max_length=200, blank=True)
+    date = models.DateField(_("dato"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("opfølgning")
+        verbose_name_plural = _("opfølgninger")
+        ordering = ["agreement", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "number"], name="round_unique_number"),
+            models.CheckConstraint(
+                condition=Q(number__gte=1) & Q(number__lte=4), name="round_number_1_to_4"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label or f"{self.number}. opfølgning"
+
+
+class Initiative(models.Model):
+    """An initiative (indsats) of an agreement; identity is agreement + number."""
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="initiatives", verbose_name=_("aftale")
+    )
+    theme = models.ForeignKey(
+        Theme, on_delete=models.PROTECT, related_name="initiatives", verbose_name=_("tema")
+    )
+    number = models.CharField(_("nummer"), max_length=20)
+    sort_key = models.CharField(max_length=60, editable=False, db_index=True, default="")
+    title = models.CharField(_("titel"), max_length=500)
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    description = models.TextField(_("beskrivelse"), blank=True)
+    center = models.ForeignKey(
+        Center,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="initiatives",
+        verbose_name=_("ansvarligt center"),
+    )
+    committee = models.ForeignKey(
+        Committee,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="initiatives",
+        verbose_name=_("ansvarligt udvalg"),
+    )
+    contributors = models.TextField(_("væsentlig bidragsyder"), blank=True)
+    involved_committees = models.TextField(_("udvalg der involveres"), blank=True)
+    notes = models.TextField(_("bemærkninger"), blank=True)
+    heading = models.CharField(_("overskrift i rapporten"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indsats")
+        verbose_name_plural = _("indsatser")
+        ordering = ["agreement", "sort_key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "number"], name="initiative_unique_number"
+            ),
+            models.CheckConstraint(condition=Q(kind__in=Kind.values), name="initiative_kind_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        self.sort_key = number_sort_key(self.number)
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+def number_sort_key(number: str) -> str:
+    """Return a key that sorts 1.2 before 1.11 (each part zero-padded)."""
+    parts = []
+    for part in number.split("."):
+        parts.append(part.zfill(6) if part.isdigit() else part)
+    return ".".join(parts)
+
+
+class CommitteeReport(models.Model):
+    """The header facts of a committee's report at a round (date, contact, case number)."""
+
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="reports", verbose_name=_("opfølgning")
+    )
+    committee = models.ForeignKey(
+        Committee, on_delete=models.PROTECT, related_name="reports", verbose_name=_("udvalg")
+    )
+    title = models.CharField(_("titel"), max_length=500)
+    date = models.DateField(_("dato"), null=True, blank=True)
+    case_number = models.CharField(_("sagsid"), max_length=100, blank=True)
+    contact_name = models.CharField(_("kontakt"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("e-mail"), blank=True)
+    contact_phone = models.CharField(_("telefon"), max_length=50, blank=True)
+    reading_guide = models.TextField(_("læsevejledning"), blank=True)
+    source_name = models.CharField(_("importeret fra"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("udvalgsrapport")
+        verbose_name_plural = _("udvalgsrapporter")
+        ordering = ["round", "committee"]
+        constraints = [
+            models.UniqueConstraint(fields=["round", "committee"], name="report_unique_per_round")
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Milestone(models.Model):
+    """The milestone of an initiative at a round, with its status and effort smiley."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("indsats")
+    )
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="milestones", verbose_name=_("opfølgning")
+    )
+    text = models.TextField(_("milepæl"), blank=True)
+    status_note = models.TextField(_("status"), blank=True)
+    smiley = models.CharField(
+        _("smiley"), max_length=10, choices=EffortSmiley.choices, blank=True, default=""
+    )
+    glyph = models.CharField(_("tegn i kilden"), max_length=20, blank=True)
+    needs_review = models.BooleanField(_("skal kontrolleres"), default=False)
+    corrective_action = models.TextField(_("korrigerende handling"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("milepæl")
+        verbose_name_plural = _("milepæle")
+        ordering = ["initiative", "round__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "round"], name="milestone_unique_round"),
+            models.CheckConstraint(
+                condition=Q(smiley__in=["", *EffortSmiley.values]), name="milestone_smiley_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative.number} · {self.round}"
+
+
+class EconomyStatus(models.Model):
+    """The economy smiley of an initiative at a round (two levels, or none)."""
+
+    initiative = models.ForeignKey(
+        Initiative, on_delete=models.CASCADE, related_name="economy", verbose_name=_("indsats")
+    )
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="economy", verbose_name=_("opfølgning")
+    )
+    text = models.TextField(_("økonomi"), blank=True)
+    smiley = models.CharField(
+        _("smiley"), max_length=10, choices=EconomySmiley.choices, blank=True, default=""
+    )
+    glyph = models.CharField(_("tegn i kilden"), max_length=20, blank=True)
+    needs_review = models.BooleanField(_("skal kontrolleres"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("økonomistatus")
+        verbose_name_plural = _("økonomistatusser")
+        ordering = ["initiative", "round__number"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "round"], name="economy_unique_round"),
+            models.CheckConstraint(
+                condition=Q(smiley__in=["", *EconomySmiley.values]), name="economy_smiley_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative.number} · {self.round}"

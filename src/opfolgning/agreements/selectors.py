@@ -1,0 +1,232 @@
+"""Reads for pages and reports: a fixed number of queries whatever the number of initiatives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, Q, QuerySet
+
+from opfolgning.followup.document import (
+    ROUND_NUMBERS,
+    AgreementRef,
+    Contact,
+    EconomyDoc,
+    InitiativeDoc,
+    MilestoneDoc,
+    ReportDocument,
+    ThemeDoc,
+)
+from opfolgning.followup.smileys import Smiley
+
+from .models import (
+    Agreement,
+    Committee,
+    CommitteeReport,
+    EconomyStatus,
+    Initiative,
+    Milestone,
+    Round,
+)
+
+ORDINALS_DA = {1: "Første", 2: "Anden", 3: "Tredje", 4: "Endelig"}
+
+
+class NotFound(LookupError):
+    """The agreement, committee or round asked for does not exist."""
+
+
+def agreement_list() -> QuerySet[Agreement]:
+    """Return agreements with their number of initiatives, newest first."""
+    return Agreement.objects.annotate(initiative_count=Count("initiatives")).order_by("-year")
+
+
+def agreement_get(*, year: int) -> Agreement:
+    """Return the agreement of a budget year or raise NotFound."""
+    agreement = Agreement.objects.filter(year=year).first()
+    if agreement is None:
+        raise NotFound(f"no agreement for the budget year {year}")
+    return agreement
+
+
+def committee_get(*, name_or_slug: str) -> Committee:
+    """Return a committee by its name or slug (case-insensitive) or raise NotFound."""
+    committee = Committee.objects.filter(
+        Q(name__iexact=name_or_slug) | Q(slug__iexact=name_or_slug)
+    ).first()
+    if committee is None:
+        known = ", ".join(Committee.objects.values_list("name", flat=True)) or "none"
+        raise NotFound(f"no committee called {name_or_slug!r}; known committees: {known}")
+    return committee
+
+
+@dataclass(frozen=True)
+class CommitteeRow:
+    """A committee of an agreement, its number of initiatives and its stored reports."""
+
+    committee: Committee
+    initiative_count: int
+    report_rounds: frozenset[int]
+
+
+@dataclass(frozen=True)
+class AgreementOverview:
+    """What the agreement page shows."""
+
+    agreement: Agreement
+    rounds: list[Round]
+    committees: list[CommitteeRow]
+    initiative_count: int
+
+
+def agreement_overview(*, year: int) -> AgreementOverview:
+    """Return the agreement with its rounds, committees and which reports exist."""
+    agreement = agreement_get(year=year)
+    rounds = list(Round.objects.filter(agreement=agreement).order_by("number"))
+    counts = dict(
+        Initiative.objects.filter(agreement=agreement, committee__isnull=False)
+        .values_list("committee_id")
+        .annotate(n=Count("id"))
+        .values_list("committee_id", "n")
+    )
+    reports: dict[int, set[int]] = {}
+    for committee_id, number in CommitteeReport.objects.filter(
+        round__agreement=agreement
+    ).values_list("committee_id", "round__number"):
+        reports.setdefault(committee_id, set()).add(number)
+    committee_ids = set(counts) | set(reports)
+    committees = [
+        CommitteeRow(c, counts.get(c.pk, 0), frozenset(reports.get(c.pk, set())))
+        for c in Committee.objects.filter(pk__in=committee_ids).order_by("name")
+    ]
+    return AgreementOverview(
+        agreement=agreement,
+        rounds=rounds,
+        committees=committees,
+        initiative_count=sum(counts.values()),
+    )
+
+
+def _smiley(value: str) -> Smiley | None:
+    return Smiley(value) if value else None
+
+
+def report_document(
+    *, year: int, round_number: int, committee: str | None = None
+) -> ReportDocument:
+    """Return the report of a committee (or, without one, the whole agreement) at a round."""
+    agreement = agreement_get(year=year)
+    round_obj = Round.objects.filter(agreement=agreement, number=round_number).first()
+    if round_obj is None:
+        raise NotFound(f"{agreement.name} has no round {round_number}")
+    committee_obj = committee_get(name_or_slug=committee) if committee else None
+
+    initiatives = Initiative.objects.filter(agreement=agreement)
+    if committee_obj is not None:
+        initiatives = initiatives.filter(committee=committee_obj)
+
+    report = None
+    if committee_obj is not None:
+        report = CommitteeReport.objects.filter(round=round_obj, committee=committee_obj).first()
+    ordinal = ORDINALS_DA[round_number]
+    for_whom = committee_obj.name if committee_obj else "hele aftalen"
+    doc = ReportDocument(
+        title=report.title
+        if report
+        else f"{ordinal} opfølgning på {agreement.name} for {for_whom}",
+        agreement=AgreementRef(name=agreement.name, year=agreement.year),
+        committee=committee_obj.name if committee_obj else "",
+        round=round_number,
+        date=report.date if report else round_obj.date,
+        case_number=report.case_number if report else "",
+        contact=Contact(
+            name=report.contact_name, email=report.contact_email, phone=report.contact_phone
+        )
+        if report
+        else Contact(),
+        reading_guide=report.reading_guide if report else "",
+    )
+    # Plain values, not model instances: this is the hot path of every report (N × 5 rows).
+    labels = dict(Round.objects.filter(agreement=agreement).values_list("number", "label"))
+    milestone_rows: dict[int, dict[int, tuple[Any, ...]]] = {}
+    for row in Milestone.objects.filter(initiative__in=initiatives).values_list(
+        "initiative_id",
+        "round__number",
+        "text",
+        "status_note",
+        "smiley",
+        "glyph",
+        "needs_review",
+        "corrective_action",
+    ):
+        milestone_rows.setdefault(row[0], {})[row[1]] = row
+    economy_rows = {
+        row[0]: row
+        for row in EconomyStatus.objects.filter(
+            initiative__in=initiatives, round=round_obj
+        ).values_list("initiative_id", "text", "smiley", "glyph", "needs_review")
+    }
+    themes: dict[int, ThemeDoc] = {}
+    for ini in initiatives.order_by("theme__position", "theme__number", "sort_key").values(
+        "id",
+        "number",
+        "title",
+        "kind",
+        "description",
+        "contributors",
+        "involved_committees",
+        "notes",
+        "heading",
+        "theme_id",
+        "theme__number",
+        "theme__title",
+        "center__name",
+        "committee__name",
+    ):
+        theme_doc = themes.get(ini["theme_id"])
+        if theme_doc is None:
+            theme_doc = themes[ini["theme_id"]] = ThemeDoc(
+                ini["theme__number"], ini["theme__title"]
+            )
+            doc.themes.append(theme_doc)
+        by_round = milestone_rows.get(ini["id"], {})
+        milestones = []
+        for number in ROUND_NUMBERS:
+            m = by_round.get(number)
+            if m is None:
+                milestones.append(MilestoneDoc(round=number, label=labels.get(number, "")))
+                continue
+            milestones.append(
+                MilestoneDoc(
+                    round=number,
+                    label=labels.get(number, ""),
+                    text=m[2],
+                    status_note=m[3],
+                    smiley=_smiley(m[4]),
+                    glyph=m[5] or None,
+                    needs_review=m[6],
+                    corrective_action=m[7],
+                )
+            )
+        eco = economy_rows.get(ini["id"])
+        theme_doc.initiatives.append(
+            InitiativeDoc(
+                number=ini["number"],
+                title=ini["title"],
+                kind=ini["kind"],
+                description=ini["description"],
+                center=ini["center__name"] or "",
+                committee=ini["committee__name"] or "",
+                contributors=ini["contributors"],
+                involved_committees=ini["involved_committees"],
+                notes=ini["notes"],
+                heading=ini["heading"],
+                milestones=milestones,
+                economy=EconomyDoc(
+                    text=eco[1], smiley=_smiley(eco[2]), glyph=eco[3] or None, needs_review=eco[4]
+                )
+                if eco
+                else EconomyDoc(),
+            )
+        )
+    return doc

@@ -1,0 +1,352 @@
+"""Writes: one function per action, in a transaction, recording who did it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import models, transaction
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from opfolgning.followup.document import KINDS, ROUND_NUMBERS, ReportDocument
+from opfolgning.followup.smileys import Smiley
+from opfolgning.followup.text import one_line, plain_text
+
+from .models import (
+    Agreement,
+    Center,
+    Committee,
+    CommitteeReport,
+    EconomyStatus,
+    Initiative,
+    Milestone,
+    Round,
+    Theme,
+    number_sort_key,
+)
+
+Actor = AbstractBaseUser | AnonymousUser | None
+
+_TRANSLITERATE = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
+
+
+class ImportRejected(ValueError):
+    """The report document breaks an invariant; nothing was stored."""
+
+
+def committee_slug(name: str) -> str:
+    """Return a URL slug for a committee name (Økonomiudvalget → oekonomiudvalget)."""
+    text = name.translate(_TRANSLITERATE).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "udvalg"
+
+
+@dataclass
+class ImportResult:
+    """What an import changed, counted per kind of record."""
+
+    created: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    kept: int = 0  # earlier rounds' stored milestones that the import left as they were
+
+    def count(self, bucket: str, kind: str, n: int = 1) -> None:
+        target = self.created if bucket == "created" else self.updated
+        target[kind] = target.get(kind, 0) + n
+
+    @property
+    def changed(self) -> bool:
+        return any(self.created.values()) or any(self.updated.values())
+
+
+def _user(actor: Actor) -> Any:
+    return actor if actor is not None and actor.is_authenticated else None
+
+
+def validate_document(doc: ReportDocument) -> None:
+    """Refuse a document that breaks the model's invariants, naming initiative and round."""
+    if doc.round not in ROUND_NUMBERS:
+        raise ImportRejected(f"round {doc.round} is not a follow-up round; use 1, 2, 3 or 4")
+    if not one_line(doc.committee):
+        raise ImportRejected("the report names no committee")
+    if not 1970 <= doc.agreement.year <= 2200:
+        raise ImportRejected(f"agreement year {doc.agreement.year} is not plausible")
+    seen: set[str] = set()
+    for ini in doc.initiatives():
+        where = f"initiative {ini.number}"
+        if not ini.number or ini.number in seen:
+            raise ImportRejected(f"{where}: the number is empty or appears twice")
+        seen.add(ini.number)
+        if ini.kind not in KINDS:
+            raise ImportRejected(f"{where}: kind {ini.kind!r} is not capital or operating")
+        rounds = [m.round for m in ini.milestones]
+        if sorted(rounds) != sorted(set(rounds)) or not set(rounds) <= set(ROUND_NUMBERS):
+            raise ImportRejected(f"{where}: milestone rounds {rounds} must be distinct, 1–4")
+        if ini.economy.smiley is Smiley.NEUTRAL:
+            raise ImportRejected(
+                f"{where}, round {doc.round}: the economy smiley has two levels (happy, sad)"
+            )
+
+
+def _get_or_create_named(
+    model: type[models.Model], names: Iterable[str], result: ImportResult, user: Any, reason: str
+) -> dict[str, Any]:
+    wanted = {n for n in names if n}
+    existing = {obj.name: obj for obj in model._default_manager.filter(name__in=wanted)}  # type: ignore[attr-defined]
+    missing = sorted(wanted - existing.keys())
+    if missing:
+        new: list[Any] = (
+            [Committee(name=n, slug=_unique_slug(n)) for n in missing]
+            if model is Committee
+            else [model(name=n) for n in missing]
+        )
+        bulk_create_with_history(new, model, default_user=user, default_change_reason=reason)
+        existing.update({obj.name: obj for obj in model._default_manager.filter(name__in=missing)})  # type: ignore[attr-defined]
+        result.count("created", model._meta.model_name or "", len(missing))
+    return existing
+
+
+def _unique_slug(name: str) -> str:
+    base = committee_slug(name)
+    slug, n = base, 2
+    while Committee.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _apply(obj: models.Model, values: dict[str, Any]) -> list[str]:
+    """Set `values` on `obj`; return the names of the fields that changed."""
+    changed = []
+    for name, value in values.items():
+        if getattr(obj, name) != value:
+            setattr(obj, name, value)
+            changed.append(name)
+    return changed
+
+
+def _save_rows(
+    model: type[models.Model],
+    creates: list[Any],
+    updates: list[tuple[Any, list[str]]],
+    result: ImportResult,
+    user: Any,
+    reason: str,
+) -> None:
+    kind = model._meta.model_name or ""
+    if creates:
+        bulk_create_with_history(
+            creates, model, batch_size=500, default_user=user, default_change_reason=reason
+        )
+        result.count("created", kind, len(creates))
+    if updates:
+        fields = sorted({f for _, fs in updates for f in fs})
+        bulk_update_with_history(
+            [obj for obj, _ in updates],
+            model,
+            fields,
+            batch_size=500,
+            default_user=user,
+            default_change_reason=reason,
+        )
+        result.count("updated", kind, len(updates))
+
+
+@transaction.atomic
+def report_import(*, actor: Actor, document: ReportDocument, source_name: str = "") -> ImportResult:
+    """Store a report document: all or nothing; re-importing the same document changes nothing.
+
+    The report's own round always takes the document's values; later rounds (the plan) take
+    them too unless a later report of the same committee is already stored; every other round
+    keeps what is stored (from its own report) and is only filled where still empty.
+    """
+    validate_document(document)
+    doc = document
+    user = _user(actor)
+    reason = f"import: {source_name}" if source_name else "import"
+    result = ImportResult()
+
+    agreement = Agreement.objects.filter(year=doc.agreement.year).first()
+    agreement_name = one_line(doc.agreement.name) or f"Aftale om budget {doc.agreement.year}"
+    if agreement is None:
+        agreement = Agreement(name=agreement_name, year=doc.agreement.year)
+        agreement._history_user = user  # type: ignore[attr-defined]
+        agreement._change_reason = reason  # type: ignore[attr-defined]
+        agreement.save()
+        result.count("created", "agreement")
+
+    initiatives_doc = doc.initiatives()
+    committee_names = {one_line(doc.committee)} | {one_line(i.committee) for i in initiatives_doc}
+    committees = _get_or_create_named(Committee, committee_names, result, user, reason)
+    centers = _get_or_create_named(
+        Center, {one_line(i.center) for i in initiatives_doc}, result, user, reason
+    )
+
+    # Rounds: 1–4 always exist for an agreement; labels come from the milestone rows.
+    labels: dict[int, str] = {}
+    for ini in initiatives_doc:
+        for m in ini.milestones:
+            if m.label and m.round not in labels:
+                labels[m.round] = one_line(m.label)
+    rounds = {r.number: r for r in Round.objects.filter(agreement=agreement)}
+    round_creates, round_updates = [], []
+    for number in ROUND_NUMBERS:
+        values: dict[str, Any] = {}
+        if labels.get(number):
+            values["label"] = labels[number]
+        if number == doc.round and doc.date:
+            values["date"] = doc.date
+        if number not in rounds:
+            rounds[number] = Round(agreement=agreement, number=number, **values)
+            round_creates.append(rounds[number])
+        else:
+            stored = rounds[number]
+            # A later report must not relabel a round that its own report already named.
+            if stored.label and number != doc.round:
+                values.pop("label", None)
+            if stored.date and number != doc.round:
+                values.pop("date", None)
+            changed = _apply(stored, values)
+            if changed:
+                round_updates.append((stored, changed))
+    _save_rows(Round, round_creates, round_updates, result, user, reason)
+    rounds = {r.number: r for r in Round.objects.filter(agreement=agreement)}
+    report_round = rounds[doc.round]
+
+    # The report's header facts.
+    committee = committees[one_line(doc.committee)]
+    report_values = {
+        "title": one_line(doc.title),
+        "date": doc.date,
+        "case_number": one_line(doc.case_number),
+        "contact_name": one_line(doc.contact.name),
+        "contact_email": one_line(doc.contact.email),
+        "contact_phone": one_line(doc.contact.phone),
+        "reading_guide": plain_text(doc.reading_guide),
+    }
+    latest_round = (
+        CommitteeReport.objects.filter(round__agreement=agreement, committee=committee)
+        .order_by("-round__number")
+        .values_list("round__number", flat=True)
+        .first()
+    )
+    is_latest = latest_round is None or doc.round >= latest_round
+    report = CommitteeReport.objects.filter(round=report_round, committee=committee).first()
+    if report is None:
+        report = CommitteeReport(
+            round=report_round, committee=committee, source_name=source_name, **report_values
+        )
+        _save_rows(CommitteeReport, [report], [], result, user, reason)
+    else:
+        changed = _apply(report, report_values)
+        if changed:
+            _apply(report, {"source_name": source_name})
+            _save_rows(
+                CommitteeReport, [], [(report, [*changed, "source_name"])], result, user, reason
+            )
+
+    # Themes.
+    themes = {t.number: t for t in Theme.objects.filter(agreement=agreement)}
+    theme_creates, theme_updates = [], []
+    for theme_doc in doc.themes:
+        title = one_line(theme_doc.title)
+        position = int(theme_doc.number) if theme_doc.number.isdigit() else 0
+        if theme_doc.number not in themes:
+            themes[theme_doc.number] = Theme(
+                agreement=agreement, number=theme_doc.number, title=title, position=position
+            )
+            theme_creates.append(themes[theme_doc.number])
+        elif title and title != themes[theme_doc.number].title:
+            stored_theme = themes[theme_doc.number]
+            theme_updates.append((stored_theme, _apply(stored_theme, {"title": title})))
+    _save_rows(Theme, theme_creates, theme_updates, result, user, reason)
+    themes = {t.number: t for t in Theme.objects.filter(agreement=agreement)}
+
+    # Initiatives: identity is agreement + number.
+    stored_initiatives = {i.number: i for i in Initiative.objects.filter(agreement=agreement)}
+    ini_creates, ini_updates = [], []
+    for theme_doc in doc.themes:
+        for ini in theme_doc.initiatives:
+            values = {
+                "theme_id": themes[theme_doc.number].pk,
+                "title": one_line(ini.title),
+                "kind": ini.kind,
+                "description": plain_text(ini.description),
+                "center_id": centers[one_line(ini.center)].pk if one_line(ini.center) else None,
+                "committee_id": (
+                    committees[one_line(ini.committee)].pk if one_line(ini.committee) else None
+                ),
+                "contributors": plain_text(ini.contributors),
+                "involved_committees": plain_text(ini.involved_committees),
+                "notes": plain_text(ini.notes),
+                "heading": one_line(ini.heading),
+                "sort_key": number_sort_key(ini.number),
+            }
+            if ini.number not in stored_initiatives:
+                obj = Initiative(agreement=agreement, number=ini.number, **values)
+                stored_initiatives[ini.number] = obj
+                ini_creates.append(obj)
+            else:
+                obj = stored_initiatives[ini.number]
+                changed = _apply(obj, values)
+                if changed:
+                    ini_updates.append((obj, changed))
+    _save_rows(Initiative, ini_creates, ini_updates, result, user, reason)
+    numbers = [i.number for i in initiatives_doc]
+    by_number = {
+        i.number: i for i in Initiative.objects.filter(agreement=agreement, number__in=numbers)
+    }
+
+    # Milestones and economy.
+    ids = [i.pk for i in by_number.values()]
+    stored_ms = {
+        (m.initiative_id, m.round_id): m for m in Milestone.objects.filter(initiative_id__in=ids)
+    }
+    stored_eco = {
+        e.initiative_id: e
+        for e in EconomyStatus.objects.filter(initiative_id__in=ids, round=report_round)
+    }
+    ms_creates, ms_updates, eco_creates, eco_updates = [], [], [], []
+    for ini in initiatives_doc:
+        initiative = by_number[ini.number]
+        for m in ini.milestones:
+            round_obj = rounds[m.round]
+            values = {
+                "text": plain_text(m.text),
+                "status_note": plain_text(m.status_note),
+                "smiley": m.smiley.value if m.smiley else "",
+                "glyph": m.glyph or "",
+                "needs_review": m.needs_review,
+                "corrective_action": plain_text(m.corrective_action),
+            }
+            key = (initiative.pk, round_obj.pk)
+            stored_m = stored_ms.get(key)
+            if stored_m is None:
+                ms_creates.append(Milestone(initiative=initiative, round=round_obj, **values))
+                continue
+            authoritative = m.round == doc.round or (m.round > doc.round and is_latest)
+            if not authoritative and (stored_m.text or stored_m.status_note or stored_m.smiley):
+                if any(getattr(stored_m, k) != v for k, v in values.items()):
+                    result.kept += 1
+                continue
+            changed = _apply(stored_m, values)
+            if changed:
+                ms_updates.append((stored_m, changed))
+        eco_values = {
+            "text": plain_text(ini.economy.text),
+            "smiley": ini.economy.smiley.value if ini.economy.smiley else "",
+            "glyph": ini.economy.glyph or "",
+            "needs_review": ini.economy.needs_review,
+        }
+        stored_e = stored_eco.get(initiative.pk)
+        if stored_e is None:
+            eco_creates.append(
+                EconomyStatus(initiative=initiative, round=report_round, **eco_values)
+            )
+        else:
+            changed = _apply(stored_e, eco_values)
+            if changed:
+                eco_updates.append((stored_e, changed))
+    _save_rows(Milestone, ms_creates, ms_updates, result, user, reason)
+    _save_rows(EconomyStatus, eco_creates, eco_updates, result, user, reason)
+    return result

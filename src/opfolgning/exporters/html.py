@@ -1,0 +1,217 @@
+"""Report document → HTML: the report page and the self-contained HTML export.
+
+The page frame is a Django template; the initiative tables, which are the hot path of a large
+report (N × 6 rows), are built here with plain string joins and html.escape.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from opfolgning.followup.document import InitiativeDoc, ReportDocument
+from opfolgning.followup.rules import Effective, Finding, Source, effective_smileys, report_findings
+
+_MOUTHS = {
+    "happy": "M7 14.2 Q12 19 17 14.2",
+    "neutral": "M7.5 15.8 H16.5",
+    "sad": "M7 17.8 Q12 13 17 17.8",
+}
+_FILLS = {"happy": "#8fd18f", "neutral": "#f7d54a", "sad": "#f08a80"}
+
+
+def smiley_word(value: str | None) -> str:
+    """Return the visible word for a smiley in the active language."""
+    words = {"happy": _("glad"), "neutral": _("mellemfornøjet"), "sad": _("sur")}
+    return words.get(value or "", "")
+
+
+def smiley_html(value: str | None, glyph: str | None = None, size: int = 22) -> str:
+    """Return a smiley as a face icon (shape, not only colour) with its word beside it."""
+    if not value:
+        return f'<span class="smiley smiley-none">{escape(_("ingen smiley"))}</span>'
+    word = escape(smiley_word(value))
+    title = f"{word} ({escape(_('kilde'))}: {escape(glyph)})" if glyph else word
+    return (
+        f'<span class="smiley smiley-{value}" title="{title}">'
+        f'<svg class="smiley-icon" viewBox="0 0 24 24" width="{size}" height="{size}"'
+        ' aria-hidden="true" focusable="false"><circle cx="12" cy="12" r="10.5"'
+        f' fill="{_FILLS[value]}" stroke="#1a1a1a" stroke-width="1.5"/>'
+        '<circle cx="8.6" cy="9.4" r="1.45" fill="#1a1a1a"/>'
+        '<circle cx="15.4" cy="9.4" r="1.45" fill="#1a1a1a"/>'
+        f'<path d="{_MOUTHS[value]}" fill="none" stroke="#1a1a1a" stroke-width="1.7"'
+        ' stroke-linecap="round"/></svg>'
+        f'<span class="smiley-label">{word}</span></span>'
+    )
+
+
+def paragraphs_html(text: str) -> str:
+    """Return plain text with blank-line paragraphs as <p> elements; '- ' paragraphs as a list."""
+    out: list[str] = []
+    items: list[str] = []
+    for part in (text or "").split("\n\n"):
+        part = part.strip()
+        if part.startswith("- "):
+            items.append(f"<li>{escape(part[2:])}</li>")
+            continue
+        if items:
+            out.append(f"<ul>{''.join(items)}</ul>")
+            items = []
+        if part:
+            out.append(f"<p>{escape(part)}</p>")
+    if items:
+        out.append(f"<ul>{''.join(items)}</ul>")
+    return "".join(out)
+
+
+def anchor(number: str) -> str:
+    """Return the fragment id of an initiative (1.11 → i-1-11; 11.1 stays distinct)."""
+    parts = ("".join(ch for ch in part if ch.isalnum()) for part in number.split("."))
+    return "i-" + "-".join(parts)
+
+
+@dataclass(frozen=True)
+class ThemeBlock:
+    """A theme as the report shows it, its initiative tables already rendered."""
+
+    number: str
+    title: str
+    html: SafeString
+
+
+class _Renderer:
+    """Renders initiative tables; holds the translated words so each is looked up once."""
+
+    def __init__(self, current_round: int) -> None:
+        self.current_round = current_round
+        self.english = (get_language() or "da").startswith("en")
+        self.words = {
+            key: escape(value)
+            for key, value in {
+                "capital": _("Anlæg"),
+                "operating": _("Drift"),
+                "time": _("Tid"),
+                "smiley": _("Smiley"),
+                "rule": _("Regelvurdering"),
+                "center": _("Ansvarligt center"),
+                "committee": _("Ansvarligt udvalg"),
+                "contributors": _("Væsentlig bidragsyder"),
+                "involved": _("Involveres"),
+                "milestone": _("Milepæl"),
+                "this_round": _("denne opfølgning"),
+                "status": _("Status:"),
+                "corrective": _("Korrigerende handling:"),
+                "economy": _("Økonomi"),
+                "review": _("skal kontrolleres"),
+                "source": _("kilde"),
+            }.items()
+        }
+        self._smileys: dict[tuple[str | None, str | None], str] = {}
+
+    def smiley(self, value: str | None, glyph: str | None = None) -> str:
+        key = (value, glyph)
+        if key not in self._smileys:
+            self._smileys[key] = smiley_html(value, glyph)
+        return self._smileys[key]
+
+    def rule_cell(self, effective: Effective) -> str:
+        reason = escape(effective.reason_en if self.english else effective.reason_da)
+        css = "rule rule-missing" if effective.source is Source.MISSING else "rule"
+        icon = ""
+        if effective.source is Source.CARRIED:
+            icon = self.smiley(effective.smiley.value if effective.smiley else None) + "<br>"
+        return f'{icon}<span class="{css}">{reason}</span>'
+
+    def initiative(self, ini: InitiativeDoc) -> str:
+        w = self.words
+        kind = w["capital"] if ini.kind == "capital" else w["operating"]
+        title = escape(f"{ini.number}. {ini.title}")
+        parts = [
+            f'<table class="initiative" id="{anchor(ini.number)}">'
+            f'<caption class="visually-hidden">{title}</caption>'
+            '<colgroup><col class="c1"><col class="c2"><col class="c3"><col class="c4">'
+            '<col class="c5"></colgroup>'
+            f'<thead><tr><th scope="col">{title}</th><th scope="col">{kind}</th>'
+            f'<th scope="col">{w["time"]}</th><th scope="col">{w["smiley"]}</th>'
+            f'<th scope="col">{w["rule"]}</th></tr></thead><tbody>',
+            f"<tr><td>{paragraphs_html(ini.description)}</td>"
+            f'<td colspan="4"><dl class="resp">'
+            f"<dt>{w['center']}</dt><dd>{escape(ini.center) or '–'}</dd>"
+            f"<dt>{w['committee']}</dt><dd>{escape(ini.committee) or '–'}</dd>"
+            f"<dt>{w['contributors']}</dt><dd>{escape(ini.contributors) or '–'}</dd>",
+        ]
+        if ini.involved_committees:
+            parts.append(f"<dt>{w['involved']}</dt><dd>{escape(ini.involved_committees)}</dd>")
+        parts.append(f"</dl>{paragraphs_html(ini.notes)}</td></tr>")
+        effective = effective_smileys(ini.milestones, current_round=self.current_round)
+        for m, e in zip(ini.milestones, effective, strict=True):
+            current = m.round == self.current_round
+            head = w["milestone"]
+            if current:
+                head += f' <span class="muted">({w["this_round"]})</span>'
+            text = paragraphs_html(m.text)
+            if m.status_note:
+                text += f'<div class="status-label">{w["status"]}</div>'
+                text += paragraphs_html(m.status_note)
+            if m.corrective_action:
+                text += f'<div class="status-label">{w["corrective"]}</div>'
+                text += paragraphs_html(m.corrective_action)
+            smiley = self.smiley(m.smiley.value, m.glyph) if m.smiley else ""
+            if m.needs_review:
+                smiley += (
+                    f'<span class="review">⚠ {w["review"]} '
+                    f"({w['source']}: {escape(m.glyph or '')})</span>"
+                )
+            row_class = ' class="current"' if current else ""
+            parts.append(
+                f"<tr{row_class}>"
+                f'<th scope="row" class="rowhead">{head}</th><td>{text}</td>'
+                f"<td>{escape(m.label)}</td><td>{smiley}</td><td>{self.rule_cell(e)}</td></tr>"
+            )
+        economy = ini.economy
+        eco_smiley = self.smiley(economy.smiley.value if economy.smiley else None, economy.glyph)
+        if economy.needs_review:
+            eco_smiley += f'<span class="review">⚠ {w["review"]}</span>'
+        parts.append(
+            f'<tr><th scope="row" class="rowhead">{w["economy"]}</th>'
+            f'<td colspan="2">{paragraphs_html(economy.text)}</td>'
+            f'<td colspan="2">{eco_smiley}</td></tr></tbody></table>'
+        )
+        return "".join(parts)
+
+
+def theme_blocks(doc: ReportDocument) -> list[ThemeBlock]:
+    """Return each theme with its initiative tables and sub-headings rendered."""
+    renderer = _Renderer(doc.round)
+    blocks = []
+    for theme in doc.themes:
+        parts = []
+        shown_heading = theme.title
+        for ini in theme.initiatives:
+            if ini.heading and ini.heading != shown_heading:
+                shown_heading = ini.heading
+                parts.append(f"<h3>{escape(theme.number)}. {escape(ini.heading)}</h3>")
+            parts.append(renderer.initiative(ini))
+        blocks.append(ThemeBlock(theme.number, theme.title, mark_safe("".join(parts))))
+    return blocks
+
+
+def report_context(doc: ReportDocument) -> dict[str, Any]:
+    """Return the template context of a report: rendered themes and the rule findings."""
+    findings: list[Finding] = report_findings(doc)
+    errors = [f for f in findings if f.severity == "error"]
+    reviews = [f for f in findings if f.severity != "error"]
+    return {"doc": doc, "themes": theme_blocks(doc), "errors": errors, "reviews": reviews}
+
+
+def render_report_html(doc: ReportDocument, *, standalone: bool = True) -> str:
+    """Render the report as one self-contained HTML file (inline CSS and icons, no scripts)."""
+    context = report_context(doc)
+    context["standalone"] = standalone
+    return render_to_string("web/report_standalone.html", context)

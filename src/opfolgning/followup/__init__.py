@@ -1,0 +1,1 @@
+"""The follow-up domain in pure Python: no Django imports here."""

@@ -1,0 +1,124 @@
+"""Importers: turn an uploaded file into a ReportDocument (see shared/design/INTERCHANGE.md).
+
+Each importer registers a `detect(data) -> bool` and a `parse(data, *, source, frown_means)`.
+`parse_bytes` asks the registered importers in registration order and falls back to the
+text-export importer, which gives the clearest error for anything it cannot read.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from ..followup.document import ReportDocument
+from ..followup.errors import ReportFormatError
+from ..followup.smileys import Smiley
+from .text import looks_like_text_export, parse_text
+
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "Importer",
+    "ReportFormatError",
+    "importers",
+    "parse_bytes",
+    "parse_path",
+    "register",
+    "unregister",
+]
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+TEXT_IMPORTER = "text"
+
+
+class ParseFunction(Protocol):
+    def __call__(
+        self, data: bytes, *, source: str = ..., frown_means: Smiley = ...
+    ) -> ReportDocument: ...
+
+
+@dataclass(frozen=True)
+class Importer:
+    """A named importer: `detect` says whether it reads the bytes, `parse` reads them."""
+
+    name: str
+    detect: Callable[[bytes], bool]
+    parse: ParseFunction
+
+
+_REGISTRY: dict[str, Importer] = {}
+
+
+def register(name: str, detect: Callable[[bytes], bool], parse: ParseFunction) -> None:
+    """Register (or replace) the importer called `name`."""
+    _REGISTRY[name] = Importer(name, detect, parse)
+
+
+def unregister(name: str) -> None:
+    """Remove the importer called `name` (the text importer stays)."""
+    if name != TEXT_IMPORTER:
+        _REGISTRY.pop(name, None)
+
+
+def importers() -> list[Importer]:
+    """Return the registered importers in the order `parse_bytes` consults them."""
+    others = [imp for name, imp in _REGISTRY.items() if name != TEXT_IMPORTER]
+    return [*others, _REGISTRY[TEXT_IMPORTER]]
+
+
+def parse_bytes(
+    data: bytes,
+    *,
+    source: str = "<input>",
+    frown_means: Smiley = Smiley.NEUTRAL,
+    max_bytes: int | None = None,
+) -> ReportDocument:
+    """Parse `data` with the first importer whose detect() accepts it (text is the fallback)."""
+    if max_bytes is not None and len(data) > max_bytes:
+        raise _too_large(len(data), max_bytes, source)
+    chosen = next((imp for imp in importers()[:-1] if imp.detect(data)), _REGISTRY[TEXT_IMPORTER])
+    return chosen.parse(data, source=source, frown_means=frown_means)
+
+
+def parse_path(
+    path: str | os.PathLike[str],
+    *,
+    frown_means: Smiley = Smiley.NEUTRAL,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ReportDocument:
+    """Read and parse a file; every problem (missing, directory, unreadable, too large, not
+    a report) is a ReportFormatError naming the file."""
+    file = Path(path)
+    source = str(path)
+    try:
+        with file.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise ReportFormatError("file not found", source=source) from None
+    except IsADirectoryError:
+        raise ReportFormatError("is a directory, not a report file", source=source) from None
+    except PermissionError:
+        raise ReportFormatError("cannot read the file: permission denied", source=source) from None
+    except OSError as exc:
+        if file.is_dir():
+            raise ReportFormatError("is a directory, not a report file", source=source) from None
+        reason = exc.strerror or str(exc)
+        raise ReportFormatError(f"cannot read the file: {reason}", source=source) from None
+    if len(data) > max_bytes:
+        raise _too_large(None, max_bytes, source)
+    return parse_bytes(data, source=source, frown_means=frown_means)
+
+
+def _too_large(size: int | None, max_bytes: int, source: str) -> ReportFormatError:
+    limit = f"{max_bytes / (1024 * 1024):g} MB"
+    actual = f" ({size / (1024 * 1024):.1f} MB)" if size is not None else ""
+    return ReportFormatError(
+        f"the file is too large{actual}; the limit is {limit}. "
+        "A follow-up report is a few hundred kB; is this the right file?",
+        source=source,
+    )
+
+
+register(TEXT_IMPORTER, looks_like_text_export, parse_text)

@@ -1,0 +1,47 @@
+"""Template helpers: accessible smiley icons and Danish formats."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date
+from django import template
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
+
+from opfolgning.exporters import html as html_export
+
+register = template.Library()
+
+
+@register.simple_tag
+def smiley(value: str | None, glyph: str | None = None, size: int = 22) -> SafeString:
+    """Render a smiley as a face icon (shape, not only colour) with its word beside it."""
+    return mark_safe(html_export.smiley_html(value, glyph, size))
+
+
+@register.filter
+def smiley_word(value: str | None) -> str:
+    """Return the word for a smiley value."""
+    return html_export.smiley_word(value)
+
+
+@register.filter
+def long_date(value: dt.date | None) -> str:
+    """Format a date the Danish way (9. oktober 2019) or per the active language."""
+    if not value:
+        return ""
+    locale = "da_DK" if (get_language() or "da").startswith("da") else "en_GB"
+    return format_date(value, format="long", locale=locale)
+
+
+@register.filter
+def paragraphs(value: str) -> SafeString:
+    """Render plain text with blank-line paragraphs as escaped <p> elements."""
+    return mark_safe(html_export.paragraphs_html(value))
+
+
+@register.filter
+def anchor(number: str) -> str:
+    """Return the fragment id of an initiative."""
+    return html_export.anchor(number)

@@ -1,0 +1,123 @@
+"""The `opfolgning` command as a user runs it: exit codes, clear errors, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+OPFOLGNING = [sys.executable, "-m", "opfolgning"]
+
+
+def run(*args: str, db: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    env.pop("DATABASE_URL", None)
+    if db is not None:
+        env["DATABASE_URL"] = f"sqlite:///{db}"
+    return subprocess.run(
+        [*OPFOLGNING, *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+@pytest.fixture(scope="module")
+def database(tmp_path_factory) -> Path:
+    db = tmp_path_factory.mktemp("cli") / "cli.sqlite3"
+    result = run("migrate", "--noinput", db=db)
+    assert result.returncode == 0, result.stderr
+    return db
+
+
+def test_parse_prints_interchange_json_without_a_database(seed_path, tmp_path):
+    # A database path that cannot exist proves parse never opens one.
+    result = run("parse", str(seed_path), db=tmp_path / "missing" / "never.sqlite3")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["committee"] == "Økonomiudvalget"
+    assert "Økonomiudvalget" in result.stdout  # non-ASCII kept, not \u-escaped
+    assert not (tmp_path / "missing").exists()
+
+
+@pytest.mark.parametrize(
+    "content, expected",
+    [
+        (b"", "empty"),
+        (b"\x00\x01\x02binary\xff\xfe", "binary"),
+        ("Dato: 9. oktober 2019\n\nHej med dig\n".encode(), "title"),
+    ],
+    ids=["empty", "binary", "not-a-report"],
+)
+def test_parse_bad_input_exits_non_zero_with_a_clear_message(tmp_path, content, expected):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    result = run("parse", str(path))
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "bad.txt" in result.stderr
+    assert expected in result.stderr.lower()
+
+
+def test_parse_missing_file_is_a_clear_error(tmp_path):
+    result = run("parse", str(tmp_path / "nope.txt"))
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "nope.txt" in result.stderr
+
+
+def test_import_then_report_then_check(seed_path, database, tmp_path):
+    first = run("import", str(seed_path), db=database)
+    assert first.returncode == 0, first.stderr
+    assert "27 initiatives" in first.stdout
+    again = run("import", str(seed_path), db=database)
+    assert again.returncode == 0, again.stderr
+    assert "nothing changed" in again.stdout
+
+    out = tmp_path / "out.html"
+    result = run(
+        "report", "--agreement", "2019", "--committee", "Økonomiudvalget", "--round", "3",
+        "--format", "html", "-o", str(out), db=database,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "Tredje opfølgning på Aftale om budget 2019 for Økonomiudvalget" in html
+    assert html.count('class="initiative"') == 27
+
+    check = run("check", "--agreement", "2019", "--round", "3", db=database)
+    assert "Traceback" not in check.stderr
+    assert "rule findings" in check.stdout
+    assert "KONTROL" in check.stdout  # the ambiguous ☹ cells are listed for review
+
+
+def test_failed_import_stores_nothing(seed_path, tmp_path):
+    db = tmp_path / "atomic.sqlite3"
+    assert run("migrate", "--noinput", db=db).returncode == 0
+    truncated = tmp_path / "truncated.txt"
+    text = seed_path.read_text(encoding="utf-8")
+    truncated.write_text(text[: len(text) * 2 // 3], encoding="utf-8")
+    result = run("import", str(seed_path), str(truncated), db=db)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "truncated.txt" in result.stderr
+    assert "Nothing was imported" in result.stderr
+    count = run("shell", "-c", "from opfolgning.agreements.models import Initiative as I;"
+                "print(I.objects.count())", db=db)  # fmt: skip
+    assert count.stdout.strip().splitlines()[-1] == "0"
+
+
+def test_report_for_unknown_committee_names_the_known_ones(seed_path, database):
+    run("import", str(seed_path), db=database)
+    result = run(
+        "report", "--agreement", "2019", "--committee", "Nope", "--round", "3", db=database
+    )
+    assert result.returncode != 0
+    assert "Økonomiudvalget" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_django_system_check_still_works():
+    result = run("check")
+    assert result.returncode == 0
+    assert "no issues" in result.stdout
