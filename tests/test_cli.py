@@ -46,7 +46,7 @@ def test_parse_prints_interchange_json_without_a_database(seed_path, tmp_path):
     [
         (b"", "empty"),
         (b"\x00\x01\x02binary\xff\xfe", "binary"),
-        ("Dato: 9. oktober 2019\n\nHej med dig\n".encode(), "title"),
+        (b"Dato: 9. oktober 2019\n\nHej med dig\n", "title"),
     ],
     ids=["empty", "binary", "not-a-report"],
 )

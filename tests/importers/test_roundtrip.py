@@ -27,22 +27,37 @@ LOWER = "abcdefghijklmnopqrstuvwxyzæøåé"
 UPPER = "ABCDEFGHIJKLMNOPRSTUVWXYZÆØÅ"
 GLYPHS = ["☺", "😊", "🙂", "😐", "☹", "☹️", "🙁", "😞", "glad", "sur"]
 
-lower_word = st.text(LOWER, min_size=1, max_size=9)
-cap_word = st.builds(str.__add__, st.sampled_from(UPPER), st.text(LOWER, max_size=9))
-odd_token = st.sampled_from(
-    ["&", "<", ">", "5%", "2019-2021", "0,5", "mio.", "kr.", "(IN)", '"x"', "a/b", "–", "&amp;"]
+LOWER_WORDS = (
+    "der er afsat midler til udvikling af området med fokus på borgere foreninger skoler "
+    "ældre trivsel kvalitet bæredygtighed og samarbejde på tværs projektet forsinket grundet "
+    "tilpasning økonomien både måske søges fælles øvrige område idéen"
+).split()
+CAP_WORDS = (
+    "Parterne Økonomiudvalget Ballerup Ejendomme Arbejdsmarked Ældresagen Åbent Én Status "
+    "Kultur Skoler Institutioner By Erhverv Miljø Sundhed Grantoftegaard Pederstrup"
+).split()
+ODD_TOKENS = [
+    # "<" only before a digit or space: "<!" or "<b" would read as markup, which plain_text drops.
+    "&", "< 5", "<5", ">", "5%", "2019-2021", "0,5", "mio.", "kr.", "(IN)", '"x"', "a/b", "–",
+    "&amp;", "&lt;", "☺",
+]  # fmt: skip
+lower_word = st.one_of(st.sampled_from(LOWER_WORDS), st.text(LOWER, min_size=1, max_size=6))
+cap_word = st.one_of(
+    st.sampled_from(CAP_WORDS),
+    st.builds(str.__add__, st.sampled_from(UPPER), st.text(LOWER, max_size=6)),
 )
-token = st.one_of(lower_word, lower_word, cap_word, odd_token)
+token = st.one_of(st.sampled_from(LOWER_WORDS), lower_word, cap_word, st.sampled_from(ODD_TOKENS))
 
 
 @st.composite
 def sentence(draw, end: bool = True) -> str:
-    words = [draw(cap_word), *draw(st.lists(token, max_size=8))]
+    words = [draw(cap_word), *draw(st.lists(token, max_size=5))]
     return " ".join(words) + (draw(st.sampled_from([".", "!", "?", ""])) if end else "")
 
 
-paragraph = st.lists(sentence(), min_size=1, max_size=3).map(" ".join)
-text = st.lists(paragraph, max_size=3).map("\n\n".join)
+paragraph = st.lists(sentence(), min_size=1, max_size=2).map(" ".join)
+text = st.lists(paragraph, max_size=2).map("\n\n".join)
+maybe_text = st.one_of(st.just(""), st.just(""), text)
 one_line = sentence(end=False)
 
 
@@ -56,7 +71,7 @@ def joined(items: list[str], joiners: list[str]) -> str:
 @st.composite
 def names(draw) -> str:
     """A list of center names: "By, Erhverv og Miljø", "Social og Sundhed samt Økonomi"."""
-    items = draw(st.lists(cap_word, min_size=1, max_size=4))
+    items = draw(st.lists(cap_word, min_size=1, max_size=3))
     joiners = draw(st.lists(st.sampled_from([", ", " og ", " samt "]), min_size=3, max_size=3))
     return joined(items, joiners)
 
@@ -81,7 +96,7 @@ def involved(draw) -> str:
 @st.composite
 def reading_guide(draw) -> str:
     blocks = []
-    for _ in range(draw(st.integers(0, 4))):
+    for _ in range(draw(st.integers(0, 3))):
         lines = [draw(paragraph)] if draw(st.booleans()) else []
         lines += [f"- {draw(st.sampled_from(GLYPHS[:8]))}: {draw(paragraph)}" for _ in range(
             draw(st.integers(0 if lines else 1, 3)))]  # fmt: skip
@@ -99,8 +114,8 @@ def milestone(draw, round_: int) -> MilestoneDoc:
     return MilestoneDoc(
         round=round_,
         label=label,
-        text=draw(text),
-        status_note=draw(st.one_of(st.just(""), text)),
+        text=draw(maybe_text),
+        status_note=draw(maybe_text),
         smiley=reading.smiley,
         glyph=reading.glyph,
         needs_review=reading.needs_review,
@@ -130,7 +145,7 @@ def initiative(draw, number: str, headings: list[str]) -> InitiativeDoc:
         committee=draw(st.one_of(st.just(""), committee_name)),
         contributors=draw(st.one_of(st.just(""), names())),
         involved_committees=draw(involved()),
-        notes=draw(text),
+        notes=draw(maybe_text),
         heading=draw(st.sampled_from(headings)),
         milestones=[draw(milestone(r)) for r in (1, 2, 3, 4)],
         economy=draw(economy()),
@@ -142,7 +157,7 @@ def theme(draw, number: int) -> ThemeDoc:
     title = draw(st.one_of(st.just(""), one_line))
     # A theme's first heading is its title; a theme without one has no headings.
     headings = [title, *draw(st.lists(one_line, max_size=2))] if title else [""]
-    subs = draw(st.lists(st.integers(1, 40), min_size=1, max_size=4, unique=True))
+    subs = draw(st.lists(st.integers(1, 40), min_size=1, max_size=3, unique=True))
     return ThemeDoc(
         number=str(number),
         title=title,
@@ -158,6 +173,18 @@ ORDINALS = {
 }
 
 
+def optional(strategy: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.one_of(st.just(""), strategy)
+
+
+case_numbers = st.from_regex(
+    r"[0-9]{2}\.[0-9]{2}\.[0-9]{2}-[A-Z][0-9]{2}-[0-9]-[0-9]{2}", fullmatch=True
+)
+emails = st.from_regex(r"[a-z]{1,8}@[a-z]{1,8}\.dk", fullmatch=True)
+phones = st.from_regex(r"[0-9]{4} [0-9]{4}", fullmatch=True)
+dates = st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31))
+
+
 @st.composite
 def documents(draw) -> ReportDocument:
     year = draw(st.integers(2000, 2099))
@@ -165,21 +192,18 @@ def documents(draw) -> ReportDocument:
     committee = draw(committee_item)
     agreement = f"Aftale om budget {year}"
     ordinal = draw(st.sampled_from(ORDINALS[round_])).format(year=year)
-    numbers = draw(st.lists(st.integers(1, 12), min_size=1, max_size=4, unique=True))
-    email = draw(st.one_of(st.just(""), st.from_regex(r"[a-z]{1,8}@[a-z]{1,8}\.dk", fullmatch=True)))
+    numbers = draw(st.lists(st.integers(1, 12), min_size=1, max_size=3, unique=True))
     return ReportDocument(
         title=f"{ordinal} på {agreement} for {committee}",
         agreement=AgreementRef(agreement, year),
         committee=committee,
         round=round_,
-        date=draw(st.one_of(st.none(), st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 31)))),
-        case_number=draw(
-            st.one_of(st.just(""), st.from_regex(r"[0-9]{2}\.[0-9]{2}\.[0-9]{2}-[A-Z][0-9]{2}-[0-9]-[0-9]{2}", fullmatch=True))
-        ),  # fmt: skip
+        date=draw(st.one_of(st.none(), dates)),
+        case_number=draw(optional(case_numbers)),
         contact=Contact(
-            name=draw(st.one_of(st.just(""), names())),
-            email=email,
-            phone=draw(st.one_of(st.just(""), st.from_regex(r"[0-9]{4} [0-9]{4}", fullmatch=True))),
+            name=draw(optional(names())),
+            email=draw(optional(emails)),
+            phone=draw(optional(phones)),
         ),
         reading_guide=draw(reading_guide()),
         themes=[draw(theme(n)) for n in numbers],
@@ -198,7 +222,7 @@ def test_parse_text_inverts_write_text(doc):
     assert without_warnings(parsed) == doc
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=50, deadline=None)
 @given(documents(), st.lists(st.builds(Warning, one_line, one_line), max_size=3))
 def test_documents_survive_json(doc, warnings):
     doc.warnings = warnings
@@ -206,7 +230,7 @@ def test_documents_survive_json(doc, warnings):
     assert ReportDocument.from_json(doc.to_json(indent=None)) == doc
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=25, deadline=None)
 @given(documents())
 def test_write_text_is_stable_after_one_round_trip(doc):
     once = write_text(doc)

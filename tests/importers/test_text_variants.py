@@ -519,7 +519,7 @@ def test_text_detector_accepts_text_and_refuses_binary():
 
 
 # plain_text has fast paths; they must agree with the straightforward implementation.
-_PARAGRAPH_TAGS = re.compile(r"(?i)</?\s*(p|br|div|li|tr|h[1-6])\b[^>]*>")
+_PARAGRAPH_TAGS = re.compile(r"(?i)</?\s*(p|br|div|li|tr|h[1-6])\b[^<>]*>")
 
 
 def _reference_plain_text(value: str) -> str:
@@ -532,15 +532,18 @@ def _reference_plain_text(value: str) -> str:
     if "<" in text or "&" in text:
         text = html.unescape(nh3.clean(text, tags=set(), attributes={}))
         if "<" in text:
-            text = html.unescape(nh3.clean(text, tags=set(), attributes={}))
-    chunks = (re.sub(r"[ \t\u00a0]+", " ", c.replace("\n", " ")).strip() for c in text.split("\u2029"))
+            text = html.unescape(nh3.clean(text.replace("&", "&amp;"), tags=set(), attributes={}))
+    chunks = (
+        re.sub(r"[ \t\u00a0]+", " ", c.replace("\n", " ")).strip() for c in text.split("\u2029")
+    )
     return "\n\n".join(c for c in chunks if c)
 
 
 _PIECES = st.sampled_from(
     ["<p>", "</p>", "<b>", "</b>", "<B >", "<i>", "<span>", "<script>", "</script>", "&amp;",
      "&lt;", "&", "<", ">", " ", "  ", "   ", "\t", "\n", "\r\n", "\xa0", "\u2029", "æ",
-     "Status:", "<br/>", "<a href='x'>", "</a>", "\x0b", "\x00", "☹️"]
+     "Status:", "<br/>", "<a href='x'>", "</a>", "\x0b", "\x00", "☹️", "&notit;", "&#0;",
+     "&#x41;", "&lt;script&gt;", "&amp;lt;", "&nbsp;", "\U0010fffd"]
 )  # fmt: skip
 
 

@@ -159,3 +159,14 @@ def test_the_language_switcher_chooses_english(client):
     html = client.get(REPORT_URL).content.decode()
     assert 'lang="en"' in html
     assert "9 October 2019" in html
+    assert "Rule check" in html
+    assert '<span class="smiley-label">happy</span>' in html
+    assert "set at this round" in html
+
+
+def test_reading_guide_lists_render_as_lists(client):
+    doc = factories.report()
+    doc.reading_guide = "Definition af smileys:\n\n- ☺: Milepælen er nået.\n- ☹: Ikke nået."
+    report_import(actor=None, document=doc)
+    html = client.get(REPORT_URL).content.decode()
+    assert "<ul><li>☺: Milepælen er nået.</li><li>☹: Ikke nået.</li></ul>" in html

@@ -52,21 +52,22 @@ def smiley_html(value: str | None, glyph: str | None = None, size: int = 22) -> 
 
 
 def paragraphs_html(text: str) -> str:
-    """Return plain text with blank-line paragraphs as <p> elements; '- ' paragraphs as a list."""
+    """Return plain text with blank-line paragraphs as <p>; lines starting '- ' as a list."""
     out: list[str] = []
-    items: list[str] = []
     for part in (text or "").split("\n\n"):
-        part = part.strip()
-        if part.startswith("- "):
-            items.append(f"<li>{escape(part[2:])}</li>")
-            continue
+        items: list[str] = []
+        for line in part.split("\n"):
+            line = line.strip()
+            if line.startswith("- "):
+                items.append(f"<li>{escape(line[2:])}</li>")
+                continue
+            if items:
+                out.append(f"<ul>{''.join(items)}</ul>")
+                items = []
+            if line:
+                out.append(f"<p>{escape(line)}</p>")
         if items:
             out.append(f"<ul>{''.join(items)}</ul>")
-            items = []
-        if part:
-            out.append(f"<p>{escape(part)}</p>")
-    if items:
-        out.append(f"<ul>{''.join(items)}</ul>")
     return "".join(out)
 
 

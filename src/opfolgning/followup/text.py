@@ -7,17 +7,34 @@ import re
 
 import nh3
 
-_PARAGRAPH_TAGS = re.compile(r"(?i)</?\s*(p|br|div|li|tr|h[1-6])\b[^>]*>")
+# [^<>]* (not [^>]*) keeps a run of unclosed "<p<p<p…" linear.
+_PARAGRAPH_TAGS = re.compile(r"(?i)</?\s*(p|br|div|li|tr|h[1-6])\b[^<>]*>")
 # Word line breaks survive the text export as long runs of spaces.
 _WORD_BREAK = re.compile(r"[ \u00a0]{3,}")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _PARAGRAPH_MARK = "\u2029"
+_AMP = "\U0010fffd"  # stands for "&" while text passes through nh3
 _BLANK_LINE = re.compile(r"\n\s*\n")
 # Inline tags without attributes that nh3 would only remove.
 _INLINE_TAGS = re.compile(r"(?i)</?(?:b|i|u|em|strong|span|font|small|sup|sub)\s*>")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 # Anything plain_text would change beyond stripping the ends.
 _NEEDS_WORK = re.compile(r"[<&\r\n\t\u00a0\u2029]|  ")
+
+
+def _strip_tags(text: str, *, decode_entities: bool) -> str:
+    """Drop tags (and script/style content) with nh3 and return text, not HTML.
+
+    "&" never reaches nh3: its entity handling slows down sharply on text with many "&", so
+    each "&" travels through nh3 as a placeholder and entities are decoded here instead.
+    """
+    if _AMP in text:  # the placeholder itself occurs: take the slow, plain route
+        source = text if decode_entities else text.replace("&", "&amp;")
+        return html.unescape(nh3.clean(source, tags=set(), attributes={}))
+    cleaned = nh3.clean(text.replace("&", _AMP), tags=set(), attributes={})
+    if decode_entities:
+        return html.unescape(cleaned.replace(_AMP, "&"))
+    return html.unescape(cleaned).replace(_AMP, "&")
 
 
 def plain_text(value: str) -> str:
@@ -44,18 +61,35 @@ def plain_text(value: str) -> str:
         if "<" not in simple and "&" not in simple and not _CONTROL.search(simple):
             text = simple
     if "<" in text or "&" in text:
-        text = html.unescape(nh3.clean(text, tags=set(), attributes={}))
-        # A decoded "&lt;script&gt;" is text, but strip any tag that decoding revealed too.
+        text = _strip_tags(text, decode_entities=True)
+        # A decoded "&lt;script&gt;" is text, but strip any tag that decoding revealed too
+        # (without decoding entities a second time).
         if "<" in text:
-            text = html.unescape(nh3.clean(text, tags=set(), attributes={}))
+            text = _strip_tags(text, decode_entities=False)
     paragraphs = []
     for chunk in text.split(_PARAGRAPH_MARK):
-        if "\n" in chunk or "  " in chunk or "\t" in chunk or "\u00a0" in chunk:
-            chunk = _SPACES.sub(" ", chunk.replace("\n", " "))
+        if "\n" in chunk:
+            chunk = _join_lines(chunk)
+        if "  " in chunk or "\t" in chunk or "\u00a0" in chunk:
+            chunk = "\n".join(_SPACES.sub(" ", line).strip() for line in chunk.split("\n"))
         chunk = chunk.strip()
         if chunk:
             paragraphs.append(chunk)
     return "\n\n".join(paragraphs)
+
+
+def _join_lines(chunk: str) -> str:
+    """Join wrapped lines with a space, but keep each "- " list item on a line of its own."""
+    lines: list[str] = []
+    for line in chunk.split("\n"):
+        line = line.strip()
+        if not line:
+            continue
+        if lines and not line.startswith("- "):
+            lines[-1] += " " + line  # a wrapped line, or a wrapped list item
+        else:
+            lines.append(line)
+    return "\n".join(lines)
 
 
 def one_line(value: str) -> str:

@@ -179,7 +179,6 @@ _TITLE_RE = re.compile(
     r"(?P<mid>.*?)\s+på\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
-_AGREEMENT_RE = re.compile(r"^(?P<name>.*?\b\d{4}\b.*?)\s+for\s+(?P<committee>\S.*)$")
 _YEAR_RE = re.compile(r"\b(\d{4})\b")
 _GUIDE_HEADING_RE = re.compile(
     r"^(?:#{1,6}\s*)?(?:\*\*|__)?\s*læsevejledning\s*:?\s*(?:\*\*|__)?$", re.IGNORECASE
@@ -187,10 +186,11 @@ _GUIDE_HEADING_RE = re.compile(
 _LIST_ITEM_RE = re.compile(r"^(?:[-*•–]\s)")
 
 _THEME_HEADING_RE = re.compile(
-    r"^(?:#{1,6}\s*(?:\*\*|__)?|\*\*|__|<(?:b|strong|h[1-6])>)\s*"
-    r"(?P<num>\d+)\.?\s+(?P<title>.*?)\s*(?:\*\*|__|</(?:b|strong|h[1-6])>)?\s*$",
+    r"^(?:#{1,6}[ \t]*(?:\*\*|__)?|\*\*|__|<(?:b|strong|h[1-6])>)[ \t]*"
+    r"(?P<num>\d+)\.?[ \t]+(?P<title>.*)$",
     re.IGNORECASE,
 )
+_CLOSING_MARKS = ("**", "__", "</b>", "</strong>", *(f"</h{n}>" for n in range(1, 7)))
 _OTHER_HEADING_RE = re.compile(r"^(?:#{1,6}\s|\*\*.*\*\*$|__.*__$)")
 _INITIATIVE_RE = re.compile(r"^(?P<num>\d+(?:\.\d+)+)\.?\s+(?P<title>\S.*)$")
 
@@ -276,18 +276,19 @@ def parse_title(line: str) -> TitleFacts | None:
     m = _TITLE_RE.match(text)
     if m is None:
         return None
-    agreement = _AGREEMENT_RE.match(m["rest"])
-    if agreement is None:
+    # The agreement name runs to the first " for " after its year; the committee follows.
+    rest = m["rest"]
+    year = _YEAR_RE.search(rest)
+    cut = rest.find(" for ", year.end()) if year else -1
+    if year is None or cut < 0 or not rest[cut + 5 :].strip():
         return None
-    name = agreement["name"].strip()
-    year = _YEAR_RE.search(name)
-    assert year is not None  # the pattern requires a four-digit number
+    name = rest[:cut].strip()
     return TitleFacts(
         title=text,
         round=ORDINAL_ROUNDS[m["ord"].casefold()],
         agreement=name,
         year=int(year[1]),
-        committee=agreement["committee"].strip(),
+        committee=rest[cut + 5 :].strip(),
     )
 
 
@@ -327,6 +328,7 @@ _NAME_CONNECTORS = {"og", "samt", "for", "i", "på", "af", "med", "&", "-", "–
 # One letter per token: C committee, K committee followed by a comma, H hyphenated prefix
 # ("Teknik-"), J joiner, Q quantifier, X anything else. A subject of "… involveres." is:
 _SUBJECT_RE = re.compile(r"(?:Q*(?:H+J)?(?:CJ|K))*Q*(?:H+J)?C$")
+_SUBJECT_WINDOW = 400  # characters before "involveres" that may hold the committee list
 
 
 def _token_class(token: str) -> str:
@@ -355,7 +357,8 @@ def _split_involved(text: str) -> tuple[str, str, str]:
     if m is None:
         return text, "", ""
     before = text[: m.start()]
-    tokens = list(_TOKEN_RE.finditer(before))
+    # A list of committees is short: look at the last words only (keeps this linear).
+    tokens = list(_TOKEN_RE.finditer(before, max(0, len(before) - _SUBJECT_WINDOW)))
     classes = "".join(_token_class(t.group()) for t in tokens)
     subject = _SUBJECT_RE.search(classes)
     if subject is not None:
@@ -695,11 +698,7 @@ class _TextParser:
             else:
                 raise self.unexpected_between(cells, lineno)
         if self.open is not None:
-            raise self.error(
-                f"initiative {self.open.number} (line {self.open.line}) ends without its "
-                "Økonomi row (is the file truncated?)",
-                self.last_content_line,
-            )
+            raise self.error(self.unfinished_message(self.open), self.last_content_line)
 
     def unexpected_between(self, cells: list[str], lineno: int) -> ReportFormatError:
         first = one_line(cells[0])
@@ -719,7 +718,7 @@ class _TextParser:
     def single_line(self, line: str, lineno: int) -> None:
         if (m := _THEME_HEADING_RE.match(line)) is not None:
             self.close_unfinished(lineno)
-            self.theme_heading(m["num"], plain_text(m["title"]), lineno)
+            self.theme_heading(m["num"], _heading_title(m["title"]), lineno)
             return
         text = _cell(line)
         if not text:
@@ -755,11 +754,22 @@ class _TextParser:
 
     def close_unfinished(self, lineno: int) -> None:
         if self.open is not None:
-            raise self.error(
-                f"initiative {self.open.number} (line {self.open.line}) ends without its "
-                "Økonomi row (is the file truncated?)",
-                lineno,
+            raise self.error(self.unfinished_message(self.open), lineno)
+
+    @staticmethod
+    def unfinished_message(ini: _OpenInitiative) -> str:
+        missing = 4 - ini.milestone_rows
+        if missing > 0:
+            expected = (
+                f"{missing} more Milepæl row(s) and an Økonomi row after the initiative's "
+                f"header on line {ini.line}"
             )
+        else:
+            expected = f"an Økonomi row after its four Milepæl rows (header on line {ini.line})"
+        return (
+            f"initiative {ini.number} ends without its Økonomi row (is the file truncated?); "
+            f"expected {expected}"
+        )
 
     def theme(self, number: str, lineno: int) -> _Theme:
         theme = self.themes.get(number)
@@ -934,6 +944,16 @@ class _TextParser:
             )
         )
         self.open = None
+
+
+def _heading_title(raw: str) -> str:
+    """Return the title part of a theme heading without its closing markup."""
+    title = raw.rstrip()
+    for mark in _CLOSING_MARKS:
+        if title.lower().endswith(mark):
+            title = title[: -len(mark)].rstrip()
+            break
+    return plain_text(title)
 
 
 def _short(text: str, limit: int = 60) -> str:
