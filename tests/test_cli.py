@@ -121,3 +121,39 @@ def test_django_system_check_still_works():
     result = run("check")
     assert result.returncode == 0
     assert "no issues" in result.stdout
+
+
+def test_parse_output_has_every_field_of_the_interchange_contract(seed_path):
+    data = json.loads(run("parse", str(seed_path)).stdout)
+    assert {
+        "title", "agreement", "committee", "round", "date", "case_number", "contact",
+        "themes", "warnings",
+    } <= data.keys()  # fmt: skip
+    assert data["agreement"] == {"name": "Aftale om budget 2019", "year": 2019}
+    assert data["round"] == 3 and data["date"] == "2019-10-09"
+    assert set(data["contact"]) == {"name", "email", "phone"}
+    for theme in data["themes"]:
+        assert {"number", "title", "initiatives"} <= theme.keys()
+        for ini in theme["initiatives"]:
+            assert {
+                "number", "title", "kind", "description", "center", "committee",
+                "contributors", "notes", "milestones", "economy",
+            } <= ini.keys()  # fmt: skip
+            assert [m["round"] for m in ini["milestones"]] == [1, 2, 3, 4]
+            for m in ini["milestones"]:
+                assert {"round", "label", "text", "status_note", "smiley", "glyph",
+                        "needs_review"} <= m.keys()  # fmt: skip
+            assert {"text", "smiley", "glyph", "needs_review"} <= ini["economy"].keys()
+    reviews = [w for w in data["warnings"] if "kontrollér" in w["message"]]
+    assert len(reviews) == 17
+    assert all("initiative" in w["where"] and "round" in w["where"] for w in reviews)
+
+
+def test_check_exits_non_zero_when_a_rule_is_broken(seed_path, tmp_path):
+    db = tmp_path / "sad.sqlite3"
+    assert run("migrate", "--noinput", db=db).returncode == 0
+    assert run("import", str(seed_path), "--frown-means", "sad", db=db).returncode == 0
+    check = run("check", "--agreement", "2019", "--round", "3", db=db)
+    assert check.returncode == 1
+    assert "FEJL" in check.stdout
+    assert "korrigerende handling" in check.stdout
