@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from opfolgning.followup.document import KIND_CAPITAL, KIND_OPERATING, ReportDocument
 from opfolgning.followup.smileys import Smiley
-from opfolgning.followup.text import plain_text
+from opfolgning.followup.text import _join_lines, plain_text
 from opfolgning.importers import importers, parse_bytes, register, unregister
 from opfolgning.importers import text as text_importer
 from opfolgning.importers.text import parse_responsibility, parse_round_label, parse_text
@@ -533,9 +533,12 @@ def _reference_plain_text(value: str) -> str:
         text = html.unescape(nh3.clean(text, tags=set(), attributes={}))
         if "<" in text:
             text = html.unescape(nh3.clean(text.replace("&", "&amp;"), tags=set(), attributes={}))
-    chunks = (
-        re.sub(r"[ \t\u00a0]+", " ", c.replace("\n", " ")).strip() for c in text.split("\u2029")
-    )
+    chunks = []
+    for chunk in text.split("\u2029"):
+        if "\n" in chunk:
+            chunk = _join_lines(chunk)  # wrapped lines joined, "- " list items kept apart
+        lines = (re.sub(r"[ \t\u00a0]+", " ", line).strip() for line in chunk.split("\n"))
+        chunks.append("\n".join(lines).strip())
     return "\n\n".join(c for c in chunks if c)
 
 
