@@ -49,3 +49,23 @@ def _load_builtins() -> None:
     register(Exporter("html", ".html", "text/html; charset=utf-8", html.render_report_html))
     register(Exporter("json", ".json", "application/json", json.render_report_json))
     register(Exporter("txt", ".txt", "text/plain; charset=utf-8", text.write_text))
+    register(Exporter("pdf", ".pdf", "application/pdf", _lazy("pdf", "render_report_pdf")))
+    register(Exporter("docx", ".docx", DOCX_TYPE, _lazy("docx", "render_report_docx")))
+    register(Exporter("xlsx", ".xlsx", XLSX_TYPE, _lazy("xlsx", "render_report_xlsx")))
+    register(Exporter("csv", ".csv", "text/csv; charset=utf-8", _lazy("csv", "render_report_csv")))
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _lazy(module: str, function: str) -> Callable[[ReportDocument], str | bytes]:
+    """Import a heavy exporter (WeasyPrint, python-docx, openpyxl) only when it is used."""
+
+    def render(doc: ReportDocument) -> str | bytes:
+        import importlib
+
+        renderer = getattr(importlib.import_module(f"{__name__}.{module}"), function)
+        return renderer(doc)  # type: ignore[no-any-return]
+
+    return render

@@ -16,6 +16,7 @@ from typing import Protocol
 from ..followup.document import ReportDocument
 from ..followup.errors import ReportFormatError
 from ..followup.smileys import Smiley
+from . import archive
 from .text import looks_like_text_export, parse_text
 
 __all__ = [
@@ -121,4 +122,38 @@ def _too_large(size: int | None, max_bytes: int, source: str) -> ReportFormatErr
     )
 
 
+def _parse_ole(
+    data: bytes, *, source: str = "<input>", frown_means: Smiley = Smiley.NEUTRAL
+) -> ReportDocument:
+    raise ReportFormatError(archive.ole_message(), source=source)
+
+
+def _parse_docx(
+    data: bytes, *, source: str = "<input>", frown_means: Smiley = Smiley.NEUTRAL
+) -> ReportDocument:
+    from .docx import parse_docx
+
+    return parse_docx(data, source=source, frown_means=frown_means)
+
+
+def _parse_xlsx(
+    data: bytes, *, source: str = "<input>", frown_means: Smiley = Smiley.NEUTRAL
+) -> ReportDocument:
+    from .xlsx import parse_xlsx
+
+    return parse_xlsx(data, source=source, frown_means=frown_means)
+
+
+def _parse_zip(
+    data: bytes, *, source: str = "<input>", frown_means: Smiley = Smiley.NEUTRAL
+) -> ReportDocument:
+    # A ZIP that is neither: let the DOCX checks explain what is wrong with it.
+    archive.open_package(data, source=source, kind="DOCX")
+    raise ReportFormatError("not a follow-up report", source=source)  # pragma: no cover
+
+
+register("ole", archive.is_ole, _parse_ole)
+register("docx", lambda data: archive.looks_like(data, "DOCX"), _parse_docx)
+register("xlsx", lambda data: archive.looks_like(data, "XLSX"), _parse_xlsx)
+register("zip", archive.is_zip, _parse_zip)
 register(TEXT_IMPORTER, looks_like_text_export, parse_text)
