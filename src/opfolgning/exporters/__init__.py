@@ -66,6 +66,6 @@ def _lazy(module: str, function: str) -> Callable[[ReportDocument], str | bytes]
         import importlib
 
         renderer = getattr(importlib.import_module(f"{__name__}.{module}"), function)
-        return renderer(doc)  # type: ignore[no-any-return]
+        return renderer(doc)
 
     return render
