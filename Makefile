@@ -20,6 +20,9 @@ run: install
 	DEBUG=1 $(BIN)/opfolgning migrate --noinput
 	DEBUG=1 $(BIN)/opfolgning import $(SEED)
 	@echo "Opfølgning: http://$(ADDR)/  (the report: http://$(ADDR)/aftaler/2019/udvalg/oekonomiudvalget/opfolgning/3/)"
+	@# The background worker makes large PDF/DOCX/XLSX reports; it stops with the server.
+	DEBUG=1 $(BIN)/opfolgning db_worker --no-reload --no-startup-delay --verbosity 0 & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DEBUG=1 $(BIN)/opfolgning runserver $(ADDR)
 
 test: install lint types pytest

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "rules.apps.AutodiscoverRulesConfig",
     "opfolgning",
     "opfolgning.agreements",
@@ -100,6 +102,16 @@ STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 
 LOGIN_URL = "admin:login"
+
+# Background jobs (large report files): django-tasks with the database backend; run the
+# worker with `opfolgning db_worker` (make run starts one).
+TASKS = {
+    "default": {
+        "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
+    }
+}
+# Reports with more initiatives than this are rendered as a background job (PDF, DOCX, …).
+REPORT_SYNC_MAX_INITIATIVES = env_int("REPORT_SYNC_MAX_INITIATIVES", 300)
 
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)

@@ -289,3 +289,60 @@ class EconomyStatus(models.Model):
 
     def __str__(self) -> str:
         return f"{self.initiative.number} · {self.round}"
+
+
+class ReportFileStatus(models.TextChoices):
+    """Where a generated report file is in its life."""
+
+    PENDING = "pending", _("venter")
+    RUNNING = "running", _("dannes")
+    DONE = "done", _("færdig")
+    FAILED = "failed", _("fejlet")
+
+
+class ReportFile(models.Model):
+    """A generated report file (PDF, DOCX, …), cached until the report's data changes."""
+
+    agreement = models.ForeignKey(
+        Agreement, on_delete=models.CASCADE, related_name="report_files", verbose_name=_("aftale")
+    )
+    round_number = models.PositiveSmallIntegerField(_("opfølgning"))
+    # The committee's slug, or "" for the report of the whole agreement.
+    scope = models.CharField(_("udvalg"), max_length=200, blank=True)
+    format = models.CharField(_("format"), max_length=10)
+    # sha256 of the report document's JSON: a new fingerprint means the data changed.
+    fingerprint = models.CharField(_("dataversion"), max_length=64)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=ReportFileStatus.choices,
+        default=ReportFileStatus.PENDING,
+    )
+    progress = models.PositiveSmallIntegerField(_("fremdrift (%)"), default=0)
+    content = models.BinaryField(_("indhold"), null=True, blank=True, editable=False)
+    size = models.PositiveIntegerField(_("størrelse (bytes)"), default=0)
+    error = models.TextField(_("fejl"), blank=True)
+    created_at = models.DateTimeField(_("bestilt"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("færdig"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("dannet rapportfil")
+        verbose_name_plural = _("dannede rapportfiler")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["agreement", "round_number", "scope", "format", "fingerprint"],
+                name="report_file_unique_version",
+            ),
+            models.CheckConstraint(
+                condition=Q(round_number__gte=1) & Q(round_number__lte=4),
+                name="report_file_round_1_to_4",
+            ),
+            models.CheckConstraint(
+                condition=Q(progress__gte=0) & Q(progress__lte=100),
+                name="report_file_progress_percent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agreement} · {self.round_number} · {self.scope or '*'} · {self.format}"

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
-from opfolgning.agreements import selectors
-from opfolgning.exporters.html import render_report_html, report_context
-from opfolgning.exporters.json import render_report_json
+from opfolgning import exporters
+from opfolgning.agreements import reports, selectors
+from opfolgning.agreements.models import ReportFileStatus
+from opfolgning.exporters.html import report_context
 from opfolgning.followup.document import ReportDocument
 
 
@@ -28,20 +31,51 @@ def agreement(request: HttpRequest, year: int) -> HttpResponse:
     return render(request, "web/agreement.html", {"overview": overview})
 
 
-def _report_response(request: HttpRequest, doc: ReportDocument) -> HttpResponse:
+FORMAT_LABELS = {
+    "pdf": "PDF",
+    "docx": "Word (DOCX)",
+    "xlsx": "Excel (XLSX)",
+    "csv": "CSV",
+    "json": "JSON",
+    "html": "HTML",
+}
+# Text formats are cheap to make: always in the request.
+_INSTANT_FORMATS = {"json", "html", "txt", "csv"}
+
+
+def _download(doc: ReportDocument, fmt: str, content: bytes) -> HttpResponse:
+    exporter = exporters.get(fmt)
+    scope = f"-{doc.committee}" if doc.committee else ""
+    name = f"opfolgning-{doc.agreement.year}-{doc.round}{scope}{exporter.suffix}"
+    response = HttpResponse(content, content_type=exporter.content_type)
+    disposition = "inline" if fmt in {"json", "pdf"} else "attachment"
+    response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(name)}"
+    return response
+
+
+def _report_response(request: HttpRequest, doc: ReportDocument, committee: str) -> HttpResponse:
     fmt = request.GET.get("format", "")
-    base_name = f"opfolgning-{doc.agreement.year}-{doc.round}"
-    if fmt == "json":
-        response = HttpResponse(render_report_json(doc), content_type="application/json")
-        response["Content-Disposition"] = f'inline; filename="{base_name}.json"'
-        return response
-    if fmt == "html":
-        response = HttpResponse(render_report_html(doc), content_type="text/html; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{base_name}.html"'
-        return response
-    if fmt:
-        raise Http404(f"unknown format {fmt!r}; use html or json")
-    return render(request, "web/report.html", report_context(doc))
+    if not fmt:
+        context = report_context(doc)
+        context["formats"] = [(f, label) for f, label in FORMAT_LABELS.items()]
+        return render(request, "web/report.html", context)
+    try:
+        exporter = exporters.get(fmt)
+    except KeyError as exc:
+        raise Http404(str(exc.args[0])) from exc
+    if fmt in _INSTANT_FORMATS:
+        content = exporter.render(doc)
+        return _download(doc, fmt, content.encode() if isinstance(content, str) else content)
+    order = reports.ReportRequest(doc.agreement.year, doc.round, committee, fmt)
+    cached = reports.report_file_get(request=order, doc=doc)
+    if cached is None and reports.render_synchronously(doc):
+        cached = reports.report_file_render_now(request=order, doc=doc)
+    elif cached is None:
+        cached = reports.report_file_request(request=order, doc=doc)
+    if cached.status == ReportFileStatus.DONE and cached.content is not None:
+        return _download(doc, fmt, bytes(cached.content))
+    context = {"doc": doc, "file": cached, "format_label": FORMAT_LABELS.get(fmt, fmt)}
+    return render(request, "web/report_pending.html", context, status=202)
 
 
 @require_safe
@@ -51,7 +85,7 @@ def report(request: HttpRequest, year: int, committee: str, round_number: int) -
         doc = selectors.report_document(year=year, round_number=round_number, committee=committee)
     except selectors.NotFound as exc:
         raise Http404(str(exc)) from exc
-    return _report_response(request, doc)
+    return _report_response(request, doc, committee)
 
 
 @require_safe
@@ -61,4 +95,4 @@ def agreement_report(request: HttpRequest, year: int, round_number: int) -> Http
         doc = selectors.report_document(year=year, round_number=round_number)
     except selectors.NotFound as exc:
         raise Http404(str(exc)) from exc
-    return _report_response(request, doc)
+    return _report_response(request, doc, "")
