@@ -86,7 +86,8 @@ def test_large_report_is_a_background_job_with_progress(
 
     done = client.get(URL + "?format=fake")
     assert done.status_code == 200
-    assert done.content == b"FAKE Tredje opf\xc3\xb8lgning p\xc3\xa5 Aftale om budget 2019 for \xc3\x98konomiudvalget 3"
+    expected = "FAKE Tredje opfølgning på Aftale om budget 2019 for Økonomiudvalget 3"
+    assert done.content == expected.encode()
     assert ReportFile.objects.get().progress == 100
     assert RENDERS == [3]
 

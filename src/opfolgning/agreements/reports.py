@@ -128,7 +128,9 @@ def render_synchronously(doc: ReportDocument) -> bool:
     return len(doc.initiatives()) <= settings.REPORT_SYNC_MAX_INITIATIVES
 
 
-def _progress(report_file: ReportFile, percent: int, status: str = ReportFileStatus.RUNNING) -> None:
+def _progress(
+    report_file: ReportFile, percent: int, status: str = ReportFileStatus.RUNNING
+) -> None:
     report_file.progress, report_file.status = percent, status
     report_file.save(update_fields=["progress", "status"])
 

@@ -16,6 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from opfolgning.followup.document import InitiativeDoc, ReportDocument
+from opfolgning.followup.overview import overview
 from opfolgning.followup.rules import Effective, Finding, Source, effective_smileys, report_findings
 
 _MOUTHS = {
@@ -204,11 +205,27 @@ def theme_blocks(doc: ReportDocument) -> list[ThemeBlock]:
 
 
 def report_context(doc: ReportDocument) -> dict[str, Any]:
-    """Return the template context of a report: rendered themes and the rule findings."""
+    """Return the template context of a report: overview, rendered themes, rule findings."""
+    from . import chart  # pygal is imported only when a report is rendered
+
     findings: list[Finding] = report_findings(doc)
     errors = [f for f in findings if f.severity == "error"]
     reviews = [f for f in findings if f.severity != "error"]
-    return {"doc": doc, "themes": theme_blocks(doc), "errors": errors, "reviews": reviews}
+    counts = overview(doc)
+    return {
+        "doc": doc,
+        "themes": theme_blocks(doc),
+        "errors": errors,
+        "reviews": reviews,
+        "overview": counts,
+        "overview_rounds": [
+            (chart.round_label(number), counts.rounds[number]) for number in sorted(counts.rounds)
+        ],
+        "overview_round_label": chart.round_label(doc.round),
+        # sanitise_svg keeps only drawing elements, so the charts are safe to inline
+        "overview_svg": mark_safe(chart.overview_svg(counts)),
+        "rounds_svg": mark_safe(chart.rounds_svg(counts)),
+    }
 
 
 def render_report_html(doc: ReportDocument, *, standalone: bool = True) -> str:

@@ -5,34 +5,75 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agreements', '0001_initial'),
+        ("agreements", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReportFile',
+            name="ReportFile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('round_number', models.PositiveSmallIntegerField(verbose_name='opfølgning')),
-                ('scope', models.CharField(blank=True, max_length=200, verbose_name='udvalg')),
-                ('format', models.CharField(max_length=10, verbose_name='format')),
-                ('fingerprint', models.CharField(max_length=64, verbose_name='dataversion')),
-                ('status', models.CharField(choices=[('pending', 'venter'), ('running', 'dannes'), ('done', 'færdig'), ('failed', 'fejlet')], default='pending', max_length=10, verbose_name='status')),
-                ('progress', models.PositiveSmallIntegerField(default=0, verbose_name='fremdrift (%)')),
-                ('content', models.BinaryField(blank=True, null=True, verbose_name='indhold')),
-                ('size', models.PositiveIntegerField(default=0, verbose_name='størrelse (bytes)')),
-                ('error', models.TextField(blank=True, verbose_name='fejl')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='bestilt')),
-                ('finished_at', models.DateTimeField(blank=True, null=True, verbose_name='færdig')),
-                ('agreement', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='report_files', to='agreements.agreement', verbose_name='aftale')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("round_number", models.PositiveSmallIntegerField(verbose_name="opfølgning")),
+                ("scope", models.CharField(blank=True, max_length=200, verbose_name="udvalg")),
+                ("format", models.CharField(max_length=10, verbose_name="format")),
+                ("fingerprint", models.CharField(max_length=64, verbose_name="dataversion")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "venter"),
+                            ("running", "dannes"),
+                            ("done", "færdig"),
+                            ("failed", "fejlet"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "progress",
+                    models.PositiveSmallIntegerField(default=0, verbose_name="fremdrift (%)"),
+                ),
+                ("content", models.BinaryField(blank=True, null=True, verbose_name="indhold")),
+                ("size", models.PositiveIntegerField(default=0, verbose_name="størrelse (bytes)")),
+                ("error", models.TextField(blank=True, verbose_name="fejl")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="bestilt")),
+                ("finished_at", models.DateTimeField(blank=True, null=True, verbose_name="færdig")),
+                (
+                    "agreement",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="report_files",
+                        to="agreements.agreement",
+                        verbose_name="aftale",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'dannet rapportfil',
-                'verbose_name_plural': 'dannede rapportfiler',
-                'ordering': ['-created_at'],
-                'constraints': [models.UniqueConstraint(fields=('agreement', 'round_number', 'scope', 'format', 'fingerprint'), name='report_file_unique_version'), models.CheckConstraint(condition=models.Q(('round_number__gte', 1), ('round_number__lte', 4)), name='report_file_round_1_to_4'), models.CheckConstraint(condition=models.Q(('progress__gte', 0), ('progress__lte', 100)), name='report_file_progress_percent')],
+                "verbose_name": "dannet rapportfil",
+                "verbose_name_plural": "dannede rapportfiler",
+                "ordering": ["-created_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("agreement", "round_number", "scope", "format", "fingerprint"),
+                        name="report_file_unique_version",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("round_number__gte", 1), ("round_number__lte", 4)),
+                        name="report_file_round_1_to_4",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(("progress__gte", 0), ("progress__lte", 100)),
+                        name="report_file_progress_percent",
+                    ),
+                ],
             },
         ),
     ]

@@ -1,0 +1,361 @@
+"""Write a ReportDocument as an Excel workbook (the layout importers.xlsx reads back).
+
+The layout (documented in docs/formats.md, "XLSX and CSV"):
+
+- sheet "Opfølgning": report facts in label/value pairs in the first rows (TABLE_HEADER_ROW
+  - 2 rows), a blank row, then the table: a header row with COLUMNS and one row per
+  initiative and round (four rows per initiative). Initiative columns (title, description,
+  economy, …) repeat on each of an initiative's four rows. Header row frozen, auto filter on.
+- sheet "Overblik": smileys per theme at the report's round and per round (followup.overview).
+- hidden sheet "Metadata": the format name and version, and the reading guide.
+
+Every text cell is written as a string (never a formula); a text beginning with = + - @ also
+gets Excel's quote prefix so that editing the cell in Excel keeps it text.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..followup.document import (
+    KIND_CAPITAL,
+    KIND_OPERATING,
+    EconomyDoc,
+    InitiativeDoc,
+    MilestoneDoc,
+    ReportDocument,
+    ThemeDoc,
+)
+from ..followup.overview import Counts, overview
+from ..followup.smileys import LABELS_DA, Smiley
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+__all__ = [
+    "COLUMNS",
+    "FACT_LABELS",
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "KIND_WORDS",
+    "MAIN_SHEET",
+    "METADATA_SHEET",
+    "OVERVIEW_SHEET",
+    "REVIEW_YES",
+    "TABLE_HEADER_ROW",
+    "Column",
+    "render_report_xlsx",
+    "table_rows",
+]
+
+MAIN_SHEET = "Opfølgning"
+OVERVIEW_SHEET = "Overblik"
+METADATA_SHEET = "Metadata"
+FORMAT_NAME = "opfolgning-xlsx"
+FORMAT_VERSION = 1
+TABLE_HEADER_ROW = 5
+KIND_WORDS = {KIND_CAPITAL: "Anlæg", KIND_OPERATING: "Drift"}
+REVIEW_YES = "ja"
+
+# Fact labels as written in the sheet (the importer also accepts the interchange names).
+FACT_LABELS = {
+    "title": "Titel",
+    "agreement": "Aftale",
+    "year": "År",
+    "committee": "Udvalg",
+    "round": "Opfølgning nr.",
+    "date": "Dato",
+    "case_number": "Sagsid",
+    "contact_name": "Kontakt",
+    "contact_email": "E-mail",
+    "contact_phone": "Telefon",
+}
+_FACT_ROWS: tuple[tuple[str, ...], ...] = (
+    ("title",),
+    ("agreement", "year", "committee", "round"),
+    ("date", "case_number", "contact_name", "contact_email", "contact_phone"),
+)
+
+Cell = str | int
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the main table: its key, its header text and its width in Excel."""
+
+    key: str
+    header: str
+    width: int
+    per_initiative: bool  # repeats on all four rows of an initiative
+
+
+def _smiley_text(smiley: Smiley | None) -> str:
+    return LABELS_DA[smiley] if smiley else ""
+
+
+def _review(flag: bool) -> str:
+    return REVIEW_YES if flag else ""
+
+
+@dataclass(frozen=True)
+class _Row:
+    theme: ThemeDoc
+    ini: InitiativeDoc
+    milestone: MilestoneDoc
+
+
+_Getter = Callable[[_Row], Cell]
+
+
+def _economy(row: _Row) -> EconomyDoc:
+    return row.ini.economy
+
+
+def _economy_review(row: _Row) -> str:
+    return _review(row.ini.economy.needs_review)
+
+
+def _corrective(row: _Row) -> str:
+    return row.milestone.corrective_action
+
+
+_COLUMN_SPECS: tuple[tuple[str, str, int, bool, _Getter], ...] = (
+    ("theme_number", "Tema nr.", 8, True, lambda r: r.theme.number),
+    ("theme_title", "Tema", 30, True, lambda r: r.theme.title),
+    ("heading", "Overskrift", 30, True, lambda r: r.ini.heading),
+    ("number", "Indsats nr.", 10, True, lambda r: r.ini.number),
+    ("title", "Indsats", 30, True, lambda r: r.ini.title),
+    ("kind", "Type", 9, True, lambda r: KIND_WORDS.get(r.ini.kind, r.ini.kind)),
+    ("description", "Beskrivelse", 60, True, lambda r: r.ini.description),
+    ("center", "Ansvarligt center", 20, True, lambda r: r.ini.center),
+    ("committee", "Ansvarligt udvalg", 20, True, lambda r: r.ini.committee),
+    ("contributors", "Væsentlig bidragsyder", 20, True, lambda r: r.ini.contributors),
+    ("involved_committees", "Udvalg der involveres", 25, True, lambda r: r.ini.involved_committees),
+    ("notes", "Noter", 40, True, lambda r: r.ini.notes),
+    ("round", "Runde", 7, False, lambda r: r.milestone.round),
+    ("label", "Runde-tekst", 22, False, lambda r: r.milestone.label),
+    ("text", "Milepæl", 50, False, lambda r: r.milestone.text),
+    ("status_note", "Status", 50, False, lambda r: r.milestone.status_note),
+    ("smiley", "Smiley", 15, False, lambda r: _smiley_text(r.milestone.smiley)),
+    ("glyph", "Smiley-tegn", 8, False, lambda r: r.milestone.glyph or ""),
+    ("needs_review", "Skal kontrolleres", 11, False, lambda r: _review(r.milestone.needs_review)),
+    ("corrective_action", "Korrigerende handling", 40, False, _corrective),
+    ("economy_text", "Økonomi", 50, True, lambda r: _economy(r).text),
+    ("economy_smiley", "Økonomi-smiley", 15, True, lambda r: _smiley_text(_economy(r).smiley)),
+    ("economy_glyph", "Økonomi-tegn", 8, True, lambda r: _economy(r).glyph or ""),
+    ("economy_review", "Økonomi skal kontrolleres", 11, True, _economy_review),
+)  # fmt: skip
+COLUMNS: tuple[Column, ...] = tuple(Column(k, h, w, p) for k, h, w, p, _ in _COLUMN_SPECS)
+_GETTERS: tuple[_Getter, ...] = tuple(spec[4] for spec in _COLUMN_SPECS)
+
+
+def _rows_of(ini: InitiativeDoc) -> list[MilestoneDoc]:
+    """Return the initiative's milestones for rounds 1–4 (an absent round as an empty one)."""
+    by_round = {m.round: m for m in ini.milestones}
+    extra = [m for m in ini.milestones if m.round not in (1, 2, 3, 4)]
+    return [by_round.get(r) or MilestoneDoc(round=r) for r in (1, 2, 3, 4)] + extra
+
+
+def table_rows(doc: ReportDocument) -> list[list[Cell]]:
+    """Return the main table's rows (without the header row): one per initiative and round."""
+    rows: list[list[Cell]] = []
+    for theme in doc.themes:
+        for ini in theme.initiatives:
+            for milestone in _rows_of(ini):
+                row = _Row(theme, ini, milestone)
+                rows.append([get(row) for get in _GETTERS])
+    return rows
+
+
+def header_row() -> list[str]:
+    """Return the main table's header row."""
+    return [c.header for c in COLUMNS]
+
+
+# --- writing --------------------------------------------------------------------------
+
+# Characters XML 1.0 cannot hold (openpyxl refuses them); they are dropped.
+_ILLEGAL_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _put(ws: Worksheet, row: int, column: int, value: Cell | None) -> None:
+    """Write a value; a string is always a string cell, never a formula."""
+    cell = ws.cell(row=row, column=column)
+    if value is None or value == "":
+        return
+    if isinstance(value, str):
+        value = _ILLEGAL_XML.sub("", value)
+        cell.value = value
+        cell.data_type = "s"  # openpyxl would store "=…" as a formula
+        if value.startswith(FORMULA_STARTS):
+            cell.quotePrefix = True  # Excel keeps it text when the cell is edited
+    else:
+        cell.value = value
+
+
+def _fact_values(doc: ReportDocument) -> dict[str, Cell]:
+    return {
+        "title": doc.title,
+        "agreement": doc.agreement.name,
+        "year": doc.agreement.year,
+        "committee": doc.committee,
+        "round": doc.round,
+        "date": doc.date.isoformat() if doc.date else "",
+        "case_number": doc.case_number,
+        "contact_name": doc.contact.name,
+        "contact_email": doc.contact.email,
+        "contact_phone": doc.contact.phone,
+    }
+
+
+def _write_main(ws: Worksheet, doc: ReportDocument) -> None:
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    bold = Font(bold=True)
+    facts = _fact_values(doc)
+    for row_index, keys in enumerate(_FACT_ROWS, start=1):
+        for pair, key in enumerate(keys):
+            label_column = 1 + 2 * pair if row_index > 1 else 1
+            _put(ws, row_index, label_column, FACT_LABELS[key])
+            ws.cell(row=row_index, column=label_column).font = bold
+            _put(ws, row_index, label_column + 1, facts[key])
+    ws.cell(row=1, column=2).font = Font(bold=True, size=14)
+
+    header = TABLE_HEADER_ROW
+    fill = PatternFill("solid", fgColor="DDEBF7")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for col, column in enumerate(COLUMNS, start=1):
+        _put(ws, header, col, column.header)
+        cell = ws.cell(row=header, column=col)
+        cell.font = bold
+        cell.fill = fill
+        cell.alignment = wrap
+        ws.column_dimensions[get_column_letter(col)].width = column.width
+    rows = table_rows(doc)
+    for offset, values in enumerate(rows, start=1):
+        for col, value in enumerate(values, start=1):
+            _put(ws, header + offset, col, value)
+            ws.cell(row=header + offset, column=col).alignment = wrap
+    last_row = header + max(len(rows), 1)
+    last_col = get_column_letter(len(COLUMNS))
+    ws.freeze_panes = f"A{header + 1}"
+    ws.auto_filter.ref = f"A{header}:{last_col}{last_row}"
+    ws.print_title_rows = f"{header}:{header}"
+
+    # Drop-down lists for the cells departments fill in (other values are still allowed).
+    choices = {
+        "kind": ",".join(KIND_WORDS.values()),
+        "smiley": ",".join(LABELS_DA[s] for s in (Smiley.HAPPY, Smiley.NEUTRAL, Smiley.SAD)),
+        "economy_smiley": ",".join(LABELS_DA[s] for s in (Smiley.HAPPY, Smiley.SAD)),
+        "needs_review": REVIEW_YES,
+        "economy_review": REVIEW_YES,
+    }
+    for col, column in enumerate(COLUMNS, start=1):
+        if column.key in choices:
+            validation = DataValidation(
+                type="list", formula1=f'"{choices[column.key]}"', allow_blank=True
+            )
+            validation.showErrorMessage = False
+            letter = get_column_letter(col)
+            validation.add(f"{letter}{header + 1}:{letter}{max(last_row, header + 200)}")
+            ws.add_data_validation(validation)
+
+
+def _count_cells(counts: Counts, *, economy: bool = False) -> list[Cell]:
+    if economy:
+        return [counts.happy, counts.sad, counts.none]
+    return [counts.happy, counts.neutral, counts.sad, counts.none]
+
+
+def _write_overview(ws: Worksheet, doc: ReportDocument) -> None:
+    from openpyxl.styles import Font
+
+    bold = Font(bold=True)
+    result = overview(doc)
+    rows: list[Sequence[Cell | None]] = [
+        [f"Overblik, opfølgning nr. {doc.round}"],
+        [],
+        [
+            "Tema nr.",
+            "Tema",
+            "Indsats: glad",
+            "Indsats: mellemfornøjet",
+            "Indsats: sur",
+            "Indsats: ingen",
+            "Økonomi: glad",
+            "Økonomi: sur",
+            "Økonomi: ingen",
+        ],
+    ]
+    header_rows = [1, 3]
+    for theme in result.themes:
+        rows.append(
+            [
+                theme.number,
+                theme.title,
+                *_count_cells(theme.effort),
+                *_count_cells(theme.economy, economy=True),
+            ]
+        )
+    rows.append(
+        [
+            "I alt",
+            "",
+            *_count_cells(result.total),
+            *_count_cells(result.economy_total, economy=True),
+        ]
+    )
+    rows.append([])
+    header_rows.append(len(rows) + 1)
+    rows.append(["Runde", "", "Glad", "Mellemfornøjet", "Sur", "Ingen"])
+    for round_number, counts in result.rounds.items():
+        rows.append([round_number, "", *_count_cells(counts)])
+    for row_index, values in enumerate(rows, start=1):
+        for col, value in enumerate(values, start=1):
+            _put(ws, row_index, col, value)
+    for row_index in header_rows:
+        for cell in ws[row_index]:
+            cell.font = bold
+    ws.column_dimensions["B"].width = 45
+    for letter in "CDEFGHI":
+        ws.column_dimensions[letter].width = 14
+
+
+def _write_metadata(ws: Worksheet, doc: ReportDocument) -> None:
+    from openpyxl.styles import Alignment
+
+    rows: list[tuple[str, Cell]] = [
+        ("format", FORMAT_NAME),
+        ("version", FORMAT_VERSION),
+        ("reading_guide", doc.reading_guide),
+    ]
+    for row_index, (key, value) in enumerate(rows, start=1):
+        _put(ws, row_index, 1, key)
+        _put(ws, row_index, 2, value)
+    ws.column_dimensions["B"].width = 100
+    ws.cell(row=3, column=2).alignment = Alignment(wrap_text=True, vertical="top")
+    ws.sheet_state = "hidden"
+
+
+def render_report_xlsx(doc: ReportDocument) -> bytes:
+    """Return the report as an .xlsx workbook (sheets Opfølgning, Overblik, hidden Metadata)."""
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    main = workbook.active
+    assert main is not None
+    main.title = MAIN_SHEET
+    _write_main(main, doc)
+    _write_overview(workbook.create_sheet(OVERVIEW_SHEET), doc)
+    _write_metadata(workbook.create_sheet(METADATA_SHEET), doc)
+    workbook.properties.title = doc.title
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -1,0 +1,838 @@
+"""Importer for follow-up reports as Word documents (DOCX).
+
+Reads documents laid out like the example report — our own DOCX export
+(exporters/docx.py) as well as a Word document laid out like the original:
+
+- header paragraphs before the title (`Dato: …`, `Tlf. dir.: …`, `E-mail: …`, `Kontakt: …`,
+  `Sagsid: …`; also as cells of a layout table before the title);
+- a title paragraph like "Tredje opfølgning på Aftale om budget 2019 for Økonomiudvalget";
+- a reading guide (the paragraphs up to the overview, the first theme heading or table);
+- theme headings ("1. Title": a heading style, an outline level or all-bold text);
+- per initiative a four-column table (a table may also hold several initiatives in a row):
+
+      1.11. Title | Anlæg/Drift | Tid | Smiley
+      description | responsibility            (more such rows may continue the description)
+      Milepæl | text [Status: note] | round | smiley      four rows, rounds 1–4
+      Økonomi | text | (empty) | smiley
+
+Merged cells (gridSpan) count once, so a responsibility cell spanning three columns is fine.
+Other tables (an overview of counts, layout tables) are skipped.
+
+Smileys are Unicode glyphs (☺ 😊 😐 ☹ …, read with followup.smileys), optionally followed by
+the Danish word as our export writes it ("☹ sur"), or Wingdings symbols, mapped by
+WINGDINGS below. Errors name the file, the table and the row ("table 3, row 2") and say what
+was expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import etree
+
+from ..followup.document import (
+    KIND_CAPITAL,
+    KIND_OPERATING,
+    AgreementRef,
+    Contact,
+    EconomyDoc,
+    InitiativeDoc,
+    MilestoneDoc,
+    ReportDocument,
+    ThemeDoc,
+    Warning,
+)
+from ..followup.errors import ReportFormatError
+from ..followup.smileys import (
+    AMBIGUOUS_FROWN,
+    KNOWN_GLYPHS,
+    LABELS_DA,
+    LABELS_EN,
+    VARIATION_SELECTORS,
+    GlyphReading,
+    Smiley,
+    UnknownGlyph,
+    read_economy_glyph,
+    read_effort_glyph,
+)
+from . import archive
+from .text import (
+    _HEADER_RE,
+    _INITIATIVE_RE,
+    _parse_date,
+    parse_responsibility,
+    parse_round_label,
+    parse_title,
+    split_status,
+)
+
+__all__ = ["WINGDINGS", "parse_docx"]
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS = {"w": W}
+
+
+def _w(tag: str) -> str:
+    return f"{{{W}}}{tag}"
+
+
+# Wingdings smileys: the letter typed in a Wingdings run, or the code of a <w:sym> (Word
+# writes F04A…F04C, the symbol-font range; 004A…004C also occur). Wingdings has its own
+# neutral face (K), so unlike the Unicode ☹ of the text export an L is unambiguously sad.
+# The document keeps the Unicode equivalent as its glyph.
+WINGDINGS: dict[str, tuple[str, Smiley]] = {
+    "J": ("☺", Smiley.HAPPY),
+    "K": ("😐", Smiley.NEUTRAL),
+    "L": ("☹", Smiley.SAD),
+}
+# Placeholders for Wingdings smileys while a cell's text is read (private-use characters,
+# which cannot occur as text in a smiley cell otherwise).
+_WINGDINGS_MARK = {"J": "\U000f004a", "K": "\U000f004b", "L": "\U000f004c"}
+_MARK_TO_LETTER = {mark: letter for letter, mark in _WINGDINGS_MARK.items()}
+
+TITLE_EXAMPLE = "Tredje opfølgning på Aftale om budget 2019 for Økonomiudvalget"
+HEADER_ROW_EXAMPLE = "1.11. Title | Anlæg/Drift | Tid | Smiley"
+MILESTONE_ROW_EXPECTED = "Milepæl | text | round | smiley"
+ECONOMY_ROW_EXPECTED = "Økonomi | text | (empty) | smiley"
+ROUND_LABELS_EXPECTED = "'1. budgetopfølgning YYYY', '2. …', '3. …' or '31.12.YYYY'"
+REVIEW_TEXT = "skal kontrolleres"
+STATUS_LABEL = "Status:"
+CORRECTIVE_LABEL = "korrigerende handling:"
+OVERVIEW_HEADINGS = {"overblik", "overblik over smileys"}
+
+_KINDS = {"anlæg": KIND_CAPITAL, "drift": KIND_OPERATING}
+_THEME_HEADING_RE = re.compile(r"^(?P<num>\d+)\.?\s+(?P<title>\S.*)$")
+_GUIDE_HEADING_RE = re.compile(r"^læsevejledning\s*:?$", re.IGNORECASE)
+_SMILEY_WORDS: dict[str, Smiley] = {
+    **{word: smiley for smiley, word in LABELS_DA.items()},
+    **{word: smiley for smiley, word in LABELS_EN.items()},
+}
+_HEADING_STYLE_RE = re.compile(r"^(heading|overskrift|title|titel)\b", re.IGNORECASE)
+
+
+# --- reading paragraphs ---------------------------------------------------------------
+
+
+def _is_wingdings(run: Any) -> bool:
+    fonts = run.find("w:rPr/w:rFonts", _NS)
+    if fonts is None:
+        return False
+    return any((value or "").strip().casefold() == "wingdings" for value in fonts.attrib.values())
+
+
+def _wingdings_char(char: str) -> str:
+    code = ord(char)
+    if 0xF000 <= code <= 0xF0FF:  # symbol fonts are often stored in the private-use area
+        code -= 0xF000
+    letter = chr(code)
+    return _WINGDINGS_MARK.get(letter, f"[Wingdings {ord(char):04X}]")
+
+
+def _sym(element: Any) -> str:
+    font = element.get(_w("font")) or ""
+    try:
+        code = int(element.get(_w("char")) or "", 16)
+    except ValueError:
+        return "[?]"
+    if font.strip().casefold() != "wingdings":
+        return chr(code) if code < 0xF000 else f"[{font} {code:04X}]"
+    if code >= 0xF000:
+        code -= 0xF000
+    return _WINGDINGS_MARK.get(chr(code), f"[Wingdings {code:04X}]")
+
+
+def _runs_text(paragraph: Any) -> str:
+    """Return a paragraph's text: Wingdings smileys as marks, tabs as spaces, breaks as \\n."""
+    out: list[str] = []
+    for element in paragraph.iter(_w("t"), _w("sym"), _w("tab"), _w("br"), _w("cr"),
+                                  _w("noBreakHyphen")):  # fmt: skip
+        tag = etree.QName(element).localname
+        if tag == "t":
+            text = element.text or ""
+            run = element.getparent()
+            if text and run is not None and _is_wingdings(run):
+                text = "".join(_wingdings_char(c) for c in text)
+            out.append(text)
+        elif tag == "sym":
+            out.append(_sym(element))
+        elif tag == "tab":
+            parent = element.getparent()
+            if parent is not None and parent.tag != _w("tabs"):  # not a tab stop definition
+                out.append(" ")
+        elif tag in ("br", "cr"):
+            out.append("\n")
+        else:
+            out.append("-")
+    return "".join(out)
+
+
+@dataclass
+class _Para:
+    """One paragraph of the body or of a cell, as plain lines."""
+
+    lines: list[str]
+    bullet: bool
+    heading: bool
+    bold: bool
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+
+def _is_bold(paragraph: Any) -> bool:
+    runs = [r for r in paragraph.iter(_w("r")) if "".join(r.itertext()).strip()]
+    if not runs:
+        return False
+    for run in runs:
+        bold = run.find("w:rPr/w:b", _NS)
+        if bold is None or bold.get(_w("val"), "true").casefold() in ("0", "false", "off"):
+            return False
+    return True
+
+
+class _Styles:
+    """Paragraph style ids → names, to recognise headings and list paragraphs."""
+
+    def __init__(self, styles_xml: bytes | None) -> None:
+        self.names: dict[str, str] = {}
+        self.outline: set[str] = set()
+        if not styles_xml:
+            return
+        root = _parse_xml(styles_xml)
+        for style in root.iterfind("w:style", _NS):
+            style_id = style.get(_w("styleId")) or ""
+            name = style.find("w:name", _NS)
+            self.names[style_id] = (name.get(_w("val")) if name is not None else None) or style_id
+            if style.find("w:pPr/w:outlineLvl", _NS) is not None:
+                self.outline.add(style_id)
+
+    def read(self, paragraph: Any) -> _Para:
+        style_id = ""
+        ppr = paragraph.find("w:pPr", _NS)
+        numbered = False
+        outline = False
+        if ppr is not None:
+            style = ppr.find("w:pStyle", _NS)
+            style_id = style.get(_w("val")) or "" if style is not None else ""
+            numbered = ppr.find("w:numPr", _NS) is not None
+            outline = ppr.find("w:outlineLvl", _NS) is not None
+        name = self.names.get(style_id, style_id)
+        bullet = numbered or "list" in name.casefold() or "liste" in name.casefold()
+        heading = outline or style_id in self.outline or bool(_HEADING_STYLE_RE.match(name))
+        lines = []
+        for raw in _runs_text(paragraph).split("\n"):
+            line = " ".join(raw.split())
+            if line:
+                lines.append(line)
+        if lines and not bullet and lines[0].startswith(("- ", "• ")):
+            bullet = True
+            lines[0] = lines[0][2:].strip()
+        return _Para(lines, bullet and bool(lines), heading, _is_bold(paragraph))
+
+
+def _join(paragraphs: list[_Para]) -> str:
+    """Paragraphs → plain text: blocks separated by a blank line; consecutive bullet
+    paragraphs form one block of "- " lines (a normal paragraph always starts a block)."""
+    blocks: list[list[str]] = []
+    previous_bullet = False
+    for para in paragraphs:
+        if not para.lines:
+            continue
+        if para.bullet:
+            item = "- " + " ".join(para.lines)
+            if previous_bullet:
+                blocks[-1].append(item)
+            else:
+                blocks.append([item])
+        else:
+            blocks.extend([line] for line in para.lines)
+        previous_bullet = para.bullet
+    return "\n\n".join("\n".join(block) for block in blocks)
+
+
+def _parse_xml(data: bytes) -> Any:
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+    return etree.fromstring(data, parser)
+
+
+# --- the parser -----------------------------------------------------------------------
+
+
+@dataclass
+class _Open:
+    number: str
+    title: str
+    kind: str
+    table: int
+    row: int
+    heading: str
+    description: list[_Para] = field(default_factory=list)
+    responsibility: list[_Para] = field(default_factory=list)
+    milestones: dict[int, tuple[MilestoneDoc, int]] = field(default_factory=dict)
+    milestone_rows: int = 0
+
+
+@dataclass
+class _Theme:
+    doc: ThemeDoc
+    has_heading: bool
+    where: str
+
+
+def _cells(row: Any) -> list[Any]:
+    return list(row.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc", namespaces=_NS))
+
+
+def _rows(table: Any) -> list[Any]:
+    return list(table.xpath("./w:tr | ./w:sdt/w:sdtContent/w:tr", namespaces=_NS))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class _DocxParser:
+    def __init__(self, root: Any, styles: _Styles, source: str, frown_means: Smiley) -> None:
+        self.root = root
+        self.styles = styles
+        self.source = source
+        self.frown_means = frown_means
+        self.warnings: list[Warning] = []
+        self.themes: dict[str, _Theme] = {}
+        self.seen: dict[str, str] = {}
+        self.heading: tuple[str, str] | None = None
+        self.contact = Contact()
+        self.date: dt.date | None = None
+        self.case_number = ""
+        self.tables = 0
+        self.initiative_tables = 0
+
+    # helpers
+
+    def error(self, message: str, table: int | None = None, row: int | None = None) -> Exception:
+        where = ""
+        if table is not None:
+            where = f"table {table}, row {row}: " if row is not None else f"table {table}: "
+        return ReportFormatError(where + message, source=self.source)
+
+    def warn(self, where: str, message: str) -> None:
+        self.warnings.append(Warning(where, message))
+
+    def cell_paras(self, cell: Any) -> list[_Para]:
+        paragraphs = cell.xpath("./w:p | ./w:sdt/w:sdtContent/w:p", namespaces=_NS)
+        return [self.styles.read(p) for p in paragraphs]
+
+    def cell_text(self, cell: Any) -> str:
+        return _join(self.cell_paras(cell))
+
+    def cell_line(self, cell: Any) -> str:
+        return " ".join(self.cell_text(cell).split())
+
+    # body walk
+
+    def body_elements(self) -> list[Any]:
+        body = self.root.find("w:body", _NS)
+        if body is None:
+            raise self.error("not a Word document: word/document.xml has no body")
+        out = []
+        for element in body:
+            if element.tag == _w("sdt"):
+                content = element.find("w:sdtContent", _NS)
+                out.extend(list(content) if content is not None else [])
+            else:
+                out.append(element)
+        return [e for e in out if e.tag in (_w("p"), _w("tbl"))]
+
+    def parse(self) -> ReportDocument:
+        elements = self.body_elements()
+        facts, index = self.parse_front(elements)
+        guide, index = self.parse_guide(elements, index)
+        self.parse_body(elements, index)
+        themes = [theme.doc for theme in self.themes.values()]
+        if not any(theme.initiatives for theme in themes):
+            raise self.error(
+                "no initiative tables found; expected a Word table per initiative whose first "
+                f"row is like '{HEADER_ROW_EXAMPLE}' (is this a follow-up report laid out like "
+                "the example?)"
+            )
+        for number, theme in self.themes.items():
+            if not theme.has_heading:
+                numbers = ", ".join(ini.number for ini in theme.doc.initiatives)
+                self.warn(
+                    f"{theme.where}, theme {number}",
+                    f"theme {number} has no heading; initiatives {numbers} placed by their numbers",
+                )
+        return ReportDocument(
+            title=facts.title,
+            agreement=AgreementRef(name=facts.agreement, year=facts.year),
+            committee=facts.committee,
+            round=facts.round,
+            date=self.date,
+            case_number=self.case_number,
+            contact=self.contact,
+            reading_guide=guide,
+            themes=themes,
+            warnings=self.warnings,
+        )
+
+    def parse_front(self, elements: list[Any]) -> tuple[Any, int]:
+        for index, element in enumerate(elements):
+            if element.tag == _w("tbl"):
+                self.tables += 1
+                if self.initiative_header_in(element):
+                    break
+                for row in _rows(element):
+                    cells = [self.cell_line(c) for c in _cells(row)]
+                    cells = [c for c in cells if c]
+                    if len(cells) == 2 and not cells[0].endswith(":"):
+                        self.header_line(f"{cells[0]}: {cells[1]}")
+                    else:
+                        for cell in cells:
+                            self.header_line(cell)
+                continue
+            para = self.styles.read(element)
+            for line in para.lines:
+                if (facts := parse_title(line)) is not None:
+                    return facts, index + 1
+                self.header_line(line)
+        raise self.error(
+            f"not a follow-up report: no title paragraph like '{TITLE_EXAMPLE}' found "
+            "before the first initiative table"
+        )
+
+    def header_line(self, line: str) -> None:
+        m = _HEADER_RE.match(line.strip())
+        if m is None:
+            return
+        key = m["key"].casefold()
+        value = " ".join(m["value"].split())
+        if key.startswith("dato"):
+            self.date = _parse_date(value)
+            if self.date is None:
+                self.warn(
+                    "header", f"could not read the date {value!r}; expected '9. oktober 2019'"
+                )
+        elif key.startswith(("tlf", "telefon")):
+            self.contact.phone = value
+        elif "mail" in key:
+            self.contact.email = value.removeprefix("mailto:")
+        elif key.startswith("kontakt"):
+            self.contact.name = value
+        else:
+            self.case_number = value
+
+    def theme_heading_of(self, para: _Para) -> re.Match[str] | None:
+        if not (para.heading or para.bold) or len(para.lines) != 1:
+            return None
+        return _THEME_HEADING_RE.match(para.lines[0])
+
+    def parse_guide(self, elements: list[Any], start: int) -> tuple[str, int]:
+        paragraphs: list[_Para] = []
+        index = start
+        while index < len(elements):
+            element = elements[index]
+            if element.tag == _w("tbl"):
+                break
+            para = self.styles.read(element)
+            if self.theme_heading_of(para) is not None:
+                break
+            if para.text.casefold() in OVERVIEW_HEADINGS:
+                break
+            index += 1
+            if _GUIDE_HEADING_RE.match(para.text):
+                continue
+            paragraphs.append(para)
+        return _join(paragraphs), index
+
+    def initiative_header_in(self, table: Any) -> bool:
+        rows = _rows(table)
+        if not rows:
+            return False
+        for row in rows:
+            cells = _cells(row)
+            if not cells:
+                continue
+            first = self.cell_line(cells[0])
+            if _INITIATIVE_RE.match(first) or first.casefold().rstrip(":") in (
+                "milepæl",
+                "økonomi",
+            ):
+                return True
+        return False
+
+    def parse_body(self, elements: list[Any], start: int) -> None:
+        skipping_overview = False
+        for element in elements[start:]:
+            if element.tag == _w("tbl"):
+                self.tables += 1
+                if self.initiative_header_in(element):
+                    skipping_overview = False
+                    self.parse_table(element, self.tables)
+                elif skipping_overview or not self.initiative_tables:
+                    skipping_overview = False  # the overview or a layout table: not data
+                else:
+                    self.warn(
+                        f"table {self.tables}",
+                        "a table that is not an initiative table was ignored",
+                    )
+                continue
+            para = self.styles.read(element)
+            if not para.lines:
+                continue
+            if para.text.casefold() in OVERVIEW_HEADINGS:
+                skipping_overview = True
+                continue
+            if (m := self.theme_heading_of(para)) is not None:
+                skipping_overview = False
+                self.theme_heading(m["num"], m["title"].strip(), f"after table {self.tables}")
+                continue
+            if skipping_overview:
+                continue
+            where = f"after table {self.tables}" if self.tables else "before the first table"
+            self.warn(where, f"paragraph {_short(para.text)!r} is not part of the report; ignored")
+
+    def theme(self, number: str, where: str) -> _Theme:
+        theme = self.themes.get(number)
+        if theme is None:
+            theme = _Theme(ThemeDoc(number=number, title=""), False, where)
+            self.themes[number] = theme
+        return theme
+
+    def theme_heading(self, number: str, title: str, where: str) -> None:
+        theme = self.theme(number, where)
+        if not theme.has_heading:
+            theme.has_heading = True
+            theme.doc.title = title
+        self.heading = (number, title)
+
+    # tables
+
+    def parse_table(self, table: Any, t: int) -> None:
+        self.initiative_tables += 1
+        open_: _Open | None = None
+        rows = _rows(table)
+        for r, row in enumerate(rows, start=1):
+            cells = _cells(row)
+            texts = [self.cell_line(c) for c in cells]
+            if not any(texts):
+                continue
+            key = texts[0].casefold().rstrip(":").strip()
+            if (m := _INITIATIVE_RE.match(texts[0])) is not None and key not in (
+                "milepæl",
+                "økonomi",
+            ):
+                if open_ is not None:
+                    raise self.error(self.unfinished(open_), t, r)
+                open_ = self.start(m["num"], m["title"], cells, texts, t, r)
+                continue
+            if open_ is None:
+                raise self.error(
+                    f"expected an initiative header row like '{HEADER_ROW_EXAMPLE}', found "
+                    f"{_short(' | '.join(texts))!r}",
+                    t,
+                    r,
+                )
+            if key == "milepæl":
+                self.milestone_row(open_, cells, t, r)
+            elif key == "økonomi":
+                self.economy_row(open_, cells, t, r)
+                open_ = None
+            elif not open_.milestone_rows:
+                if len(cells) < 2:
+                    raise self.error(
+                        f"the description row of initiative {open_.number} has 1 cell; expected "
+                        "description | responsibility",
+                        t,
+                        r,
+                    )
+                open_.description += self.cell_paras(cells[0])
+                for cell in cells[1:]:
+                    open_.responsibility += self.cell_paras(cell)
+            else:
+                raise self.error(
+                    f"unexpected row in initiative {open_.number} (starts with "
+                    f"{_short(texts[0])!r}); expected a Milepæl row ({MILESTONE_ROW_EXPECTED}) "
+                    f"or an Økonomi row ({ECONOMY_ROW_EXPECTED})",
+                    t,
+                    r,
+                )
+        if open_ is not None:
+            raise self.error(self.unfinished(open_), t, len(rows))
+
+    @staticmethod
+    def unfinished(ini: _Open) -> str:
+        missing = 4 - ini.milestone_rows
+        expected = (
+            f"{missing} more Milepæl row(s) and an Økonomi row"
+            if missing > 0
+            else "an Økonomi row after its four Milepæl rows"
+        )
+        return (
+            f"initiative {ini.number} (header in row {ini.row}) ends without its Økonomi row; "
+            f"expected {expected} in the same table"
+        )
+
+    def start(
+        self, number: str, title: str, cells: list[Any], texts: list[str], t: int, r: int
+    ) -> _Open:
+        if len(cells) != 4:
+            raise self.error(
+                f"the header row of initiative {number} has {len(cells)} column(s); expected 4, "
+                f"as in '{HEADER_ROW_EXAMPLE}'",
+                t,
+                r,
+            )
+        kind = _KINDS.get(texts[1].casefold())
+        if kind is None:
+            raise self.error(
+                f"the header row of initiative {number} has kind {texts[1]!r} in its second "
+                f"cell; expected Anlæg or Drift, as in '{HEADER_ROW_EXAMPLE}'",
+                t,
+                r,
+            )
+        if number in self.seen:
+            raise self.error(
+                f"initiative {number} appears twice ({self.seen[number]} and here); expected "
+                "each initiative once",
+                t,
+                r,
+            )
+        self.seen[number] = f"table {t}, row {r}"
+        theme_number = number.split(".", 1)[0]
+        heading = self.heading[1] if self.heading and self.heading[0] == theme_number else ""
+        return _Open(number, title.strip(), kind, t, r, heading)
+
+    def milestone_row(self, ini: _Open, cells: list[Any], t: int, r: int) -> None:
+        if len(cells) != 4:
+            raise self.error(
+                f"a milestone row of initiative {ini.number} has {len(cells)} cell(s); "
+                f"expected 4: {MILESTONE_ROW_EXPECTED}",
+                t,
+                r,
+            )
+        ini.milestone_rows += 1
+        if ini.milestone_rows > 4:
+            raise self.error(
+                f"initiative {ini.number} has a fifth milestone row; expected four (rounds 1–4) "
+                "followed by an Økonomi row",
+                t,
+                r,
+            )
+        label = self.cell_line(cells[2])
+        if label:
+            round_number = parse_round_label(label)
+            if round_number is None:
+                raise self.error(
+                    f"initiative {ini.number}: round cell {_short(label)!r} is not a follow-up "
+                    f"round; expected {ROUND_LABELS_EXPECTED}",
+                    t,
+                    r,
+                )
+        else:
+            round_number = ini.milestone_rows
+            if round_number in ini.milestones:
+                raise self.error(
+                    f"initiative {ini.number}: a milestone row has an empty round cell and its "
+                    f"position names round {round_number}, which row "
+                    f"{ini.milestones[round_number][1]} already has; expected "
+                    f"{ROUND_LABELS_EXPECTED}",
+                    t,
+                    r,
+                )
+            self.warn(
+                f"table {t}, row {r}, initiative {ini.number}, round {round_number}",
+                f"milestone row has no round; taken as round {round_number} by its position",
+            )
+        if round_number in ini.milestones:
+            raise self.error(
+                f"initiative {ini.number} has two milestone rows for round {round_number} "
+                f"(rows {ini.milestones[round_number][1]} and {r}); expected one per round",
+                t,
+                r,
+            )
+        paragraphs = self.cell_paras(cells[1])
+        corrective = ""
+        for i, para in enumerate(paragraphs):
+            if para.text.casefold() == CORRECTIVE_LABEL:
+                corrective = _join(paragraphs[i + 1 :])
+                paragraphs = paragraphs[:i]
+                break
+        text, status_note = split_status(_join(paragraphs))
+        where = f"table {t}, row {r}, initiative {ini.number}, round {round_number}"
+        reading = self.read_smiley(cells[3], where, ini.number, economy=False, t=t, r=r)
+        ini.milestones[round_number] = (
+            MilestoneDoc(
+                round=round_number,
+                label=label,
+                text=text,
+                status_note=status_note,
+                smiley=reading.smiley,
+                glyph=reading.glyph,
+                needs_review=reading.needs_review,
+                corrective_action=corrective,
+            ),
+            r,
+        )
+
+    def economy_row(self, ini: _Open, cells: list[Any], t: int, r: int) -> None:
+        if ini.milestone_rows != 4:
+            raise self.error(
+                f"initiative {ini.number} has {ini.milestone_rows} milestone row(s) before its "
+                "Økonomi row; expected four (rounds 1–4)",
+                t,
+                r,
+            )
+        if len(cells) < 3 or len(cells) > 4:
+            raise self.error(
+                f"the economy row of initiative {ini.number} has {len(cells)} cell(s); expected "
+                f"{ECONOMY_ROW_EXPECTED} (the text may span two columns)",
+                t,
+                r,
+            )
+        if len(cells) == 4 and self.cell_line(cells[2]):
+            raise self.error(
+                f"the economy row of initiative {ini.number} has text in its third cell; "
+                f"expected {ECONOMY_ROW_EXPECTED}",
+                t,
+                r,
+            )
+        where = f"table {t}, row {r}, initiative {ini.number}, economy"
+        reading = self.read_smiley(cells[-1], where, ini.number, economy=True, t=t, r=r)
+        economy = EconomyDoc(
+            text=self.cell_text(cells[1]),
+            smiley=reading.smiley,
+            glyph=reading.glyph,
+            needs_review=reading.needs_review,
+        )
+        responsibility = parse_responsibility(_join(ini.responsibility))
+        theme = self.theme(ini.number.split(".", 1)[0], f"table {ini.table}, row {ini.row}")
+        theme.doc.initiatives.append(
+            InitiativeDoc(
+                number=ini.number,
+                title=ini.title,
+                kind=ini.kind,
+                description=_join(ini.description),
+                center=responsibility.center,
+                committee=responsibility.committee,
+                contributors=responsibility.contributors,
+                involved_committees=responsibility.involved_committees,
+                notes=responsibility.notes,
+                heading=ini.heading,
+                milestones=[ini.milestones[n][0] for n in sorted(ini.milestones)],
+                economy=economy,
+            )
+        )
+
+    # smileys
+
+    def read_smiley(
+        self, cell: Any, where: str, number: str, *, economy: bool, t: int, r: int
+    ) -> GlyphReading:
+        """Read a smiley cell: a glyph (Unicode or Wingdings), optionally followed by the
+        Danish word; a paragraph "⚠ skal kontrolleres" marks a smiley still to be checked."""
+        marked = False
+        lines = []
+        for para in self.cell_paras(cell):
+            if REVIEW_TEXT in para.text.casefold():
+                marked = True
+            elif para.text:
+                lines.append(para.text)
+        raw = " ".join(lines).strip()
+        what = "economy" if economy else f"round {where.rsplit(' ', 1)[-1]}"
+        try:
+            reading = self.reading(raw, economy=economy, marked=marked)
+        except UnknownGlyph:
+            shown = "".join(
+                f"Wingdings {_MARK_TO_LETTER[c]}" if c in _MARK_TO_LETTER else c for c in raw
+            )
+            raise self.error(
+                f"initiative {number}, {what}: smiley cell {_short(shown)!r} is not a known "
+                f"smiley; expected one of {KNOWN_GLYPHS}, Wingdings J/K/L, optionally followed "
+                "by glad/mellemfornøjet/sur, or an empty cell",
+                t,
+                r,
+            ) from None
+        if reading.needs_review:
+            self.warn(where, reading.reason or "the smiley needs review")
+        return reading
+
+    def reading(self, raw: str, *, economy: bool, marked: bool) -> GlyphReading:
+        if not raw:
+            return GlyphReading(None, None, False)
+        tokens = raw.split()
+        word: Smiley | None = None
+        if len(tokens) > 1 and tokens[-1].casefold() in _SMILEY_WORDS:
+            word = _SMILEY_WORDS[tokens[-1].casefold()]
+            tokens = tokens[:-1]
+        glyph = " ".join(tokens)
+        if glyph in _MARK_TO_LETTER:
+            unicode_glyph, smiley = WINGDINGS[_MARK_TO_LETTER[glyph]]
+            if economy and smiley is Smiley.NEUTRAL:
+                return read_economy_glyph(unicode_glyph)
+            return self.with_word(GlyphReading(smiley, unicode_glyph, False), word, economy)
+        if any(c in _MARK_TO_LETTER for c in glyph) or " " in glyph:
+            raise UnknownGlyph(glyph)
+        if economy:
+            return self.with_word(read_economy_glyph(glyph), word, economy)
+        reading = read_effort_glyph(glyph, frown_means=self.frown_means)
+        base = glyph
+        for selector in VARIATION_SELECTORS:
+            base = base.replace(selector, "")
+        if base == AMBIGUOUS_FROWN and word in (Smiley.NEUTRAL, Smiley.SAD) and not marked:
+            # The word written beside an ambiguous ☹ (and no review mark) settles it.
+            return GlyphReading(word, glyph, False)
+        if base == AMBIGUOUS_FROWN:
+            return reading
+        return self.with_word(reading, word, economy)
+
+    @staticmethod
+    def with_word(reading: GlyphReading, word: Smiley | None, economy: bool) -> GlyphReading:
+        if word is None or reading.smiley is None or word is reading.smiley:
+            return reading
+        scale = "økonomi" if economy else "indsats"
+        return GlyphReading(
+            reading.smiley,
+            reading.glyph,
+            True,
+            f"smiley-tegnet {reading.glyph} ({LABELS_DA[reading.smiley]}) og ordet "
+            f"{LABELS_DA[word]!r} er uenige ({scale}); tegnet er brugt — kontrollér",
+        )
+
+
+def parse_docx(
+    data: bytes, *, source: str = "<input>", frown_means: Smiley = Smiley.NEUTRAL
+) -> ReportDocument:
+    """Parse a follow-up report in a Word document (DOCX) into a ReportDocument.
+
+    The package is checked first (archive.open_package: renamed, corrupt, encrypted files and
+    zip bombs are refused). `frown_means` is how an effort ☹ is read; each such cell is
+    flagged `needs_review` and listed in `warnings`. Raises ReportFormatError naming `source`,
+    the table and row, and what was expected.
+    """
+    package = archive.open_package(data, source=source, kind="DOCX")
+    with package:
+        try:
+            document_xml = package.read("word/document.xml")
+            names = set(package.namelist())
+            styles_xml = package.read("word/styles.xml") if "word/styles.xml" in names else None
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError) as exc:
+            raise ReportFormatError(
+                f"the DOCX file is corrupt ({exc}); open it in Word and save it again",
+                source=source,
+            ) from None
+    try:
+        root = _parse_xml(document_xml)
+        styles = _Styles(styles_xml)
+    except etree.XMLSyntaxError as exc:
+        raise ReportFormatError(
+            f"the DOCX file is corrupt: its XML cannot be read ({exc}); open it in Word and "
+            "save it again",
+            source=source,
+        ) from None
+    return _DocxParser(root, styles, source, frown_means).parse()
