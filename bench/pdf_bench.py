@@ -82,8 +82,10 @@ def main() -> None:
     if args.child:
         print(json.dumps(child(args.child)))
         return
-    print(f"# {platform.node()} · {platform.processor() or platform.machine()} · "
-          f"{os.cpu_count()} CPUs · Python {platform.python_version()}")
+    print(
+        f"# {platform.node()} · {platform.processor() or platform.machine()} · "
+        f"{os.cpu_count()} CPUs · Python {platform.python_version()}"
+    )
     print(f"{'report':>8} {'median s':>9} {'min s':>7} {'max s':>7} {'peak MB':>8} {'pages':>6}")
     for size in args.sizes:
         runs = []

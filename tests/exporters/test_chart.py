@@ -100,8 +100,8 @@ def test_sanitiser_strips_scripts_events_links_and_remote_css():
     hostile = (
         f'<svg xmlns="{SVG_NS}" xmlns:xlink="http://www.w3.org/1999/xlink" id="x" '
         'onload="alert(1)"><title>t</title><script>alert(2)</script>'
-        '<style>@import url(http://evil.example/a.css);#x rect{fill:url(http://evil/p.svg)}</style>'
-        '<foreignObject><p>hi</p></foreignObject>'
+        "<style>@import url(http://evil.example/a.css);#x rect{fill:url(http://evil/p.svg)}</style>"
+        "<foreignObject><p>hi</p></foreignObject>"
         '<a xlink:href="http://evil.example/"><rect width="1" height="1"/></a>'
         '<image href="https://evil.example/i.png"/>'
         '<rect width="2" height="2" style="fill:url(https://evil/x)" onclick="x()"/></svg>'

@@ -96,7 +96,9 @@ def test_title_and_every_initiative_number_are_extractable(seed_doc, seed_text):
 
 def test_overview_is_in_the_pdf_before_the_themes(seed_doc, seed_text):
     flat = _flat(seed_text)
-    assert flat.index("Overblik") < flat.index(f"{seed_doc.themes[0].number}. {seed_doc.themes[0].title}")
+    assert flat.index("Overblik") < flat.index(
+        f"{seed_doc.themes[0].number}. {seed_doc.themes[0].title}"
+    )
     assert "Smileys pr. tema ved 3. opfølgning" in flat
 
 
@@ -210,3 +212,11 @@ def test_print_stylesheet_repeats_table_headers_and_keeps_rows_whole():
     assert ".initiative thead{display:table-header-group}" in css
     assert ".initiative tr{break-inside:avoid}" in css
     assert "size:A4" in css
+
+
+def test_pdf_html_draws_smileys_as_glyph_and_word_without_face_icons():
+    doc = factories.report(initiatives=1)
+    html = pdf.report_pdf_html(doc)
+    assert 'class="smiley-icon"' not in html
+    assert '<span class="smiley-label">glad</span>' in html
+    assert '.smiley-happy::before{content:"☺' in html

@@ -173,15 +173,22 @@ def word_document(
     *tables: list[list[Cell]],
     title: str | None = "Tredje opfølgning på Aftale om budget 2019 for Økonomiudvalget",
     heading: str | None = "1. Tema et",
+    front: Callable[[object], None] | None = None,
+    guide: Callable[[object], None] | None = None,
 ) -> bytes:
     """A Word document laid out like the original: bold header lines and headings."""
     document = docx.Document()
-    for line in ("Dato: 9. oktober 2019", "Sagsid: 00.30.10-S00-3-19"):
-        document.add_paragraph(line)
+    if front is not None:
+        front(document)
+    else:
+        for line in ("Dato: 9. oktober 2019", "Sagsid: 00.30.10-S00-3-19"):
+            document.add_paragraph(line)
     if title:
         document.add_paragraph(title)
     document.add_paragraph("Læsevejledning").runs[0].bold = True
     document.add_paragraph("Smileys gives på indsats og økonomi.")
+    if guide is not None:
+        guide(document)
     if heading:
         document.add_paragraph().add_run(heading).bold = True
     for rows in tables:
@@ -262,6 +269,40 @@ def test_wingdings_neutral_in_the_economy_needs_review():
     economy = doc.initiatives()[0].economy
     assert (economy.smiley, economy.glyph, economy.needs_review) == (None, "😐", True)
     assert doc.warnings[-1].where == "table 1, row 7, initiative 1.1, economy"
+
+
+def test_wingdings_in_the_reading_guide_become_unicode_glyphs():
+    def guide(document) -> None:
+        for letter, text in (("J", ": Milepælen er nået."), ("L", ": Milepælen er ikke nået.")):
+            paragraph = document.add_paragraph(style="List Bullet")
+            paragraph.add_run(letter).font.name = "Wingdings"
+            paragraph.add_run(text)
+
+    doc = parse_docx(word_document(initiative_rows(), guide=guide))
+    assert doc.reading_guide == (
+        "Smileys gives på indsats og økonomi.\n\n- ☺: Milepælen er nået.\n"
+        "- ☹: Milepælen er ikke nået."
+    )
+
+
+def test_header_facts_in_a_layout_table_before_the_title():
+    def front(document) -> None:
+        table = document.add_table(rows=3, cols=2)
+        for row, (label, value) in zip(
+            table.rows,
+            [("Dato", "9. oktober 2019"), ("E-mail:", "okonomi@example.dk"), ("Kontakt", "Kim")],
+            strict=True,
+        ):
+            row.cells[0].text, row.cells[1].text = label, value
+
+    doc = parse_docx(word_document(initiative_rows(), front=front))
+    assert doc.date is not None and doc.date.isoformat() == "2019-10-09"
+    assert (doc.contact.email, doc.contact.name) == ("okonomi@example.dk", "Kim")
+    assert doc.initiatives()[0].number == "1.1"
+    # The layout table counts: the initiative table is table 2 in messages.
+    rows = initiative_rows()
+    rows[0][1] = "Andet"
+    assert "table 2, row 1: " in str(fails(word_document(rows, front=front)))
 
 
 def test_wingdings_mapping_is_stated():
@@ -378,3 +419,23 @@ def test_bad_round_label_and_kind():
 def test_duplicate_initiative():
     error = fails(word_document(initiative_rows(), initiative_rows()))
     assert "table 2, row 1: initiative 1.1 appears twice (table 1, row 1" in str(error)
+
+
+def test_corrupt_member_of_a_docx(seed_docx):
+    data = bytearray(seed_docx)
+    info = zipfile.ZipFile(io.BytesIO(seed_docx)).getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra) + 200
+    for i in range(start, start + 50):
+        data[i] ^= 0x55
+    assert "corrupt" in str(fails(bytes(data)))
+
+
+def test_corrupt_xml_in_a_docx(seed_docx):
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(seed_docx)) as source, zipfile.ZipFile(buffer, "w") as out:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                content = content[:1000]
+            out.writestr(item, content)
+    assert "its XML cannot be read" in str(fails(buffer.getvalue()))

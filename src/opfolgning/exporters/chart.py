@@ -72,9 +72,7 @@ def overview_svg(overview: Overview) -> str:
     """Return the effort smileys per theme at the report's round as a safe inline SVG."""
     labels = [f"{_('Tema')} {theme.number}" for theme in overview.themes]
     counts = [theme.effort for theme in overview.themes]
-    title = _("Smileys for indsats pr. tema ved %(round)s") % {
-        "round": round_label(overview.round)
-    }
+    title = _("Smileys for indsats pr. tema ved %(round)s") % {"round": round_label(overview.round)}
     return _bar_svg(title, labels, counts)
 
 
@@ -208,7 +206,9 @@ def _add_patterns(root: ET.Element, chart_id: str) -> None:
             {"id": pattern_id, "width": "8", "height": "8", "patternUnits": "userSpaceOnUse"},
         )
         ET.SubElement(
-            pattern, f"{{{SVG_NS}}}rect", {"width": "8", "height": "8", "fill": colour, "stroke": "none"}
+            pattern,
+            f"{{{SVG_NS}}}rect",
+            {"width": "8", "height": "8", "fill": colour, "stroke": "none"},
         )
         if hatch:
             ET.SubElement(

@@ -36,6 +36,7 @@ from opfolgning.followup.document import (
 )
 from opfolgning.followup.overview import Counts, overview
 from opfolgning.followup.smileys import CANONICAL_GLYPH, LABELS_DA, Smiley
+from opfolgning.importers.text import parse_round_label
 
 from .text import default_round_label, report_title
 
@@ -257,11 +258,8 @@ class _Report:
             parts.append(w.paragraph(CORRECTIVE_LABEL, STYLE_CELL, STYLE_LABEL))
             parts += w.paragraphs(m.corrective_action, STYLE_CELL)
         label = _clean(m.label)
-        if label:
-            from opfolgning.importers.text import parse_round_label
-
-            if parse_round_label(label) != round_number:
-                label = default_round_label(round_number, self.doc.agreement.year)
+        if label and parse_round_label(label) != round_number:
+            label = default_round_label(round_number, self.doc.agreement.year)
         return {
             "text": w.cell(parts),
             "label": label,

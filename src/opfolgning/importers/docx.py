@@ -29,6 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -170,18 +171,39 @@ def _runs_text(paragraph: Any) -> str:
     return "".join(out)
 
 
+def _unmark(text: str) -> str:
+    """Replace Wingdings smiley marks by their Unicode glyphs (for text outside smiley cells)."""
+    if not any(mark in text for mark in _MARK_TO_LETTER):
+        return text
+    for mark, letter in _MARK_TO_LETTER.items():
+        text = text.replace(mark, WINGDINGS[letter][0])
+    return text
+
+
 @dataclass
 class _Para:
-    """One paragraph of the body or of a cell, as plain lines."""
+    """One paragraph of the body or of a cell, as plain lines.
 
-    lines: list[str]
+    `raw_lines` keep Wingdings smileys as marks (a smiley cell tells them from Unicode
+    glyphs); `lines` and `text` show them as their Unicode glyphs.
+    """
+
+    raw_lines: list[str]
     bullet: bool
     heading: bool
     bold: bool
 
     @property
+    def lines(self) -> list[str]:
+        return [_unmark(line) for line in self.raw_lines]
+
+    @property
     def text(self) -> str:
         return " ".join(self.lines)
+
+    @property
+    def raw_text(self) -> str:
+        return " ".join(self.raw_lines)
 
 
 def _is_bold(paragraph: Any) -> bool:
@@ -241,7 +263,7 @@ def _join(paragraphs: list[_Para]) -> str:
     blocks: list[list[str]] = []
     previous_bullet = False
     for para in paragraphs:
-        if not para.lines:
+        if not para.raw_lines:
             continue
         if para.bullet:
             item = "- " + " ".join(para.lines)
@@ -390,8 +412,10 @@ class _DocxParser:
                 for row in _rows(element):
                     cells = [self.cell_line(c) for c in _cells(row)]
                     cells = [c for c in cells if c]
-                    if len(cells) == 2 and not cells[0].endswith(":"):
-                        self.header_line(f"{cells[0]}: {cells[1]}")
+                    label = _HEADER_RE.match(cells[0])
+                    if len(cells) == 2 and (label is None or not label["value"].strip()):
+                        joiner = " " if cells[0].endswith(":") else ": "
+                        self.header_line(cells[0] + joiner + cells[1])
                     else:
                         for cell in cells:
                             self.header_line(cell)
@@ -741,10 +765,10 @@ class _DocxParser:
         for para in self.cell_paras(cell):
             if REVIEW_TEXT in para.text.casefold():
                 marked = True
-            elif para.text:
-                lines.append(para.text)
+            elif para.raw_text:
+                lines.append(para.raw_text)
         raw = " ".join(lines).strip()
-        what = "economy" if economy else f"round {where.rsplit(' ', 1)[-1]}"
+        what = where.rsplit(", ", 1)[-1]  # "round 2" or "economy"
         try:
             reading = self.reading(raw, economy=economy, marked=marked)
         except UnknownGlyph:
@@ -821,7 +845,7 @@ def parse_docx(
             document_xml = package.read("word/document.xml")
             names = set(package.namelist())
             styles_xml = package.read("word/styles.xml") if "word/styles.xml" in names else None
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, KeyError) as exc:
+        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, KeyError) as exc:
             raise ReportFormatError(
                 f"the DOCX file is corrupt ({exc}); open it in Word and save it again",
                 source=source,
