@@ -104,10 +104,22 @@ def test_sanitiser_strips_scripts_events_links_and_remote_css():
         "<foreignObject><p>hi</p></foreignObject>"
         '<a xlink:href="http://evil.example/"><rect width="1" height="1"/></a>'
         '<image href="https://evil.example/i.png"/>'
-        '<rect width="2" height="2" style="fill:url(https://evil/x)" onclick="x()"/></svg>'
+        '<rect width="2" height="2" style="fill:url(https://evil/x)" onclick="x()"/>'
+        '<x:rect xmlns:x="urn:other" width="3" height="3"/></svg>'
     )
     svg = sanitise_svg(hostile, chart_id="c1", label="L")
     _assert_safe(svg)
     assert "evil" not in svg
     assert "foreignObject" not in svg
+    assert "urn:other" not in svg
     assert 'role="img"' in svg and 'aria-label="L"' in svg
+
+
+def test_chart_keeps_a_plain_svg_namespace_when_other_modules_register_theirs(
+    seed_overview, monkeypatch
+):
+    monkeypatch.setattr(ET, "_namespace_map", dict(ET._namespace_map))  # restored afterwards
+    ET.register_namespace("", "urn:example:other")  # as a DOCX or XLSX module might
+    svg = overview_svg(seed_overview)
+    assert svg.startswith(f'<svg xmlns="{SVG_NS}"')
+    assert "ns0:" not in svg and svg.count("<pattern") == len(SERIES)

@@ -220,3 +220,23 @@ def test_pdf_html_draws_smileys_as_glyph_and_word_without_face_icons():
     assert 'class="smiley-icon"' not in html
     assert '<span class="smiley-label">glad</span>' in html
     assert '.smiley-happy::before{content:"☺' in html
+
+
+def _struct_elements(node, found: list) -> list:
+    node = node.get_object()
+    if isinstance(node, dict):
+        if "/S" in node:
+            found.append(node)
+        kids = node.get("/K")
+        for kid in kids if isinstance(kids, list) else [kids] if kids is not None else []:
+            _struct_elements(kid, found)
+    return found
+
+
+def test_structure_tree_has_headings_tables_and_charts_with_alt_text(seed_pdf):
+    elements = _struct_elements(seed_pdf.trailer["/Root"]["/StructTreeRoot"], [])
+    roles = {str(e["/S"]) for e in elements}
+    assert {"/H1", "/H2", "/Table", "/THead", "/TH", "/TD", "/Figure"} <= roles
+    figures = [e for e in elements if e["/S"] == "/Figure"]
+    assert len(figures) == 2
+    assert all(str(f["/Alt"]).startswith("Smileys for indsats") for f in figures)

@@ -21,7 +21,6 @@ from opfolgning.followup.overview import Counts, Overview
 
 SVG_NS = "http://www.w3.org/2000/svg"
 _XLINK_NS = "http://www.w3.org/1999/xlink"
-ET.register_namespace("", SVG_NS)
 
 # (attribute of Counts, fill colour, hatch drawn over it): the hatch tells the series apart
 # in greyscale print and for readers who do not see the colours.
@@ -151,6 +150,8 @@ def _safe_css(text: str) -> str:
 def sanitise_svg(raw: str, *, chart_id: str, label: str) -> str:
     """Return an SVG reduced to drawing elements: no scripts, events, links or remote URLs."""
     root = fromstring(raw)
+    if root.tag != f"{{{SVG_NS}}}svg":
+        raise ValueError("not an SVG document")
     old_id = root.get("id", "")
     _clean(root, old_id, chart_id)
     for attribute in ("width", "height", "class"):
@@ -165,12 +166,21 @@ def sanitise_svg(raw: str, *, chart_id: str, label: str) -> str:
     if first is not None:
         first.text = label
     _add_patterns(root, chart_id)
-    return ET.tostring(root, encoding="unicode", short_empty_elements=True)
+    # Plain tag names plus an xmlns attribute, not ET.register_namespace: that prefix map is
+    # global, and other modules (DOCX, XLSX) register their own default namespace in-process.
+    for element in root.iter():
+        element.tag = _local(element.tag)
+    root.attrib = {"xmlns": SVG_NS, **root.attrib}
+    return ET.tostring(root, encoding="unicode")
 
 
 def _clean(element: ET.Element, old_id: str, new_id: str) -> None:
     for child in list(element):
-        if not isinstance(child.tag, str) or _local(child.tag) not in _ALLOWED_TAGS:
+        if (
+            not isinstance(child.tag, str)
+            or not child.tag.startswith(f"{{{SVG_NS}}}")
+            or _local(child.tag) not in _ALLOWED_TAGS
+        ):
             element.remove(child)
             continue
         _clean(child, old_id, new_id)
