@@ -157,3 +157,13 @@ def test_check_exits_non_zero_when_a_rule_is_broken(seed_path, tmp_path):
     assert check.returncode == 1
     assert "FEJL" in check.stdout
     assert "korrigerende handling" in check.stdout
+
+
+def test_import_refuses_a_file_over_the_size_limit_before_reading_it(seed_path, tmp_path):
+    db = tmp_path / "limit.sqlite3"
+    result = run("import", str(seed_path), "--max-size-mb", "0.01", db=db)
+    assert result.returncode != 0
+    assert "too large" in result.stderr and "0.01 MB" in result.stderr
+    assert "Traceback" not in result.stderr
+    env_limited = run("parse", str(seed_path), "--max-size-mb", "0.01")
+    assert env_limited.returncode != 0

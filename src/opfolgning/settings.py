@@ -112,6 +112,8 @@ TASKS = {
 }
 # Reports with more initiatives than this are rendered as a background job (PDF, DOCX, …).
 REPORT_SYNC_MAX_INITIATIVES = env_int("REPORT_SYNC_MAX_INITIATIVES", 300)
+# Imported files larger than this are refused before they are read or unpacked.
+IMPORT_MAX_BYTES = env_int("IMPORT_MAX_MB", 20) * 1024 * 1024
 
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)

@@ -113,7 +113,7 @@ def parse_path(
 
 
 def _too_large(size: int | None, max_bytes: int, source: str) -> ReportFormatError:
-    limit = f"{max_bytes / (1024 * 1024):g} MB"
+    limit = f"{max_bytes / (1024 * 1024):.3g} MB"
     actual = f" ({size / (1024 * 1024):.1f} MB)" if size is not None else ""
     return ReportFormatError(
         f"the file is too large{actual}; the limit is {limit}. "

@@ -31,3 +31,20 @@ def add_frown_argument(parser: object) -> None:
         help="how to read an ambiguous ☹ in an effort cell (default: neutral); "
         "every such cell is marked needs_review",
     )
+
+
+def add_max_size_argument(parser: object) -> None:
+    """Add --max-size-mb, the largest input file accepted (default: IMPORT_MAX_MB, 20)."""
+    from django.conf import settings
+
+    parser.add_argument(  # type: ignore[attr-defined]
+        "--max-size-mb",
+        type=float,
+        default=settings.IMPORT_MAX_BYTES / (1024 * 1024),
+        help="refuse larger files before reading them (default: %(default)g MB)",
+    )
+
+
+def max_bytes(options: dict[str, object]) -> int:
+    """Return the size limit in bytes from the parsed options."""
+    return int(float(options["max_size_mb"]) * 1024 * 1024)  # type: ignore[arg-type]

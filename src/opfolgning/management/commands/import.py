@@ -11,7 +11,12 @@ from opfolgning.agreements.services import ImportRejected, report_import
 from opfolgning.followup.errors import ReportFormatError
 from opfolgning.followup.smileys import Smiley
 from opfolgning.importers import parse_path
-from opfolgning.management.base import CleanCommand, add_frown_argument
+from opfolgning.management.base import (
+    CleanCommand,
+    add_frown_argument,
+    add_max_size_argument,
+    max_bytes,
+)
 
 
 class Command(CleanCommand):
@@ -20,13 +25,15 @@ class Command(CleanCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("files", nargs="+", help="report files")
         add_frown_argument(parser)
+        add_max_size_argument(parser)
 
     def handle(self, *args: Any, **options: Any) -> None:
         frown = Smiley(options["frown_means"])
+        limit = max_bytes(options)
         docs = []
         for name in options["files"]:
             try:
-                docs.append((name, parse_path(name, frown_means=frown)))
+                docs.append((name, parse_path(name, frown_means=frown, max_bytes=limit)))
             except ReportFormatError as exc:
                 self.fail(f"{exc}\nNothing was imported.")
         try:

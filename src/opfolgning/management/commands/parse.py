@@ -7,7 +7,12 @@ from typing import Any
 from opfolgning.followup.errors import ReportFormatError
 from opfolgning.followup.smileys import Smiley
 from opfolgning.importers import parse_path
-from opfolgning.management.base import CleanCommand, add_frown_argument
+from opfolgning.management.base import (
+    CleanCommand,
+    add_frown_argument,
+    add_max_size_argument,
+    max_bytes,
+)
 
 
 class Command(CleanCommand):
@@ -18,11 +23,16 @@ class Command(CleanCommand):
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("file", help="the report file")
         add_frown_argument(parser)
+        add_max_size_argument(parser)
         parser.add_argument("--compact", action="store_true", help="one line of JSON")
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            doc = parse_path(options["file"], frown_means=Smiley(options["frown_means"]))
+            doc = parse_path(
+                options["file"],
+                frown_means=Smiley(options["frown_means"]),
+                max_bytes=max_bytes(options),
+            )
         except ReportFormatError as exc:
             self.fail(str(exc))
         text = doc.to_json(indent=None if options["compact"] else 2)
