@@ -38,7 +38,6 @@ from lxml import etree
 from ..followup.document import (
     KIND_CAPITAL,
     KIND_OPERATING,
-    AgreementRef,
     Contact,
     EconomyDoc,
     InitiativeDoc,
@@ -64,7 +63,9 @@ from . import archive
 from .text import (
     _HEADER_RE,
     _INITIATIVE_RE,
+    ParsedTheme,
     _parse_date,
+    finish_document,
     parse_responsibility,
     parse_round_label,
     parse_title,
@@ -299,13 +300,6 @@ class _Open:
     milestone_rows: int = 0
 
 
-@dataclass
-class _Theme:
-    doc: ThemeDoc
-    has_heading: bool
-    where: str
-
-
 def _cells(row: Any) -> list[Any]:
     return list(row.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc", namespaces=_NS))
 
@@ -326,7 +320,7 @@ class _DocxParser:
         self.source = source
         self.frown_means = frown_means
         self.warnings: list[Warning] = []
-        self.themes: dict[str, _Theme] = {}
+        self.themes: dict[str, ParsedTheme] = {}
         self.seen: dict[str, str] = {}
         self.heading: tuple[str, str] | None = None
         self.contact = Contact()
@@ -383,23 +377,13 @@ class _DocxParser:
                 f"row is like '{HEADER_ROW_EXAMPLE}' (is this a follow-up report laid out like "
                 "the example?)"
             )
-        for number, theme in self.themes.items():
-            if not theme.has_heading:
-                numbers = ", ".join(ini.number for ini in theme.doc.initiatives)
-                self.warn(
-                    f"{theme.where}, theme {number}",
-                    f"theme {number} has no heading; initiatives {numbers} placed by their numbers",
-                )
-        return ReportDocument(
-            title=facts.title,
-            agreement=AgreementRef(name=facts.agreement, year=facts.year),
-            committee=facts.committee,
-            round=facts.round,
+        return finish_document(
+            facts,
+            list(self.themes.values()),
             date=self.date,
             case_number=self.case_number,
             contact=self.contact,
             reading_guide=guide,
-            themes=themes,
             warnings=self.warnings,
         )
 
@@ -521,10 +505,10 @@ class _DocxParser:
             where = f"after table {self.tables}" if self.tables else "before the first table"
             self.warn(where, f"paragraph {_short(para.text)!r} is not part of the report; ignored")
 
-    def theme(self, number: str, where: str) -> _Theme:
+    def theme(self, number: str, where: str) -> ParsedTheme:
         theme = self.themes.get(number)
         if theme is None:
-            theme = _Theme(ThemeDoc(number=number, title=""), False, where)
+            theme = ParsedTheme(ThemeDoc(number=number, title=""), False, where)
             self.themes[number] = theme
         return theme
 

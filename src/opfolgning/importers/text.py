@@ -486,10 +486,45 @@ class _OpenInitiative:
 
 
 @dataclass
-class _Theme:
+class ParsedTheme:
     doc: ThemeDoc
     has_heading: bool
-    first_line: int
+    where: str  # where the theme's first initiative stands, for warnings
+
+
+def finish_document(
+    facts: TitleFacts,
+    themes: list[ParsedTheme],
+    *,
+    date: dt.date | None,
+    case_number: str,
+    contact: Contact,
+    reading_guide: str,
+    warnings: list[Warning],
+) -> ReportDocument:
+    """Build the parsed report; warn about each theme that had no heading of its own."""
+    for theme in themes:
+        if not theme.has_heading:
+            number = theme.doc.number
+            numbers = ", ".join(ini.number for ini in theme.doc.initiatives)
+            warnings.append(
+                Warning(
+                    f"{theme.where}, theme {number}",
+                    f"theme {number} has no heading; initiatives {numbers} placed by their numbers",
+                )
+            )
+    return ReportDocument(
+        title=facts.title,
+        agreement=AgreementRef(name=facts.agreement, year=facts.year),
+        committee=facts.committee,
+        round=facts.round,
+        date=date,
+        case_number=case_number,
+        contact=contact,
+        reading_guide=reading_guide,
+        themes=[theme.doc for theme in themes],
+        warnings=warnings,
+    )
 
 
 class _TextParser:
@@ -498,7 +533,7 @@ class _TextParser:
         self.source = source
         self.frown_means = frown_means
         self.warnings: list[Warning] = []
-        self.themes: dict[str, _Theme] = {}
+        self.themes: dict[str, ParsedTheme] = {}
         self.seen_numbers: dict[str, int] = {}
         self.heading: tuple[str, str] | None = None  # (number, title) of the last heading
         self.open: _OpenInitiative | None = None
@@ -534,23 +569,13 @@ class _TextParser:
                 f"expected initiative header rows like '{HEADER_ROW_EXAMPLE}'",
                 self.last_content_line,
             )
-        for number, theme in self.themes.items():
-            if not theme.has_heading:
-                numbers = ", ".join(ini.number for ini in theme.doc.initiatives)
-                self.warn(
-                    f"line {theme.first_line}, theme {number}",
-                    f"theme {number} has no heading; initiatives {numbers} placed by their numbers",
-                )
-        return ReportDocument(
-            title=facts.title,
-            agreement=AgreementRef(name=facts.agreement, year=facts.year),
-            committee=facts.committee,
-            round=facts.round,
+        return finish_document(
+            facts,
+            list(self.themes.values()),
             date=self.date,
             case_number=self.case_number,
             contact=self.contact,
             reading_guide=guide,
-            themes=themes,
             warnings=self.warnings,
         )
 
@@ -771,10 +796,10 @@ class _TextParser:
             f"expected {expected}"
         )
 
-    def theme(self, number: str, lineno: int) -> _Theme:
+    def theme(self, number: str, lineno: int) -> ParsedTheme:
         theme = self.themes.get(number)
         if theme is None:
-            theme = _Theme(ThemeDoc(number=number, title=""), False, lineno)
+            theme = ParsedTheme(ThemeDoc(number=number, title=""), False, f"line {lineno}")
             self.themes[number] = theme
         return theme
 
