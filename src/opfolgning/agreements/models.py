@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +29,25 @@ class EconomySmiley(models.TextChoices):
 
     HAPPY = "happy", _("glad")
     SAD = "sad", _("sur")
+
+
+class RoundState(models.TextChoices):
+    """Where a follow-up round is: planned, open for statuses, closed (frozen), published."""
+
+    PLANNED = "planned", _("planlagt")
+    OPEN = "open", _("åben")
+    CLOSED = "closed", _("lukket")
+    PUBLISHED = "published", _("offentliggjort")
+
+
+class SubmissionState(models.TextChoices):
+    """Where one initiative's status is in a round: from not started to approved."""
+
+    NOT_STARTED = "not_started", _("ikke påbegyndt")
+    DRAFT = "draft", _("kladde")
+    SUBMITTED = "submitted", _("indsendt")
+    RETURNED = "returned", _("sendt retur")
+    APPROVED = "approved", _("godkendt")
 
 
 class Agreement(models.Model):
@@ -113,7 +133,16 @@ class Round(models.Model):
     )
     number = models.PositiveSmallIntegerField(_("nummer"))
     label = models.CharField(_("betegnelse"), max_length=200, blank=True)
-    date = models.DateField(_("dato"), null=True, blank=True)
+    date = models.DateField(_("rapportdato"), null=True, blank=True)
+    state = models.CharField(
+        _("tilstand"), max_length=10, choices=RoundState.choices, default=RoundState.PLANNED
+    )
+    deadline = models.DateField(_("frist for indberetning"), null=True, blank=True)
+    opened_at = models.DateTimeField(_("åbnet"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("lukket"), null=True, blank=True)
+    published_at = models.DateTimeField(_("offentliggjort"), null=True, blank=True)
+    # Why the finance officer closed the round despite findings or unapproved initiatives.
+    close_override_reason = models.TextField(_("begrundelse for lukning trods fund"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -125,10 +154,28 @@ class Round(models.Model):
             models.CheckConstraint(
                 condition=Q(number__gte=1) & Q(number__lte=4), name="round_number_1_to_4"
             ),
+            models.CheckConstraint(
+                condition=Q(state__in=RoundState.values), name="round_state_valid"
+            ),
         ]
 
     def __str__(self) -> str:
         return self.label or f"{self.number}. opfølgning"
+
+    @property
+    def is_open(self) -> bool:
+        """Return whether departments may write statuses in this round."""
+        return self.state == RoundState.OPEN
+
+    @property
+    def is_frozen(self) -> bool:
+        """Return whether the round is closed or published, so its reports are snapshots."""
+        return self.state in (RoundState.CLOSED, RoundState.PUBLISHED)
+
+    @property
+    def is_published(self) -> bool:
+        """Return whether citizens may read this round."""
+        return self.state == RoundState.PUBLISHED
 
 
 class Initiative(models.Model):
@@ -242,6 +289,10 @@ class Milestone(models.Model):
     glyph = models.CharField(_("tegn i kilden"), max_length=20, blank=True)
     needs_review = models.BooleanField(_("skal kontrolleres"), default=False)
     corrective_action = models.TextField(_("korrigerende handling"), blank=True)
+    # Pre-filled by the carry-forward rule (previous happy, no milestone this round).
+    carried_forward = models.BooleanField(_("videreført"), default=False)
+    # Optimistic locking: a save names the version it was based on; a stale one is refused.
+    version = models.PositiveIntegerField(_("version"), default=1)
     history = HistoricalRecords()
 
     class Meta:
@@ -346,3 +397,114 @@ class ReportFile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.agreement} · {self.round_number} · {self.scope or '*'} · {self.format}"
+
+
+class Submission(models.Model):
+    """One initiative's status report (indberetning) in a round, and where it is in review."""
+
+    initiative = models.ForeignKey(
+        Initiative,
+        on_delete=models.CASCADE,
+        related_name="submissions",
+        verbose_name=_("indsats"),
+    )
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="submissions", verbose_name=_("opfølgning")
+    )
+    state = models.CharField(
+        _("tilstand"),
+        max_length=12,
+        choices=SubmissionState.choices,
+        default=SubmissionState.NOT_STARTED,
+    )
+    # The finance officer's comment when returning it (or approving with a remark).
+    comment = models.TextField(_("kommentar fra økonomi"), blank=True)
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ændret af"),
+    )
+    submitted_at = models.DateTimeField(_("indsendt"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indberetning")
+        verbose_name_plural = _("indberetninger")
+        ordering = ["round", "initiative__sort_key"]
+        constraints = [
+            models.UniqueConstraint(fields=["initiative", "round"], name="submission_unique_round"),
+            models.CheckConstraint(
+                condition=Q(state__in=SubmissionState.values), name="submission_state_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative.number} · {self.round} · {self.get_state_display()}"
+
+
+class ReportSnapshot(models.Model):
+    """A frozen report of a closed round; a correction adds a new version, never edits one."""
+
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="snapshots", verbose_name=_("opfølgning")
+    )
+    # The committee's slug, or "" for the report of the whole agreement.
+    scope = models.CharField(_("udvalg"), max_length=200, blank=True)
+    version = models.PositiveIntegerField(_("version"))
+    document = models.JSONField(_("rapportdokument"))
+    fingerprint = models.CharField(_("dataversion"), max_length=64)
+    reason = models.TextField(_("begrundelse"), blank=True)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("oprettet af"),
+    )
+
+    class Meta:
+        verbose_name = _("frosset rapport")
+        verbose_name_plural = _("frosne rapporter")
+        ordering = ["round", "scope", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "scope", "version"], name="snapshot_unique_version"
+            ),
+            models.CheckConstraint(condition=Q(version__gte=1), name="snapshot_version_positive"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round} · {self.scope or 'alle'} · v{self.version}"
+
+
+class ReminderSent(models.Model):
+    """A reminder e-mail sent to a user about a round, so cron never sends it twice a day."""
+
+    round = models.ForeignKey(
+        Round, on_delete=models.CASCADE, related_name="reminders", verbose_name=_("opfølgning")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("modtager"),
+    )
+    sent_on = models.DateField(_("sendt dato"))
+
+    class Meta:
+        verbose_name = _("sendt påmindelse")
+        verbose_name_plural = _("sendte påmindelser")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["round", "user", "sent_on"], name="reminder_once_a_day"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.round} · {self.user} · {self.sent_on}"

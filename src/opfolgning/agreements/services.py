@@ -24,6 +24,7 @@ from .models import (
     Initiative,
     Milestone,
     Round,
+    RoundState,
     Theme,
     number_sort_key,
 )
@@ -197,7 +198,10 @@ def report_import(*, actor: Actor, document: ReportDocument, source_name: str = 
         if number == doc.round and doc.date:
             values["date"] = doc.date
         if number not in rounds:
-            rounds[number] = Round(agreement=agreement, number=number, **values)
+            # The imported report's round and those before it are finished documents:
+            # closed (the finance office publishes them); later rounds are still planned.
+            state = RoundState.CLOSED if number <= doc.round else RoundState.PLANNED
+            rounds[number] = Round(agreement=agreement, number=number, state=state, **values)
             round_creates.append(rounds[number])
         else:
             stored = rounds[number]
