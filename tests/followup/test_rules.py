@@ -43,19 +43,22 @@ def rows(spec: str) -> list[MilestoneDoc]:
     """Build four milestone rows from a spec like "Th .. Tn .s".
 
     Each token is one round: first character `T` = milestone text, `.` = none; second
-    `h`/`n`/`s` = happy/neutral/sad smiley, `S` = sad with a corrective action, `.` = none.
+    `h`/`n`/`s` = happy/neutral/sad smiley, `S` = sad with a corrective action, `.` = none;
+    an optional third `+` = a status note, `?` = a smiley guessed on import (needs review).
     """
     tokens = spec.split()
     assert len(tokens) == 4, spec
     result = []
     for round_, token in enumerate(tokens, start=1):
-        text, smiley = token[0], token[1]
+        text, smiley, extra = token[0], token[1], token[2:]
         result.append(
             MilestoneDoc(
                 round=round_,
                 text=f"Milepæl {round_}" if text == "T" else "",
                 smiley=_SMILEY_CODES[smiley],
                 corrective_action="Ny tidsplan besluttet" if smiley == "S" else "",
+                status_note="Status skrevet" if "+" in extra else "",
+                needs_review="?" in extra,
             )
         )
     return result
@@ -299,8 +302,15 @@ FINDING_CASES = [
     pytest.param(
         "Ts Th .. ..",
         2,
-        [(Code.SAD_WITHOUT_CORRECTIVE_ACTION, 1)],
+        [(Code.SAD_WITHOUT_CORRECTIVE_ACTION, 1), (Code.CHANGE_WITHOUT_STATUS, 2)],
         id="earlier-sad-without-action-still-reported",
+    ),
+    pytest.param("TS Th+ .. ..", 2, [], id="change-with-status-is-clean"),
+    pytest.param("Tn Th .. ..", 2, [(Code.CHANGE_WITHOUT_STATUS, 2)], id="change-without-status"),
+    pytest.param("Th Th .. ..", 2, [], id="same-smiley-needs-no-status"),
+    pytest.param("Th .. Tn+ ..", 3, [], id="change-after-carry-with-status-is-clean"),
+    pytest.param(
+        "Th .. Tn ..", 3, [(Code.CHANGE_WITHOUT_STATUS, 3)], id="change-after-carry-needs-status"
     ),
     pytest.param(".s .. .. ..", 1, [(Code.SAD_WITHOUT_CORRECTIVE_ACTION, 1)], id="sad-no-text"),
     pytest.param(
@@ -325,8 +335,22 @@ FINDING_CASES = [
         [(Code.SAD_WITHOUT_CORRECTIVE_ACTION, 1)],
         id="future-rounds-have-no-findings",
     ),
-    pytest.param("Tn .h .. ..", 3, [], id="seed-1.13-smiley-without-text-is-clean"),
+    pytest.param("Tn .h+ .. ..", 3, [], id="seed-1.13-smiley-without-text-is-clean"),
 ]
+
+
+def test_change_after_a_guessed_smiley_is_for_review_not_an_error():
+    findings = initiative_findings(initiative("Tn? Th .. .."), current_round=2)
+    changes = [f for f in findings if f.code is Code.CHANGE_WITHOUT_STATUS]
+    assert [(f.severity, f.round) for f in changes] == [(Severity.REVIEW, 2)]
+    assert "gæt" in changes[0].message_da
+
+
+def test_change_without_status_names_both_smileys():
+    (finding,) = initiative_findings(initiative("Th TS .. .."), current_round=2)
+    assert finding.code is Code.CHANGE_WITHOUT_STATUS
+    assert "fra glad til sur" in finding.message_da
+    assert "from happy to sad" in finding.message_en
 
 
 @pytest.mark.parametrize(("spec", "current", "expected"), FINDING_CASES)
@@ -337,7 +361,7 @@ def test_effort_findings_follow_the_smiley_rules(spec, current, expected):
 
 
 def test_sad_effort_requires_corrective_action():
-    (finding,) = initiative_findings(initiative("Th Ts .. .."), current_round=2)
+    (finding,) = initiative_findings(initiative("Th Ts+ .. .."), current_round=2)
     assert finding.code == "sad_without_corrective_action"
     assert finding.message_da == (
         "1.11, 2. opfølgning: En sur smiley kræver en korrigerende handling, "
@@ -357,7 +381,7 @@ def test_blank_corrective_action_does_not_count():
 
 
 def test_empty_round_after_neutral_must_be_followed_up_relative_to_it():
-    (finding,) = initiative_findings(initiative("Th Tn .. .."), current_round=3)
+    (finding,) = initiative_findings(initiative("Th Tn+ .. .."), current_round=3)
     assert finding.code == "missing_follow_up"
     assert finding.round == 3
     assert finding.message_da == (
@@ -610,7 +634,11 @@ def test_every_finding_explains_itself_in_danish_and_english(ini, current):
         assert f.message_en.startswith(f"{ini.number}, ")
         assert f.message_da.strip() != f.message_en.strip()
         assert f.initiative == ini.number
-        assert f.severity is (Severity.REVIEW if f.code == Code.NEEDS_REVIEW else Severity.ERROR)
+        # A change after a smiley guessed on import is for a person to check, not an error.
+        review = f.code == Code.NEEDS_REVIEW or (
+            f.code == Code.CHANGE_WITHOUT_STATUS and "gæt" in f.message_da
+        )
+        assert f.severity is (Severity.REVIEW if review else Severity.ERROR)
 
 
 @given(initiatives, rounds)

@@ -46,6 +46,7 @@ class Code(enum.StrEnum):
     MISSING_SMILEY = "missing_smiley"
     MISSING_FOLLOW_UP = "missing_follow_up"
     SAD_WITHOUT_CORRECTIVE_ACTION = "sad_without_corrective_action"
+    CHANGE_WITHOUT_STATUS = "change_without_status"
     NEEDS_REVIEW = "needs_review"
     ECONOMY_NEUTRAL = "economy_neutral"
 
@@ -259,6 +260,25 @@ def _missing_findings(
     return [_finding(Code.MISSING_FOLLOW_UP, Severity.ERROR, number, round_, body_da, body_en)]
 
 
+def _change_without_status(
+    number: str, round_: int, before: Smiley, after: Smiley, *, guessed: bool
+) -> Finding:
+    body_da = (
+        f"Smileyen er ændret fra {LABELS_DA[before]} til {LABELS_DA[after]} siden forrige "
+        "opfølgning, men der er ingen status, der forklarer ændringen."
+    )
+    body_en = (
+        f"The smiley changed from {LABELS_EN[before]} to {LABELS_EN[after]} since the previous "
+        "round, but no status note explains the change."
+    )
+    if guessed:
+        # A smiley read by guess on import may not have changed at all: a person decides.
+        body_da += " En af smileyerne er et gæt fra indlæsningen; kontrollér den."
+        body_en += " One of the smileys was guessed on import; check it."
+    severity = Severity.REVIEW if guessed else Severity.ERROR
+    return _finding(Code.CHANGE_WITHOUT_STATUS, severity, number, round_, body_da, body_en)
+
+
 def effort_findings(initiative: InitiativeDoc, *, current_round: int) -> list[Finding]:
     """Return the effort findings of one initiative for rounds up to `current_round`."""
     rows = _by_round(initiative.milestones)
@@ -287,6 +307,22 @@ def effort_findings(initiative: InitiativeDoc, *, current_round: int) -> list[Fi
                     "En sur smiley kræver en korrigerende handling, "
                     "men der er ikke beskrevet nogen.",
                     "A sad smiley requires a corrective action, but none is recorded.",
+                )
+            )
+        if (
+            result.source is Source.SET
+            and result.smiley is not None
+            and previous is not None
+            and previous.smiley is not None
+            and previous.smiley is not result.smiley
+            and milestone is not None
+            and not milestone.status_note.strip()
+        ):
+            before = rows.get(previous.round)
+            guessed = milestone.needs_review or (before is not None and before.needs_review)
+            findings.append(
+                _change_without_status(
+                    number, result.round, previous.smiley, result.smiley, guessed=guessed
                 )
             )
         if milestone is not None and milestone.needs_review:
