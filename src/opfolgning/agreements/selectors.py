@@ -146,8 +146,16 @@ def report_document(
         else Contact(),
         reading_guide=report.reading_guide if report else "",
     )
+    for theme_doc in _theme_docs(initiatives, round_obj):
+        doc.themes.append(theme_doc)
+    return doc
+
+
+def _theme_docs(initiatives: QuerySet[Initiative], round_obj: Round) -> list[ThemeDoc]:
+    """Return the themes and initiative documents of `initiatives` at a round, in order."""
+    agreement = round_obj.agreement_id
     # Plain values, not model instances: this is the hot path of every report (N × 5 rows).
-    labels = dict(Round.objects.filter(agreement=agreement).values_list("number", "label"))
+    labels = dict(Round.objects.filter(agreement_id=agreement).values_list("number", "label"))
     milestone_rows: dict[int, dict[int, tuple[Any, ...]]] = {}
     for row in Milestone.objects.filter(initiative__in=initiatives).values_list(
         "initiative_id",
@@ -188,7 +196,6 @@ def report_document(
             theme_doc = themes[ini["theme_id"]] = ThemeDoc(
                 ini["theme__number"], ini["theme__title"]
             )
-            doc.themes.append(theme_doc)
         by_round = milestone_rows.get(ini["id"], {})
         milestones = []
         for number in ROUND_NUMBERS:
@@ -229,4 +236,10 @@ def report_document(
                 else EconomyDoc(),
             )
         )
-    return doc
+    return list(themes.values())
+
+
+def initiative_document(initiative: Initiative, round_obj: Round) -> InitiativeDoc:
+    """Return one initiative as a report document entry at a round (for rule checks)."""
+    (theme,) = _theme_docs(Initiative.objects.filter(pk=initiative.pk), round_obj)
+    return theme.initiatives[0]

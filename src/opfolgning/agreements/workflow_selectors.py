@@ -1,0 +1,302 @@
+"""Reads of the follow-up round: what a department owes, the progress board, frozen reports.
+
+Every function costs a fixed number of queries whatever the number of initiatives.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from opfolgning.followup.document import InitiativeDoc, ReportDocument
+from opfolgning.followup.rules import Finding, Severity, initiative_findings
+
+from . import selectors
+from .models import (
+    Initiative,
+    Milestone,
+    ReportSnapshot,
+    Round,
+    Submission,
+    SubmissionState,
+)
+from .selectors import NotFound
+
+
+@dataclass
+class MilestoneView:
+    """A milestone's values as shown beside the form (previous round) or in it."""
+
+    text: str = ""
+    status_note: str = ""
+    smiley: str = ""
+    corrective_action: str = ""
+    carried_forward: bool = False
+    needs_review: bool = False
+    version: int = 0
+
+
+@dataclass
+class OwedRow:
+    """One initiative a department owes a status for in a round."""
+
+    submission: Submission
+    initiative: Initiative
+    current: MilestoneView
+    previous: MilestoneView | None
+    previous_label: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Finding]:
+        """Return the findings that break a rule."""
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def state(self) -> str:
+        """Return the submission state's value."""
+        return str(self.submission.state)
+
+
+def round_get(*, year: int, number: int) -> Round:
+    """Return a round of an agreement, or raise NotFound."""
+    round_obj = (
+        Round.objects.select_related("agreement")
+        .filter(agreement__year=year, number=number)
+        .first()
+    )
+    if round_obj is None:
+        raise NotFound(f"no round {number} for the budget year {year}")
+    return round_obj
+
+
+def submission_get(*, round_obj: Round, number: str) -> Submission:
+    """Return the submission of an initiative (by number) in a round, or raise NotFound."""
+    submission = (
+        Submission.objects.select_related(
+            "round", "round__agreement", "initiative", "initiative__center"
+        )
+        .filter(round=round_obj, initiative__number=number)
+        .first()
+    )
+    if submission is None:
+        raise NotFound(f"initiative {number} has no status report in {round_obj}")
+    return submission
+
+
+def _milestone_view(m: Milestone | None) -> MilestoneView:
+    if m is None:
+        return MilestoneView()
+    return MilestoneView(
+        text=m.text,
+        status_note=m.status_note,
+        smiley=m.smiley,
+        corrective_action=m.corrective_action,
+        carried_forward=m.carried_forward,
+        needs_review=m.needs_review,
+        version=m.version,
+    )
+
+
+def owed_rows(
+    *,
+    round_obj: Round,
+    center_ids: Iterable[int] | None = None,
+    states: Iterable[str] | None = None,
+) -> list[OwedRow]:
+    """Return the initiatives of a round with their status, previous round and findings.
+
+    `center_ids` limits them to a department's centers (None = every center).
+    """
+    submissions = Submission.objects.filter(round=round_obj).select_related(
+        "initiative", "initiative__center", "initiative__committee", "initiative__theme"
+    )
+    if center_ids is not None:
+        submissions = submissions.filter(initiative__center_id__in=list(center_ids))
+    if states:
+        submissions = submissions.filter(state__in=list(states))
+    submissions = submissions.order_by(
+        "initiative__theme__position", "initiative__theme__number", "initiative__sort_key"
+    )
+    rows = list(submissions)
+    # A subquery, not a list of ids: SQLite limits the number of query parameters.
+    ids = submissions.order_by().values("initiative_id")
+    numbers = (round_obj.number, round_obj.number - 1)
+    milestones: dict[tuple[int, int], Milestone] = {
+        (m.initiative_id, m.round.number): m
+        for m in Milestone.objects.filter(
+            initiative_id__in=ids, round__agreement_id=round_obj.agreement_id
+        )
+        .filter(round__number__in=numbers)
+        .select_related("round")
+    }
+    docs: dict[int, InitiativeDoc] = {}
+    by_number = {s.initiative.number: s.initiative_id for s in rows}
+    for theme in selectors._theme_docs(Initiative.objects.filter(pk__in=ids), round_obj):
+        for ini in theme.initiatives:
+            docs[by_number[ini.number]] = ini
+    previous_label = ""
+    if round_obj.number > 1:
+        previous = Round.objects.filter(
+            agreement_id=round_obj.agreement_id, number=round_obj.number - 1
+        ).first()
+        previous_label = str(previous) if previous else f"{round_obj.number - 1}. opfølgning"
+    result = []
+    for submission in rows:
+        key = submission.initiative_id
+        doc = docs.get(key)
+        findings = (
+            [
+                f
+                for f in initiative_findings(doc, current_round=round_obj.number)
+                if f.round == round_obj.number
+            ]
+            if doc is not None
+            else []
+        )
+        result.append(
+            OwedRow(
+                submission=submission,
+                initiative=submission.initiative,
+                current=_milestone_view(milestones.get((key, round_obj.number))),
+                previous=_milestone_view(milestones.get((key, round_obj.number - 1)))
+                if round_obj.number > 1
+                else None,
+                previous_label=previous_label,
+                findings=findings,
+            )
+        )
+    return result
+
+
+@dataclass
+class ProgressLine:
+    """Counts of submission states (and rule errors) for one center or committee."""
+
+    name: str
+    counts: Counter[str] = field(default_factory=Counter)
+    errors: int = 0
+
+    @property
+    def total(self) -> int:
+        """Return the number of initiatives on the line."""
+        return sum(self.counts.values())
+
+    def count(self, state: str) -> int:
+        """Return how many initiatives are in a state."""
+        return self.counts.get(state, 0)
+
+
+@dataclass
+class ProgressBoard:
+    """The finance office's overview of a round."""
+
+    round: Round
+    by_center: list[ProgressLine]
+    by_committee: list[ProgressLine]
+    total: ProgressLine
+    rows: list[OwedRow]
+
+    @property
+    def states(self) -> list[tuple[str, str]]:
+        """Return the submission states in workflow order, as (value, label)."""
+        return [(str(value), str(label)) for value, label in SubmissionState.choices]
+
+
+def progress_board(*, round_obj: Round, states: Iterable[str] | None = None) -> ProgressBoard:
+    """Return the progress of a round per center and committee, with every row's findings."""
+    all_rows = owed_rows(round_obj=round_obj)
+    centers: dict[str, ProgressLine] = {}
+    committees: dict[str, ProgressLine] = {}
+    total = ProgressLine(name="I alt")
+    for row in all_rows:
+        errors = len(row.errors)
+        for lines, name in (
+            (centers, row.initiative.center.name if row.initiative.center else "—"),
+            (committees, row.initiative.committee.name if row.initiative.committee else "—"),
+        ):
+            line = lines.setdefault(name, ProgressLine(name=name))
+            line.counts[row.state] += 1
+            line.errors += errors
+        total.counts[row.state] += 1
+        total.errors += errors
+    wanted = set(states or ())
+    rows = [r for r in all_rows if not wanted or r.state in wanted]
+    return ProgressBoard(
+        round=round_obj,
+        by_center=sorted(centers.values(), key=lambda line: line.name),
+        by_committee=sorted(committees.values(), key=lambda line: line.name),
+        total=total,
+        rows=rows,
+    )
+
+
+@dataclass
+class ReportView:
+    """The report to show: live data, or a frozen snapshot version of a closed round."""
+
+    document: ReportDocument
+    snapshot: ReportSnapshot | None = None
+    versions: list[ReportSnapshot] = field(default_factory=list)
+
+    @property
+    def is_snapshot(self) -> bool:
+        """Return whether the report is frozen."""
+        return self.snapshot is not None
+
+    @property
+    def is_latest(self) -> bool:
+        """Return whether this is the newest version of a frozen report."""
+        return self.snapshot is None or (
+            bool(self.versions) and self.versions[0].pk == self.snapshot.pk
+        )
+
+
+def report_view(
+    *, year: int, round_number: int, committee: str | None = None, version: int | None = None
+) -> ReportView:
+    """Return a report: the latest (or a given) snapshot if its round is frozen, else live."""
+    round_obj = round_get(year=year, number=round_number)
+    scope = ""
+    if committee:
+        scope = selectors.committee_get(name_or_slug=committee).slug
+    versions: list[Any] = []
+    if round_obj.is_frozen:
+        versions = list(
+            ReportSnapshot.objects.filter(round=round_obj, scope=scope)
+            .select_related("created_by")
+            .defer("document")
+            .order_by("-version")
+        )
+    if version is not None:
+        chosen = next((v for v in versions if v.version == version), None)
+        if chosen is None:
+            raise NotFound(f"the report has no version {version}")
+    else:
+        chosen = versions[0] if versions else None
+    if chosen is not None:
+        stored = ReportSnapshot.objects.get(pk=chosen.pk)
+        return ReportView(ReportDocument.from_dict(stored.document), chosen, versions)
+    doc = selectors.report_document(year=year, round_number=round_number, committee=committee)
+    return ReportView(doc)
+
+
+def open_rounds_for(*, center_ids: Iterable[int] | None) -> list[tuple[Round, int, int]]:
+    """Return open rounds with (round, initiatives owed, initiatives still to submit)."""
+    result = []
+    for round_obj in Round.objects.filter(state="open").select_related("agreement"):
+        submissions = Submission.objects.filter(round=round_obj)
+        if center_ids is not None:
+            submissions = submissions.filter(initiative__center_id__in=list(center_ids))
+        total = submissions.count()
+        pending = submissions.filter(
+            state__in=[
+                SubmissionState.NOT_STARTED,
+                SubmissionState.DRAFT,
+                SubmissionState.RETURNED,
+            ]
+        ).count()
+        result.append((round_obj, total, pending))
+    return result
