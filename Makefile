@@ -8,7 +8,7 @@ PG_URL ?= $(DATABASE_URL)
 
 .PHONY: install run test lint types pytest pytest-sqlite pytest-postgres bench clean
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed node_modules/.installed
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,10 +16,18 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
+# Det Fælles Designsystem (served as static files) and axe-core (browser tests), from npm.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make install: npm is missing; install Node.js with npm (Debian: apt-get install nodejs npm) and run make install again" >&2; exit 1; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 run: install
 	DEBUG=1 $(BIN)/opfolgning migrate --noinput
-	DEBUG=1 $(BIN)/opfolgning import $(SEED)
+	DEBUG=1 $(BIN)/opfolgning import --publish $(SEED)
+	DEBUG=1 $(BIN)/opfolgning demo
 	@echo "Opfølgning: http://$(ADDR)/  (the report: http://$(ADDR)/aftaler/2019/udvalg/oekonomiudvalget/opfolgning/3/)"
+	@echo "Sign in at http://$(ADDR)/konto/log-ind/ as okonomi, center or politiker (password: opfolgning-demo)"
 	@# The background worker makes large PDF/DOCX/XLSX reports; it stops with the server.
 	DEBUG=1 $(BIN)/opfolgning db_worker --no-reload --no-startup-delay --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

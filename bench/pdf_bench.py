@@ -4,8 +4,8 @@
     .venv/bin/python bench/pdf_bench.py --sizes seed 200 --repeat 5
 
 Each run is a fresh process (peak RSS is per process) rendering from the report document,
-without a database. The large report merges the themes of generate(N)'s committee reports
-into one agreement-wide document.
+without a database; Typst compiles in a child of it, whose peak RSS is its own column. The
+large report merges generate(N)'s committee reports into one (bench/sources.py).
 """
 
 from __future__ import annotations
@@ -22,35 +22,22 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SEED = HERE.parent.parent / "shared" / "seeds" / "000_c9d5bf20bb20a594.txt"
 sys.path.insert(0, str(HERE))
 
 
-def document(source: str):  # type: ignore[no-untyped-def]
-    """Return the seed report, or an agreement-wide report of `source` generated initiatives."""
-    from opfolgning.followup.document import ThemeDoc
-    from opfolgning.importers import parse_path
-
-    if source == "seed":
-        return parse_path(SEED)
-    from generate import generate
-
-    docs = generate(int(source))
-    merged: dict[str, ThemeDoc] = {}
-    for doc in docs:
-        for theme in doc.themes:
-            merged.setdefault(theme.number, ThemeDoc(theme.number, theme.title)).initiatives.extend(
-                theme.initiatives
-            )
-    first = docs[0]
-    first.title = f"Tredje opfølgning på {first.agreement.name} (alle udvalg)"
-    first.committee = ""
-    first.themes = [merged[k] for k in sorted(merged, key=int)]
-    return first
+def _cpu_seconds() -> float:
+    """Return the CPU time (user + system) of this process and its finished children."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
 
 
 def child(source: str) -> dict[str, float]:
-    """Render one PDF in this process; return seconds, pages, bytes and peak RSS."""
+    """Render one PDF in this process; return seconds, pages, bytes and peak RSS.
+
+    Typst compiles in a child process of this one (exporters/pdf.py), so the peak RSS of
+    both is reported: this process (Django, the document, the JSON) and the compiler's.
+    """
     import django
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opfolgning.settings")
@@ -59,17 +46,28 @@ def child(source: str) -> dict[str, float]:
     from pypdf import PdfReader
 
     from opfolgning.exporters.pdf import render_report_pdf
+    from sources import document
 
     translation.activate("da")
     doc = document(source)
+    cpu_before = _cpu_seconds()
     start = time.perf_counter()
     data = render_report_pdf(doc)
     seconds = time.perf_counter() - start
+    cpu = _cpu_seconds() - cpu_before
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    compiler_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     import io
 
     pages = len(PdfReader(io.BytesIO(data)).pages)
-    return {"seconds": seconds, "peak_mb": peak_mb, "bytes": len(data), "pages": pages}
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "peak_mb": peak_mb,
+        "compiler_mb": compiler_mb,
+        "bytes": len(data),
+        "pages": pages,
+    }
 
 
 def main() -> None:
@@ -86,7 +84,11 @@ def main() -> None:
         f"# {platform.node()} · {platform.processor() or platform.machine()} · "
         f"{os.cpu_count()} CPUs · Python {platform.python_version()}"
     )
-    print(f"{'report':>8} {'median s':>9} {'min s':>7} {'max s':>7} {'peak MB':>8} {'pages':>6}")
+    print(f"# load average before: {os.getloadavg()[0]:.1f}")
+    print(
+        f"{'report':>8} {'median s':>9} {'min s':>7} {'max s':>7} {'CPU s':>6} {'python MB':>10}"
+        f" {'typst MB':>9} {'pages':>6}"
+    )
     for size in args.sizes:
         runs = []
         for _ in range(args.repeat):
@@ -100,9 +102,12 @@ def main() -> None:
         seconds = [r["seconds"] for r in runs]
         print(
             f"{size:>8} {statistics.median(seconds):9.2f} {min(seconds):7.2f} {max(seconds):7.2f}"
-            f" {max(r['peak_mb'] for r in runs):8.0f} {runs[0]['pages']:6d}",
+            f" {statistics.median(r['cpu'] for r in runs):6.2f}"
+            f" {max(r['peak_mb'] for r in runs):10.0f} {max(r['compiler_mb'] for r in runs):9.0f}"
+            f" {runs[0]['pages']:6d}",
             flush=True,
         )
+    print(f"# load average after: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -13,3 +13,17 @@ def seed_path() -> Path:
             f"the example report is missing: {SEED_TEXT} (shared/ must sit beside the checkout)"
         )
     return SEED_TEXT
+
+
+# Named personas (finance_officer, center_editor, other_center_editor, politician, citizen).
+pytest_plugins = ["tests.personas"]
+
+
+@pytest.fixture(autouse=True)
+def _danish_by_default():
+    """Start every test in Danish: a test that switches to English must not leak into the next."""
+    from django.utils import translation
+
+    translation.activate("da")
+    yield
+    translation.activate("da")

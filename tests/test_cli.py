@@ -167,3 +167,46 @@ def test_import_refuses_a_file_over_the_size_limit_before_reading_it(seed_path, 
     assert "Traceback" not in result.stderr
     env_limited = run("parse", str(seed_path), "--max-size-mb", "0.01")
     assert env_limited.returncode != 0
+
+
+def test_import_publish_freezes_and_publishes_the_round_once(seed_path, tmp_path):
+    db = tmp_path / "publish.sqlite3"
+    assert run("migrate", "--noinput", db=db).returncode == 0
+    first = run("import", "--publish", str(seed_path), db=db)
+    assert first.returncode == 0, first.stderr
+    assert "3. budgetopfølgning 2019 is now published" in first.stdout
+    again = run("import", "--publish", str(seed_path), db=db)
+    assert again.returncode == 0, again.stderr
+    assert "published already" in again.stdout
+
+
+def test_demo_needs_debug_then_makes_accounts_and_opens_the_next_round(seed_path, tmp_path):
+    db = tmp_path / "demo.sqlite3"
+    assert run("migrate", "--noinput", db=db).returncode == 0
+    assert run("import", str(seed_path), db=db).returncode == 0
+    refused = run("demo", db=db)
+    assert refused.returncode == 2
+    assert "DEBUG=1" in refused.stderr and "Traceback" not in refused.stderr
+    env_debug = {"DEBUG": "1"}
+    os.environ.update(env_debug)
+    try:
+        made = run("demo", db=db)
+        again = run("demo", db=db)
+    finally:
+        os.environ.pop("DEBUG")
+    assert made.returncode == 0, made.stderr
+    assert "okonomi / opfolgning-demo: Økonomikonsulent" in made.stdout
+    assert "31.12.2019 is open until" in made.stdout
+    assert again.returncode == 0 and "exists already" in again.stdout
+    assert "a round is open already" in again.stdout
+
+
+def test_a_bad_setting_in_the_environment_is_one_clear_line(tmp_path):
+    env = dict(os.environ, DEBUG="maybe")
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(
+        [*OPFOLGNING, "check"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "DEBUG" in result.stderr and result.stderr.startswith("opfolgning: error:")

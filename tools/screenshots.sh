@@ -1,26 +1,77 @@
 #!/usr/bin/env bash
 # Take the README's screenshots of the real pages: a fresh SQLite database, the example
-# report imported, the dev server on a free loopback port, Debian's headless Chromium.
+# report imported, demo accounts signed in (a committee reader, an editor, the finance office), the dev server on a free loopback port,
+# Debian's headless Chromium driven by playwright-python (no browser download).
 #   tools/screenshots.sh            (needs: make install; apt-get install chromium)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SEED=${SEED:-../shared/seeds/000_c9d5bf20bb20a594.txt}
 PORT=${PORT:-8765}
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 WORK=$(mktemp -d)
-trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
+SERVER=
+trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
+[ -x "$CHROMIUM" ] || { echo "tools/screenshots.sh: $CHROMIUM is missing (apt-get install chromium)" >&2; exit 1; }
 export DATABASE_URL="sqlite:///$WORK/shots.sqlite3" DEBUG=1
 .venv/bin/opfolgning migrate --noinput >/dev/null
 .venv/bin/opfolgning import "$SEED" >/dev/null
+# Demo accounts (okonomi, center, politiker; DEBUG only) and round 4 open for statuses.
+.venv/bin/opfolgning demo >/dev/null
+PASSWORD=opfolgning-demo
 .venv/bin/opfolgning runserver --noreload "127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 50); do curl -fs "http://127.0.0.1:$PORT/" >/dev/null && break; sleep 0.2; done
-shot() {  # url file height
-  chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
-    --disable-background-networking --disable-component-update --disable-sync \
-    --user-data-dir="$WORK/chrome" --hide-scrollbars --window-size="1280,$3" \
-    --screenshot="$2" "http://127.0.0.1:$PORT$1" 2>/dev/null
-}
 mkdir -p docs/screenshots
-shot /aftaler/2019/udvalg/oekonomiudvalget/opfolgning/3/ docs/screenshots/report.png 2600
-shot /aftaler/2019/ docs/screenshots/agreement.png 900
-echo "wrote docs/screenshots/report.png docs/screenshots/agreement.png"
+BASE="http://127.0.0.1:$PORT" PASSWORD="$PASSWORD" CHROMIUM="$CHROMIUM" .venv/bin/python - <<'EOF'
+import os
+
+from playwright.sync_api import sync_playwright
+
+base, report = os.environ["BASE"], "/aftaler/2019/udvalg/oekonomiudvalget/opfolgning/3/"
+shots = [  # (path, file, width, height)
+    ("/", "home.png", 1280, 520),
+    ("/aftaler/2019/", "agreement.png", 1280, 900),
+    (report, "report.png", 1280, 2600),
+    (report, "report-mobile.png", 390, 1400),
+]
+args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--no-first-run"]
+
+
+def sign_in(browser, username):
+    page = browser.new_page()
+    page.goto(base + "/konto/log-ind/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", os.environ["PASSWORD"])
+    page.click("main form button[type=submit]")
+    page.wait_for_load_state()
+    return page
+
+
+def shoot(page, path, name, width, height, full_page=False):
+    page.set_viewport_size({"width": width, "height": height})
+    if path:
+        page.goto(base + path)
+    page.screenshot(path=f"docs/screenshots/{name}", full_page=full_page)
+    print(f"wrote docs/screenshots/{name}")
+
+
+with sync_playwright() as p:
+    browser = p.chromium.launch(executable_path=os.environ["CHROMIUM"], args=args)
+    page = sign_in(browser, "politiker")
+    for path, name, width, height in shots:
+        shoot(page, path, name, width, height)
+    # The round: a department editor's list and the status form with a rule message.
+    page = sign_in(browser, "center")
+    owed = "/aftaler/2019/opfolgning/4/indberetning/"
+    shoot(page, owed, "round-owed.png", 1280, 700)
+    page.click("table.owed-table tbody tr:first-child a")
+    page.fill("#id_status_note", "Licitationen er udskudt til foråret; tidsplanen er forsinket.")
+    page.check("input[name=smiley][value=sad]", force=True)
+    page.wait_for_selector("#findings >> text=korrigerende handling")
+    shoot(page, "", "round-status.png", 1280, 1500, full_page=True)
+    # The finance office's board.
+    page = sign_in(browser, "okonomi")
+    shoot(page, "/aftaler/2019/opfolgning/4/styring/", "round-board.png", 1280, 1400)
+    browser.close()
+EOF

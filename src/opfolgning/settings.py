@@ -7,18 +7,42 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from opfolgning.env import env_bool, env_int, env_list, env_str
+from opfolgning.env import (
+    env_bool,
+    env_email,
+    env_int,
+    env_int_in,
+    env_list,
+    env_pairs,
+    env_str,
+    env_url,
+)
 
 BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("OPFOLGNING_DATA_DIR", str(Path.cwd() / "var")))
 
 DEBUG = env_bool("DEBUG", False)
+# Production switches on the secure defaults below (HTTPS only, secure cookies, HSTS) and
+# insists on a real SECRET_KEY and ALLOWED_HOSTS; `opfolgning check --deploy` then passes.
+PRODUCTION = env_bool("OPFOLGNING_PRODUCTION", False)
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured("DEBUG=1 is not allowed with OPFOLGNING_PRODUCTION=1; set DEBUG=0")
 SECRET_KEY = env_str("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and env_bool("OPFOLGNING_PRODUCTION", False):
-        raise ImproperlyConfigured("SECRET_KEY must be set in production")
+    if PRODUCTION:
+        raise ImproperlyConfigured(
+            "SECRET_KEY must be set in production (50+ random characters, e.g. from "
+            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`)"
+        )
     SECRET_KEY = "insecure-development-key-set-SECRET_KEY-in-production"
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]", "testserver"])
+ALLOWED_HOSTS = env_list(
+    "ALLOWED_HOSTS", [] if PRODUCTION else ["localhost", "127.0.0.1", "[::1]", "testserver"]
+)
+if PRODUCTION and not ALLOWED_HOSTS:
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS must be set in production, e.g. ALLOWED_HOSTS=opfolgning.kommune.dk"
+    )
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -30,14 +54,18 @@ INSTALLED_APPS = [
     "simple_history",
     "django_tasks",
     "django_tasks_db",
+    "django_htmx",
     "rules.apps.AutodiscoverRulesConfig",
     "opfolgning",
     "opfolgning.agreements",
+    "opfolgning.accounts",
     "opfolgning.web",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Serves STATIC_ROOT under gunicorn (after `opfolgning collectstatic`); with DEBUG, the finders.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "opfolgning.web.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -46,6 +74,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
 ]
 
 ROOT_URLCONF = "opfolgning.urls"
@@ -100,8 +129,76 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+# Det Fælles Designsystem comes from npm (`make install` runs `npm ci`): its stylesheet, fonts
+# and icons are served from node_modules under static/dkfds/ (opfolgning.web.staticfiles).
+NODE_MODULES_DIR = Path(env_str("NODE_MODULES_DIR", "") or BASE_DIR.parent.parent / "node_modules")
+STATICFILES_FINDERS = [
+    "django.contrib.staticfiles.finders.FileSystemFinder",
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+    "opfolgning.web.staticfiles.DesignSystemFinder",
+]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # collectstatic also writes gzip copies, which WhiteNoise serves to browsers that accept them
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
 
-LOGIN_URL = "admin:login"
+# Sign-in (opfolgning.accounts): local accounts, and OpenID Connect when configured below.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "web:home"
+LOGOUT_REDIRECT_URL = "web:home"
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# OpenID Connect (e.g. Entra ID), on when OIDC_RP_CLIENT_ID is set; see docs/sso.md.
+OIDC_RP_CLIENT_ID = env_str("OIDC_RP_CLIENT_ID", "")
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+OIDC_RP_CLIENT_SECRET = env_str("OIDC_RP_CLIENT_SECRET", "")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = env_str("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = env_str("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = env_str("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_RP_SIGN_ALGO = env_str("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = env_str("OIDC_RP_SCOPES", "openid email profile")
+OIDC_USE_PKCE = env_bool("OIDC_USE_PKCE", True)
+OIDC_USERNAME_CLAIM = env_str("OIDC_USERNAME_CLAIM", "preferred_username")
+OIDC_GROUPS_CLAIM = env_str("OIDC_GROUPS_CLAIM", "groups")
+# role=group; Center name=group; Committee name=group (pairs separated by ';').
+OIDC_ROLE_GROUPS = env_pairs("OIDC_ROLE_GROUPS")
+OIDC_CENTER_GROUPS = env_pairs("OIDC_CENTER_GROUPS")
+OIDC_COMMITTEE_GROUPS = env_pairs("OIDC_COMMITTEE_GROUPS")
+LOGIN_REDIRECT_URL_FAILURE = "/konto/log-ind/?sso=fejl"
+_OIDC_ROLES = {"finance_officer", "department_editor", "committee_reader"}
+for _role, _group in OIDC_ROLE_GROUPS:
+    if _role not in _OIDC_ROLES:
+        raise ImproperlyConfigured(
+            f"OIDC_ROLE_GROUPS: unknown role {_role!r}; use {', '.join(sorted(_OIDC_ROLES))}"
+        )
+if OIDC_ENABLED:
+    _missing = [
+        name
+        for name, value in [
+            ("OIDC_RP_CLIENT_SECRET", OIDC_RP_CLIENT_SECRET),
+            ("OIDC_OP_AUTHORIZATION_ENDPOINT", OIDC_OP_AUTHORIZATION_ENDPOINT),
+            ("OIDC_OP_TOKEN_ENDPOINT", OIDC_OP_TOKEN_ENDPOINT),
+            ("OIDC_OP_USER_ENDPOINT", OIDC_OP_USER_ENDPOINT),
+        ]
+        if not value
+    ]
+    if OIDC_RP_SIGN_ALGO.startswith(("RS", "ES")) and not OIDC_OP_JWKS_ENDPOINT:
+        _missing.append("OIDC_OP_JWKS_ENDPOINT")
+    if _missing:
+        raise ImproperlyConfigured(
+            f"OIDC_RP_CLIENT_ID is set, so single sign-on needs {', '.join(_missing)} too"
+        )
+    AUTHENTICATION_BACKENDS.append("opfolgning.accounts.oidc.RoleMappingOIDCBackend")
 
 # Background jobs (large report files): django-tasks with the database backend; run the
 # worker with `opfolgning db_worker` (make run starts one).
@@ -115,8 +212,50 @@ REPORT_SYNC_MAX_INITIATIVES = env_int("REPORT_SYNC_MAX_INITIATIVES", 300)
 # Imported files larger than this are refused before they are read or unpacked.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_MB", 20) * 1024 * 1024
 
-SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
-CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
+# Reminders (`opfolgning remind`, daily from cron; see docs/operations.md): department
+# editors who have not submitted are e-mailed from this many days before a round's deadline,
+# on the deadline day, and once a day after it while the round is still open.
+REMINDER_DAYS_BEFORE = env_int_in("REMINDER_DAYS_BEFORE", 3, low=0, high=90)
+# The address people reach the site at; links in e-mails start with it.
+SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000")
+
+# E-mail. Without EMAIL_BACKEND, mails are printed to the console under DEBUG and sent by
+# SMTP otherwise.
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", "") or (
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "") or "localhost"
+EMAIL_PORT = env_int_in("EMAIL_PORT", 25, low=1, high=65535)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured(
+        "EMAIL_USE_TLS and EMAIL_USE_SSL are both on; use TLS (STARTTLS, port 587) or SSL "
+        "(port 465), not both"
+    )
+# Seconds before an unanswering mail server is given up, so a worker never hangs on it.
+EMAIL_TIMEOUT = env_int_in("EMAIL_TIMEOUT", 30, low=1, high=600)
+DEFAULT_FROM_EMAIL = env_email("DEFAULT_FROM_EMAIL", "Opfølgning <opfolgning@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Secure by default in production; a local run (DEBUG, tests, benchmarks) stays on plain HTTP.
+SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", PRODUCTION)
+CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", PRODUCTION)
+SESSION_COOKIE_AGE = env_int("SESSION_COOKIE_AGE", 8 * 60 * 60)
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", PRODUCTION)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60 if PRODUCTION else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", PRODUCTION)
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", PRODUCTION)
+# Behind a proxy that ends TLS: name the header it sets, e.g. X-Forwarded-Proto (only when
+# the proxy always sets or overwrites it, or anyone could claim HTTPS).
+_proxy_header = env_str("SECURE_PROXY_SSL_HEADER", "").strip()
+if _proxy_header:
+    _meta = _proxy_header.upper().replace("-", "_")
+    SECURE_PROXY_SSL_HEADER = (_meta if _meta.startswith("HTTP_") else f"HTTP_{_meta}", "https")
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 

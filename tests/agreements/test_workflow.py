@@ -310,3 +310,33 @@ def test_progress_board_counts_states_per_center_and_committee(round3, officer, 
     assert board.total.errors >= 1
     only_drafts = ws.progress_board(round_obj=round3, states=["draft"])
     assert [r.initiative.number for r in only_drafts.rows] == ["1.3"]
+
+
+def test_importing_an_earlier_report_leaves_an_open_rounds_statuses_alone(round3, editor):
+    wf.round_open(actor=None, round_obj=round3)
+    sub = _submission(round3, "1.2")
+    _save(sub, editor, text="Byggeriet starter", status_note="Skrevet i appen", smiley="happy")
+    _import_round_2(
+        _ini("1.1", H, H), _ini("1.2", H, H, r3_text="Ny plan fra Word"), _ini("1.3", H, N)
+    )
+    m = Milestone.objects.get(initiative__number="1.2", round=round3)
+    assert (m.text, m.status_note, m.smiley) == ("Byggeriet starter", "Skrevet i appen", "happy")
+    carried = Milestone.objects.get(initiative__number="1.1", round=round3)
+    assert (carried.smiley, carried.carried_forward) == ("happy", True)
+
+
+def test_an_import_into_the_open_round_bumps_the_version_so_open_forms_conflict(round3, editor):
+    wf.round_open(actor=None, round_obj=round3)
+    sub = _submission(round3, "1.2")
+    opened = Milestone.objects.get(initiative__number="1.2", round=round3).version
+    doc = ReportDocument(
+        title="Tredje opfølgning på Aftale om budget 2019 for Økonomiudvalget",
+        agreement=AgreementRef("Aftale om budget 2019", 2019),
+        committee="Økonomiudvalget",
+        round=3,
+        themes=[ThemeDoc("1", "Tema 1", [_ini("1.2", H, H, r3_text="Fra regnearket")])],
+    )
+    doc.themes[0].initiatives[0].milestones[2].smiley = H
+    report_import(actor=None, document=doc, source_name="r3.xlsx")
+    with pytest.raises(wf.EditConflict):
+        _save(sub, editor, base_version=opened, status_note="Gammel formular")

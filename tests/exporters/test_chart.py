@@ -88,6 +88,20 @@ def test_two_charts_on_one_page_have_distinct_ids(seed_overview):
     assert len(ids) == len(set(ids))
 
 
+def test_the_same_counts_reuse_the_drawn_chart_and_a_new_language_draws_anew(seed_overview):
+    from django.utils import translation
+
+    from opfolgning.exporters import chart
+
+    chart._bar_svg_cached.cache_clear()
+    first = overview_svg(seed_overview)
+    assert overview_svg(seed_overview) is first  # drawn once, not per page view
+    assert chart._bar_svg_cached.cache_info().hits == 1
+    with translation.override("en"):
+        english = overview_svg(seed_overview)
+    assert english != first and "happy" in english
+
+
 def test_hostile_theme_numbers_are_escaped():
     doc = factories.report(initiatives=1)
     doc.themes[0].number = '1"><script>alert(1)</script>'

@@ -12,6 +12,16 @@ from tests import factories
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture
+def client(client, django_user_model):
+    """A signed-in finance officer: these tests are about the report, not who may read it
+    (tests/test_permission_matrix.py covers that); imported rounds are not published."""
+    officer = django_user_model.objects.create_superuser("okonomi-rapport", "o@kommune.example")
+    client.force_login(officer)
+    return client
+
+
 URL = "/aftaler/2019/udvalg/oekonomiudvalget/opfolgning/3/"
 RENDERS: list[int] = []
 

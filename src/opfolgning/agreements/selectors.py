@@ -120,7 +120,16 @@ def report_document(
     if round_obj is None:
         raise NotFound(f"{agreement.name} has no round {round_number}")
     committee_obj = committee_get(name_or_slug=committee) if committee else None
+    return report_document_of(round_obj=round_obj, committee=committee_obj, agreement=agreement)
 
+
+def report_document_of(
+    *, round_obj: Round, committee: Committee | None, agreement: Agreement | None = None
+) -> ReportDocument:
+    """Return the report of a round for a committee (None: the whole agreement), from objects."""
+    agreement = agreement or round_obj.agreement
+    round_number = round_obj.number
+    committee_obj = committee
     initiatives = Initiative.objects.filter(agreement=agreement)
     if committee_obj is not None:
         initiatives = initiatives.filter(committee=committee_obj)
@@ -157,22 +166,27 @@ def _theme_docs(initiatives: QuerySet[Initiative], round_obj: Round) -> list[The
     # Plain values, not model instances: this is the hot path of every report (N × 5 rows).
     labels = dict(Round.objects.filter(agreement_id=agreement).values_list("number", "label"))
     milestone_rows: dict[int, dict[int, tuple[Any, ...]]] = {}
-    for row in Milestone.objects.filter(initiative__in=initiatives).values_list(
-        "initiative_id",
-        "round__number",
-        "text",
-        "status_note",
-        "smiley",
-        "glyph",
-        "needs_review",
-        "corrective_action",
+    # order_by(): the model's default ordering would join and sort for nothing (a dict).
+    for row in (
+        Milestone.objects.filter(initiative__in=initiatives)
+        .order_by()
+        .values_list(
+            "initiative_id",
+            "round__number",
+            "text",
+            "status_note",
+            "smiley",
+            "glyph",
+            "needs_review",
+            "corrective_action",
+        )
     ):
         milestone_rows.setdefault(row[0], {})[row[1]] = row
     economy_rows = {
         row[0]: row
-        for row in EconomyStatus.objects.filter(
-            initiative__in=initiatives, round=round_obj
-        ).values_list("initiative_id", "text", "smiley", "glyph", "needs_review")
+        for row in EconomyStatus.objects.filter(initiative__in=initiatives, round=round_obj)
+        .order_by()
+        .values_list("initiative_id", "text", "smiley", "glyph", "needs_review")
     }
     themes: dict[int, ThemeDoc] = {}
     for ini in initiatives.order_by("theme__position", "theme__number", "sort_key").values(

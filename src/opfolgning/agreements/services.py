@@ -328,14 +328,20 @@ def report_import(*, actor: Actor, document: ReportDocument, source_name: str = 
             if stored_m is None:
                 ms_creates.append(Milestone(initiative=initiative, round=round_obj, **values))
                 continue
-            authoritative = m.round == doc.round or (m.round > doc.round and is_latest)
+            # A later round's plan comes from the newest report, but only while that round is
+            # planned: once opened, its statuses are written in the app, not by an import.
+            authoritative = m.round == doc.round or (
+                m.round > doc.round and is_latest and round_obj.state == RoundState.PLANNED
+            )
             if not authoritative and (stored_m.text or stored_m.status_note or stored_m.smiley):
                 if any(getattr(stored_m, k) != v for k, v in values.items()):
                     result.kept += 1
                 continue
             changed = _apply(stored_m, values)
             if changed:
-                ms_updates.append((stored_m, changed))
+                # A form opened before the import must not overwrite it (optimistic locking).
+                stored_m.version += 1
+                ms_updates.append((stored_m, [*changed, "version"]))
         eco_values = {
             "text": plain_text(ini.economy.text),
             "smiley": ini.economy.smiley.value if ini.economy.smiley else "",

@@ -5,6 +5,7 @@ Every function costs a fixed number of queries whatever the number of initiative
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -12,9 +13,11 @@ from typing import Any
 
 from opfolgning.followup.document import InitiativeDoc, ReportDocument
 from opfolgning.followup.rules import Finding, Severity, initiative_findings
+from opfolgning.followup.smileys import Smiley
 
 from . import selectors
 from .models import (
+    Committee,
     Initiative,
     Milestone,
     ReportSnapshot,
@@ -105,6 +108,7 @@ def owed_rows(
     round_obj: Round,
     center_ids: Iterable[int] | None = None,
     states: Iterable[str] | None = None,
+    submission_id: int | None = None,
 ) -> list[OwedRow]:
     """Return the initiatives of a round with their status, previous round and findings.
 
@@ -117,6 +121,8 @@ def owed_rows(
         submissions = submissions.filter(initiative__center_id__in=list(center_ids))
     if states:
         submissions = submissions.filter(state__in=list(states))
+    if submission_id is not None:
+        submissions = submissions.filter(pk=submission_id)
     submissions = submissions.order_by(
         "initiative__theme__position", "initiative__theme__number", "initiative__sort_key"
     )
@@ -131,6 +137,7 @@ def owed_rows(
         )
         .filter(round__number__in=numbers)
         .select_related("round")
+        .order_by()
     }
     docs: dict[int, InitiativeDoc] = {}
     by_number = {s.initiative.number: s.initiative_id for s in rows}
@@ -169,6 +176,12 @@ def owed_rows(
             )
         )
     return result
+
+
+def owed_row(*, submission: Submission) -> OwedRow:
+    """Return one submission's row: its status, the previous round's and its findings."""
+    (row,) = owed_rows(round_obj=submission.round, submission_id=submission.pk)
+    return row
 
 
 @dataclass
@@ -240,6 +253,7 @@ class ReportView:
     document: ReportDocument
     snapshot: ReportSnapshot | None = None
     versions: list[ReportSnapshot] = field(default_factory=list)
+    round: Round | None = None
 
     @property
     def is_snapshot(self) -> bool:
@@ -259,9 +273,16 @@ def report_view(
 ) -> ReportView:
     """Return a report: the latest (or a given) snapshot if its round is frozen, else live."""
     round_obj = round_get(year=year, number=round_number)
-    scope = ""
-    if committee:
-        scope = selectors.committee_get(name_or_slug=committee).slug
+    committee_obj = selectors.committee_get(name_or_slug=committee) if committee else None
+    return report_view_of(round_obj=round_obj, committee=committee_obj, version=version)
+
+
+def report_view_of(
+    *, round_obj: Round, committee: Committee | None, version: int | None = None
+) -> ReportView:
+    """Return the report of a round (and committee) as report_view does, from objects."""
+    committee_obj = committee
+    scope = committee_obj.slug if committee_obj else ""
     versions: list[Any] = []
     if round_obj.is_frozen:
         versions = list(
@@ -278,9 +299,9 @@ def report_view(
         chosen = versions[0] if versions else None
     if chosen is not None:
         stored = ReportSnapshot.objects.get(pk=chosen.pk)
-        return ReportView(ReportDocument.from_dict(stored.document), chosen, versions)
-    doc = selectors.report_document(year=year, round_number=round_number, committee=committee)
-    return ReportView(doc)
+        return ReportView(ReportDocument.from_dict(stored.document), chosen, versions, round_obj)
+    doc = selectors.report_document_of(round_obj=round_obj, committee=committee_obj)
+    return ReportView(doc, round=round_obj)
 
 
 def open_rounds_for(*, center_ids: Iterable[int] | None) -> list[tuple[Round, int, int]]:
@@ -300,3 +321,30 @@ def open_rounds_for(*, center_ids: Iterable[int] | None) -> list[tuple[Round, in
         ).count()
         result.append((round_obj, total, pending))
     return result
+
+
+def status_preview(
+    *, submission: Submission, text: str, status_note: str, smiley: str, corrective_action: str
+) -> list[Finding]:
+    """Return the findings the status would have if saved as given (nothing is stored)."""
+    round_obj = submission.round
+    doc = selectors.initiative_document(submission.initiative, round_obj)
+    chosen = Smiley(smiley) if smiley in Smiley._value2member_map_ else None
+    doc.milestones = [
+        dataclasses.replace(
+            m,
+            text=text,
+            status_note=status_note,
+            smiley=chosen,
+            corrective_action=corrective_action,
+            needs_review=False,
+        )
+        if m.round == round_obj.number
+        else m
+        for m in doc.milestones
+    ]
+    return [
+        f
+        for f in initiative_findings(doc, current_round=round_obj.number)
+        if f.round == round_obj.number
+    ]

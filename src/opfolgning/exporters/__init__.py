@@ -60,7 +60,7 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _lazy(module: str, function: str) -> Callable[[ReportDocument], str | bytes]:
-    """Import a heavy exporter (WeasyPrint, python-docx, openpyxl) only when it is used."""
+    """Import a heavy exporter (the Typst compiler, python-docx, openpyxl) only when it is used."""
 
     def render(doc: ReportDocument) -> str | bytes:
         import importlib

@@ -7,6 +7,7 @@ the same numbers beside it.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import xml.etree.ElementTree as ET
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 
 import pygal
 from defusedxml.ElementTree import fromstring
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from pygal.style import Style
 
@@ -83,6 +85,16 @@ def rounds_svg(overview: Overview) -> str:
 
 
 def _bar_svg(title: str, labels: Sequence[str], counts: Sequence[Counts]) -> str:
+    rows = tuple(tuple(getattr(c, key) for key, _colour, _hatch in SERIES) for c in counts)
+    return _bar_svg_cached(get_language() or "", title, tuple(labels), rows)
+
+
+# Drawing a chart costs ~90 ms in pygal, more than the rest of a report page; the same
+# counts in the same language always give the same chart, so keep the recent ones.
+@functools.lru_cache(maxsize=512)
+def _bar_svg_cached(
+    language: str, title: str, labels: tuple[str, ...], rows: tuple[tuple[int, ...], ...]
+) -> str:
     chart_id = f"ovchart{next(_COUNTER)}"
     style = Style(
         colors=tuple(colour for _key, colour, _hatch in SERIES),
@@ -118,13 +130,16 @@ def _bar_svg(title: str, labels: Sequence[str], counts: Sequence[Counts]) -> str
         no_prefix=False,
     )
     chart.x_labels = list(labels)
-    for key, _colour, _hatch in SERIES:
-        chart.add(series_word(key), [getattr(c, key) for c in counts])
+    for index, (key, _colour, _hatch) in enumerate(SERIES):
+        chart.add(series_word(key), [row[index] for row in rows])
     raw = chart.render(is_unicode=True)
     summary = "; ".join(
         f"{label}: "
-        + ", ".join(f"{getattr(c, key)} {series_word(key)}" for key, _colour, _hatch in SERIES)
-        for label, c in zip(labels, counts, strict=True)
+        + ", ".join(
+            f"{row[index]} {series_word(key)}"
+            for index, (key, _colour, _hatch) in enumerate(SERIES)
+        )
+        for label, row in zip(labels, rows, strict=True)
     )
     return sanitise_svg(raw, chart_id=chart_id, label=f"{title}. {summary}.")
 

@@ -6,18 +6,30 @@ report (N × 6 rows), are built here with plain string joins and html.escape.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
 from typing import Any
+from urllib.parse import quote
 
 from django.template.loader import render_to_string
+from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from opfolgning.followup.document import InitiativeDoc, ReportDocument
+from opfolgning.followup.changes import InitiativeChanges, report_changes, summarize
+from opfolgning.followup.document import EconomyDoc, InitiativeDoc, ReportDocument
 from opfolgning.followup.overview import overview
-from opfolgning.followup.rules import Effective, Finding, Source, effective_smileys, report_findings
+from opfolgning.followup.rules import (
+    Effective,
+    Finding,
+    Source,
+    effective_smileys,
+    report_findings,
+    round_name_da,
+    round_name_en,
+)
 
 _MOUTHS = {
     "happy": "M7 14.2 Q12 19 17 14.2",
@@ -85,14 +97,40 @@ class ThemeBlock:
     number: str
     title: str
     html: SafeString
+    # The same tables with a link to each initiative's timeline, for the live page only.
+    linked_html: SafeString | None = None
+
+
+_NUMBER_SLOT = "__number__"
+
+
+def timeline_url_prefix(year: int) -> str | None:
+    """Return the timeline URL of the agreement with a slot for the number, if routed."""
+    try:
+        return reverse("web:initiative_timeline", args=[year, _NUMBER_SLOT])
+    except NoReverseMatch:
+        return None
 
 
 class _Renderer:
     """Renders initiative tables; holds the translated words so each is looked up once."""
 
-    def __init__(self, current_round: int) -> None:
+    def __init__(
+        self,
+        current_round: int,
+        *,
+        changes: Mapping[str, InitiativeChanges] | None = None,
+        timeline_url: str | None = None,
+    ) -> None:
         self.current_round = current_round
         self.english = (get_language() or "da").startswith("en")
+        self.changes = changes or {}
+        self.timeline_url = timeline_url
+        previous = current_round - 1
+        previous_name = round_name_en(previous) if self.english else round_name_da(previous)
+        self.changed_since = escape(_("Ændret siden %(round)s:") % {"round": previous_name})
+        self.unchanged_since = escape(_("Uændret siden %(round)s") % {"round": previous_name})
+        self.for_initiative = _("for indsats %(number)s")
         self.words = {
             key: escape(value)
             for key, value in {
@@ -112,6 +150,8 @@ class _Renderer:
                 "economy": _("Økonomi"),
                 "review": _("skal kontrolleres"),
                 "source": _("kilde"),
+                "changes": _("Ændringer"),
+                "timeline": _("Se historik"),
             }.items()
         }
         self._smileys: dict[tuple[str | None, str | None], str] = {}
@@ -130,7 +170,37 @@ class _Renderer:
             icon = self.smiley(effective.smiley.value if effective.smiley else None) + "<br>"
         return f'{icon}<span class="{css}">{reason}</span>'
 
-    def initiative(self, ini: InitiativeDoc) -> str:
+    def changes_row(self, ini: InitiativeDoc) -> tuple[str, str, str]:
+        """Return the changes row split around the place of the timeline link."""
+        link = ""
+        if self.timeline_url is not None:
+            href = escape(self.timeline_url.replace(_NUMBER_SLOT, quote(ini.number, safe="")))
+            hidden = escape(self.for_initiative % {"number": ini.number})
+            link = (
+                f' <a class="timeline-link no-print" href="{href}">{self.words["timeline"]}'
+                f'<span class="visually-hidden"> {hidden}</span></a>'
+            )
+        change = self.changes.get(ini.number)
+        if change is None:
+            if not link:
+                return "", "", ""
+            text = ""
+        elif change.changed:
+            line = change.text_en if self.english else change.text_da
+            text = f"{self.changed_since} {escape(line)}."
+        else:
+            text = f"{self.unchanged_since}."
+        head = (
+            f'<tr class="changes"><th scope="row" class="rowhead">{self.words["changes"]}</th>'
+            f'<td colspan="4"><span class="changes-text">{text}</span>'
+        )
+        if not text:
+            # Only the link: the standalone file shows no row at all.
+            return "", head + link + "</td></tr>", ""
+        return head, link, "</td></tr>"
+
+    def initiative(self, ini: InitiativeDoc) -> tuple[str, str]:
+        """Return the initiative's table without and with the timeline link."""
         w = self.words
         kind = w["capital"] if ini.kind == "capital" else w["operating"]
         title = escape(f"{ini.number}. {ini.title}")
@@ -183,38 +253,62 @@ class _Renderer:
         parts.append(
             f'<tr><th scope="row" class="rowhead">{w["economy"]}</th>'
             f'<td colspan="2">{paragraphs_html(economy.text)}</td>'
-            f'<td colspan="2">{eco_smiley}</td></tr></tbody></table>'
+            f'<td colspan="2">{eco_smiley}</td></tr>'
         )
-        return "".join(parts)
+        head, link, tail = self.changes_row(ini)
+        table = "".join(parts) + head
+        end = tail + "</tbody></table>"
+        return table + end, table + link + end
 
 
-def theme_blocks(doc: ReportDocument) -> list[ThemeBlock]:
+def theme_blocks(
+    doc: ReportDocument,
+    *,
+    changes: Mapping[str, InitiativeChanges] | None = None,
+    timeline_url: str | None = None,
+) -> list[ThemeBlock]:
     """Return each theme with its initiative tables and sub-headings rendered."""
-    renderer = _Renderer(doc.round)
+    renderer = _Renderer(doc.round, changes=changes, timeline_url=timeline_url)
     blocks = []
     for theme in doc.themes:
-        parts = []
+        parts: list[str] = []
+        linked: list[str] = []
         shown_heading = theme.title
         for ini in theme.initiatives:
             if ini.heading and ini.heading != shown_heading:
                 shown_heading = ini.heading
-                parts.append(f"<h3>{escape(theme.number)}. {escape(ini.heading)}</h3>")
-            parts.append(renderer.initiative(ini))
-        blocks.append(ThemeBlock(theme.number, theme.title, mark_safe("".join(parts))))
+                heading = f"<h3>{escape(theme.number)}. {escape(ini.heading)}</h3>"
+                parts.append(heading)
+                linked.append(heading)
+            plain, with_link = renderer.initiative(ini)
+            parts.append(plain)
+            linked.append(with_link)
+        html = mark_safe("".join(parts))
+        with_links = mark_safe("".join(linked)) if timeline_url else html
+        blocks.append(ThemeBlock(theme.number, theme.title, html, with_links))
     return blocks
 
 
-def report_context(doc: ReportDocument) -> dict[str, Any]:
-    """Return the template context of a report: overview, rendered themes, rule findings."""
+def report_context(
+    doc: ReportDocument, *, previous_economy: Mapping[str, EconomyDoc] | None = None
+) -> dict[str, Any]:
+    """Return the template context of a report: overview, rendered themes, rule findings.
+
+    `previous_economy` (initiative number → economy row at the previous round) adds the
+    economy smiley to "changed since the previous round"; without it only effort is compared.
+    """
     from . import chart  # pygal is imported only when a report is rendered
 
+    changes = report_changes(doc, previous_economy=previous_economy)
     findings: list[Finding] = report_findings(doc)
     errors = [f for f in findings if f.severity == "error"]
     reviews = [f for f in findings if f.severity != "error"]
     counts = overview(doc)
     return {
         "doc": doc,
-        "themes": theme_blocks(doc),
+        "themes": theme_blocks(
+            doc, changes=changes, timeline_url=timeline_url_prefix(doc.agreement.year)
+        ),
         "errors": errors,
         "reviews": reviews,
         "overview": counts,
@@ -225,6 +319,10 @@ def report_context(doc: ReportDocument) -> dict[str, Any]:
         # sanitise_svg keeps only drawing elements, so the charts are safe to inline
         "overview_svg": mark_safe(chart.overview_svg(counts)),
         "rounds_svg": mark_safe(chart.rounds_svg(counts)),
+        # "Changed since the previous round": by initiative number, and counted.
+        "changes": changes,
+        "changes_summary": summarize(doc, changes) if changes else None,
+        "changes_previous_round_label": chart.round_label(doc.round - 1) if changes else "",
     }
 
 

@@ -1,116 +1,450 @@
-"""Report document → PDF with WeasyPrint, from the same templates as the HTML report.
+"""Report document → PDF with Typst: A4, "Side X af Y", tagged PDF/UA-1 for screen readers.
 
-The PDF is tagged (PDF/UA-1: structure tree, /Lang, embedded fonts) for screen readers.
-Smileys appear as the face icon, the Danish word, and a real text glyph (☺ 😐 ☹) drawn with
-fonts from Debian packages (DejaVu Sans for ☺ ☹, Symbola for 😐), so the text can be
-searched and read aloud. Nothing is fetched from the network: the URL fetcher allows only
-`data:` URLs and `file:` URLs inside the package's own template and static folders.
+The report is passed to the template `typst/report.typ` as JSON data (`sys.inputs`), never
+as markup, so no text from a report can be read as Typst code. Every word the PDF prints is
+computed here through gettext, so the template holds layout only. Fonts come from the
+Debian packages' folders alone (DejaVu Sans; Symbola for 😐), never from the system list or
+the network; the compiler's file root is the template's own folder, and it loads no packages.
 """
 
 from __future__ import annotations
 
-import re
+import functools
+import json
+import logging
+import subprocess
+import sys
+from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
-from urllib.request import url2pathname
 
-from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
+import typst
+from defusedxml.ElementTree import fromstring
+from django.utils.translation import get_language, ngettext
+from django.utils.translation import gettext as _
 
-from opfolgning.followup.document import ReportDocument
-from opfolgning.followup.smileys import CANONICAL_GLYPH
+from opfolgning.followup.changes import report_changes
+from opfolgning.followup.document import InitiativeDoc, ReportDocument
+from opfolgning.followup.overview import Counts, Overview, overview
+from opfolgning.followup.rules import Effective, Finding, Source, effective_smileys, report_findings
+from opfolgning.followup.smileys import CANONICAL_GLYPH, Smiley
 
-from .html import report_context
+from .html import smiley_word
 
-_WEB = Path(__file__).resolve().parents[1] / "web"
-ALLOWED_ROOTS: tuple[Path, ...] = (_WEB / "templates", _WEB / "static")
-BASE_URL = (_WEB / "templates" / "web").as_uri() + "/"
+logger = logging.getLogger(__name__)
 
+TEMPLATE_DIR = Path(__file__).resolve().parent / "typst"
+TEMPLATE = TEMPLATE_DIR / "report.typ"
+WORKER = TEMPLATE_DIR / "compile.py"
+COMPILE_TIMEOUT = 600  # seconds; 1,000 initiatives take about 10 s of CPU
 
-class RefusedURL(ValueError):
-    """A document asked for a resource the PDF renderer must not fetch."""
+# (family the template asks for, folder it is read from, Debian package that installs it)
+FONTS: tuple[tuple[str, Path, str], ...] = (
+    ("DejaVu Sans", Path("/usr/share/fonts/truetype/dejavu"), "fonts-dejavu-core"),
+    ("Symbola", Path("/usr/share/fonts/truetype/ancient-scripts"), "fonts-symbola"),
+)
 
-
-class LocalOnlyURLFetcher(URLFetcher):
-    """Fetch `data:` URLs and `file:` URLs under the allowed folders; refuse all else."""
-
-    def __init__(self, roots: tuple[Path, ...] = ALLOWED_ROOTS) -> None:
-        super().__init__(allowed_protocols={"data", "file"}, allow_redirects=False)
-        self.roots = tuple(root.resolve() for root in roots)
-        self.refused: list[str] = []
-
-    def fetch(self, url: str, headers: Any = None) -> Any:
-        """Return the resource at a permitted URL, or raise RefusedURL."""
-        scheme = urlsplit(url).scheme.lower()
-        if scheme == "data":
-            return super().fetch(url, headers)
-        if scheme == "file" and self.is_allowed_file(url):
-            return super().fetch(url, headers)
-        self.refused.append(url)
-        raise RefusedURL(f"refused to fetch {url[:200]!r}: only data: and local files")
-
-    def is_allowed_file(self, url: str) -> bool:
-        """Return whether a file: URL names a file inside one of the allowed folders."""
-        parts = urlsplit(url)
-        if parts.netloc not in ("", "localhost"):
-            return False
-        path = Path(url2pathname(unquote(parts.path))).resolve()
-        return path.is_file() and any(path.is_relative_to(root) for root in self.roots)
+Block = str | list[str]  # a paragraph, or the items of a bulleted list
 
 
-def glyph_css() -> str:
-    """Return the print rules that put each smiley's canonical glyph before its word."""
-    # text_presentation() adds U+FE0E after each glyph when the page is rendered.
-    rules = [
-        f'.smiley-{smiley.value}::before{{content:"{glyph} "}}'
-        for smiley, glyph in CANONICAL_GLYPH.items()
-    ]
-    return "".join(rules)
+class PdfFontsMissing(RuntimeError):
+    """A font the PDF needs is not installed."""
 
 
-_EMOJI = re.compile("([\U0001f300-\U0001faff\u2600-\u27bf])[\ufe0e\ufe0f]?")
+class PdfRenderError(RuntimeError):
+    """Typst could not render the report."""
 
 
-def text_presentation(html: str) -> str:
-    """Ask for the outline (text) form of every emoji, so Symbola draws it, not Noto Color Emoji.
+def text_blocks(text: str) -> list[Block]:
+    """Split plain text like the HTML report: each line a paragraph, '- ' lines a list."""
+    out: list[Block] = []
+    for part in (text or "").split("\n\n"):
+        items: list[str] = []
+        for line in part.split("\n"):
+            line = line.strip()
+            if line.startswith("- "):
+                items.append(line[2:])
+                continue
+            if items:
+                out.append(items)
+                items = []
+            if line:
+                out.append(line)
+        if items:
+            out.append(items)
+    return out
 
-    Without U+FE0E, Pango draws emoji-presentation faces such as 😐 from the colour bitmap
-    font whatever font-family says; its bitmaps are not outlines and it is slow to subset.
-    """
-    return _EMOJI.sub("\\1\ufe0e", html)
 
+@functools.cache
+def font_paths(fonts: tuple[tuple[str, Path, str], ...] = FONTS) -> tuple[str, ...]:
+    """Return the font folders after checking each family is there; raise PdfFontsMissing."""
 
-def html_to_pdf(html: str, *, url_fetcher: URLFetcher | None = None) -> bytes:
-    """Render an HTML string to a tagged PDF/UA-1 without touching the network."""
-    document = HTML(
-        string=html,
-        base_url=BASE_URL,
-        url_fetcher=url_fetcher or LocalOnlyURLFetcher(),
-        media_type="print",
+    def missing(found: set[str]) -> list[str]:
+        return [
+            f"{family} (looked in {folder}; apt-get install {package})"
+            for family, folder, package in fonts
+            if family not in found
+        ]
+
+    folders = tuple(str(folder) for _family, folder, _package in fonts if folder.is_dir())
+    book = typst.Fonts(
+        include_system_fonts=False, include_embedded_fonts=False, font_paths=list(folders)
     )
-    pdf = document.write_pdf(pdf_variant="pdf/ua-1", pdf_tags=True, uncompressed_pdf=False)
-    assert pdf is not None
-    return bytes(pdf)
+    absent = missing(set(book.families()))
+    if absent:
+        raise PdfFontsMissing("the PDF needs fonts that are not installed: " + "; ".join(absent))
+    return folders
 
 
-# The face icons of the HTML page; print.css hides them, and dropping them here keeps ~6 SVG
-# elements per smiley out of WeasyPrint's style cascade (the glyph is the face in print).
-_FACE_ICON = re.compile(r'<svg class="smiley-icon"[^>]*>.*?</svg>', re.DOTALL)
+def compile_pdf(
+    source: Path | str,
+    inputs: dict[str, str],
+    *,
+    fonts: tuple[tuple[str, Path, str], ...] = FONTS,
+) -> bytes:
+    """Compile a Typst template (a path, or source text) to PDF/UA-1 in a child process.
+
+    Only the given font folders are used, and files resolve inside TEMPLATE_DIR.
+    """
+    job: dict[str, Any] = {
+        "root": str(TEMPLATE_DIR),
+        "font_paths": list(font_paths(fonts)),
+        "inputs": inputs,
+        "pdf_standards": ["ua-1"],
+    }
+    if isinstance(source, Path):
+        job["template"] = str(source)
+    else:
+        job["source"] = source
+    try:
+        result = subprocess.run(
+            [sys.executable, "-I", str(WORKER)],
+            input=json.dumps(job, ensure_ascii=False).encode(),
+            capture_output=True,
+            check=False,
+            timeout=COMPILE_TIMEOUT,
+        )
+    except subprocess.TimeoutExpired:
+        raise PdfRenderError(
+            f"Typst did not finish the PDF within {COMPILE_TIMEOUT} s; it was stopped"
+        ) from None
+    report = _stderr_json(result.stderr)
+    if result.returncode != 0:
+        message = report.get("error") if isinstance(report, dict) else None
+        raise PdfRenderError(
+            "Typst could not render the PDF: "
+            + (message or result.stderr.decode(errors="replace")[-2000:])
+        )
+    for warning in report if isinstance(report, list) else []:
+        if "font" in warning:
+            raise PdfFontsMissing(f"the PDF lacks a font: {warning}")
+        logger.warning("Typst: %s", warning)
+    return result.stdout
 
 
-def report_pdf_html(doc: ReportDocument) -> str:
-    """Return the HTML the PDF is rendered from: the report page plus the print stylesheet."""
-    context = report_context(doc)
-    context["standalone"] = True
-    context["pdf"] = True
-    context["pdf_css"] = mark_safe(glyph_css())  # built from our own constants only
-    html = render_to_string("web/report_standalone.html", context)
-    return text_presentation(_FACE_ICON.sub("", html))
+def _stderr_json(stderr: bytes) -> Any:
+    try:
+        return json.loads(stderr.decode() or "null")
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None
+
+
+# Estimating an initiative table's height, in lines of 8.5 pt text (10.5 pt apart): characters
+# per line of each column (22/38/13/14/13 % of 178 mm) and of the cells spanning columns 2–5
+# and 2–3. Measured against Typst's layout of the example and 1,000 generated initiatives,
+# the estimate is 15–40 % above the real height, never below. An A4 page holds 69 lines, so
+# a table estimated at 75 lines or fewer is at most ~65 lines tall: it fits, with a heading.
+_CHARS_PER_LINE = {"c1": 21, "c2": 37, "c3": 11, "c4": 12, "c5": 13, "c2_5": 78, "c2_3": 50}
+_PAGE_LINES = 75
+
+
+def _lines(blocks: list[Block], width: int) -> int:
+    """Return how many lines the blocks take in a column `width` characters wide (rounded up)."""
+    total = 0
+    for block in blocks:
+        for text in block if isinstance(block, list) else [block]:
+            total += -(-len(text) * 6 // (5 * width)) or 1  # +20 % for ragged line ends
+    return total
+
+
+def estimate_lines(ini: dict[str, Any]) -> int:
+    """Return an upper estimate of an initiative table's height in lines of text."""
+    w = _CHARS_PER_LINE
+    resp = sum(-(-(len(k) + len(v) + 1) // w["c2_5"]) for k, v in ini["resp"])
+    lines = 1 + max(-(-len(ini["title"]) // w["c1"]), 2)  # header row
+    lines += 1 + max(_lines(ini["description"], w["c1"]), resp + _lines(ini["notes"], w["c2_5"]))
+    for m in ini["milestones"]:
+        labels = bool(m["status"]) + bool(m["corrective"])
+        text = _lines(m["text"] + m["status"] + m["corrective"], w["c2"]) + labels
+        rule = _lines([m["rule"]["text"]], w["c5"]) + (1 if m["rule"]["carried"] else 0)
+        review = _lines([m["review"]], w["c4"]) if m["review"] else 0
+        lines += 1 + max(text, _lines([m["time"]], w["c3"]), 2 + review, rule)
+    lines += 1 + max(_lines(ini["economy"]["text"], w["c2_3"]), 2)
+    if ini.get("changes"):
+        lines += 1 + _lines([ini["changes"]], w["c2_5"])
+    return lines
+
+
+def fits_one_page(ini: dict[str, Any]) -> bool:
+    """Return whether an initiative table surely fits on one page (it is kept whole, then)."""
+    return estimate_lines(ini) <= _PAGE_LINES
+
+
+def _smiley(value: Smiley | None) -> str | None:
+    return value.value if value else None
+
+
+def _counts(c: Counts, keys: Sequence[str]) -> list[int]:
+    return [getattr(c, key) for key in keys]
+
+
+def smileys(keys: Sequence[str]) -> list[dict[str, str]]:
+    """Return table columns headed by the smileys of `keys` (glyph and word in the template)."""
+    return [{"smiley": key} for key in keys]
+
+
+class _Builder:
+    """Turns a report document into the template's data; every printed word is set here."""
+
+    def __init__(self, doc: ReportDocument) -> None:
+        self.doc = doc
+        self.english = (get_language() or "da").startswith("en")
+        # Only a unique theme number gets a link target: a link to a repeated label is an
+        # error in Typst. Initiatives get none: 1,000 labelled tables and the links to them
+        # from the rule check cost the compiler some 50 MB (the text names the number).
+        themes = Counter(theme.number for theme in doc.themes)
+        self.theme_anchors = {n for n, count in themes.items() if count == 1}
+        self.changes = report_changes(doc)  # {} at round 1: nothing to compare with
+
+    def words(self) -> dict[str, str]:
+        return {
+            "capital": _("Anlæg"),
+            "operating": _("Drift"),
+            "time": _("Tid"),
+            "smiley": _("Smiley"),
+            "rule": _("Regelvurdering"),
+            "milestone": _("Milepæl"),
+            "this_round": _("denne opfølgning"),
+            "status": _("Status:"),
+            "corrective": _("Korrigerende handling:"),
+            "economy": _("Økonomi"),
+            "changes": _("Ændringer"),
+            "no_smiley": _("ingen smiley"),
+            "page": _("Side"),
+            "of": _("af"),
+        }
+
+    def theme_label(self, number: str) -> str | None:
+        return f"theme-{number}" if number in self.theme_anchors else None
+
+    def data(self, counts: Overview) -> dict[str, Any]:
+        from . import chart  # pygal is imported only when a report is rendered
+
+        doc = self.doc
+        findings: list[Finding] = report_findings(doc)
+        errors = [f for f in findings if f.severity == "error"]
+        reviews = [f for f in findings if f.severity != "error"]
+        return {
+            "lang": "en" if self.english else "da",
+            "title": doc.title,
+            "date": self.date(),
+            "case_number": doc.case_number,
+            "facts": self.facts(),
+            "words": self.words(),
+            "smileys": {
+                s.value: {"glyph": CANONICAL_GLYPH[s], "word": smiley_word(s.value)} for s in Smiley
+            },
+            "guide": {"heading": _("Læsevejledning"), "blocks": text_blocks(doc.reading_guide)}
+            if doc.reading_guide
+            else None,
+            "overview": self.overview(counts, chart.round_label),
+            "findings": self.findings(errors, reviews),
+            "themes": self.themes(),
+            "empty": _("Rapporten har ingen indsatser."),
+        }
+
+    def date(self) -> str:
+        from opfolgning.web.templatetags.opfolgning_tags import long_date
+
+        return long_date(self.doc.date)
+
+    def facts(self) -> list[list[str]]:
+        doc = self.doc
+        facts = [
+            (_("Dato"), self.date()),
+            (_("Tlf. dir."), doc.contact.phone),
+            (_("E-mail"), doc.contact.email),
+            (_("Kontakt"), doc.contact.name),
+            (_("Sagsid"), doc.case_number),
+        ]
+        return [[label, value] for label, value in facts if value]
+
+    def overview(self, counts: Overview, round_label: Any) -> dict[str, Any]:
+        effort = ("happy", "neutral", "sad", "none")
+        economy = ("happy", "sad", "none")
+        none = _("ingen")
+        return {
+            "heading": _("Overblik"),
+            "themes": {
+                "caption": _("Smileys pr. tema ved %(round)s")
+                % {"round": round_label(counts.round)},
+                "theme": _("Tema"),
+                "effort": _("Indsats"),
+                "economy": _("Økonomi"),
+                "effort_columns": [*smileys(effort[:3]), {"text": none}],
+                "economy_columns": [*smileys(economy[:2]), {"text": none}],
+                "rows": [
+                    {
+                        "label": f"{t.number}. {t.title}".strip(),
+                        "target": self.theme_label(t.number),
+                        "counts": _counts(t.effort, effort) + _counts(t.economy, economy),
+                    }
+                    for t in counts.themes
+                ],
+                "total": [
+                    _("I alt"),
+                    *_counts(counts.total, effort),
+                    *_counts(counts.economy_total, economy),
+                ],
+            },
+            "rounds": {
+                "caption": _("Smileys for indsats pr. opfølgning"),
+                "round": _("Opfølgning"),
+                "columns": [*smileys(effort[:3]), {"text": none}, {"text": _("I alt")}],
+                "rows": [
+                    [round_label(number), *_counts(c, effort), c.total]
+                    for number, c in sorted(counts.rounds.items())
+                ],
+            },
+        }
+
+    def findings(self, errors: list[Finding], reviews: list[Finding]) -> dict[str, Any]:
+        def items(found: list[Finding]) -> list[str]:
+            return [f.message_en if self.english else f.message_da for f in found]
+
+        n_errors, n_reviews = len(errors), len(reviews)
+        return {
+            "heading": _("Regeltjek"),
+            "ok": not errors,
+            "intro": ngettext(
+                "%(n)s regel er ikke overholdt:", "%(n)s regler er ikke overholdt:", n_errors
+            )
+            % {"n": n_errors}
+            if errors
+            else _("Alle smiley-regler er overholdt."),
+            "errors": items(errors),
+            "reviews_intro": ngettext(
+                "%(n)s smiley skal kontrolleres efter import",
+                "%(n)s smileys skal kontrolleres efter import",
+                n_reviews,
+            )
+            % {"n": n_reviews}
+            if reviews
+            else None,
+            "reviews": items(reviews),
+        }
+
+    def themes(self) -> list[dict[str, Any]]:
+        out = []
+        for theme in self.doc.themes:
+            items: list[dict[str, Any]] = []
+            shown_heading = theme.title
+            for ini in theme.initiatives:
+                if ini.heading and ini.heading != shown_heading:
+                    shown_heading = ini.heading
+                    items.append({"subheading": f"{theme.number}. {ini.heading}"})
+                items.append(self.initiative(ini))
+            out.append(
+                {
+                    "heading": f"{theme.number}. {theme.title}".strip(),
+                    "label": self.theme_label(theme.number),
+                    "items": items,
+                }
+            )
+        return out
+
+    def rule(self, effective: Effective) -> dict[str, Any]:
+        return {
+            "text": effective.reason_en if self.english else effective.reason_da,
+            "missing": effective.source is Source.MISSING,
+            "carried": effective.source is Source.CARRIED,
+            "smiley": _smiley(effective.smiley),
+        }
+
+    def initiative(self, ini: InitiativeDoc) -> dict[str, Any]:
+        review = _("skal kontrolleres")
+        source = _("kilde")
+        resp = [
+            [_("Ansvarligt center"), ini.center or "–"],
+            [_("Ansvarligt udvalg"), ini.committee or "–"],
+            [_("Væsentlig bidragsyder"), ini.contributors or "–"],
+        ]
+        if ini.involved_committees:
+            resp.append([_("Involveres"), ini.involved_committees])
+        effective = effective_smileys(ini.milestones, current_round=self.doc.round)
+        milestones = []
+        for m, e in zip(ini.milestones, effective, strict=True):
+            milestones.append(
+                {
+                    "current": m.round == self.doc.round,
+                    "text": text_blocks(m.text),
+                    "status": text_blocks(m.status_note),
+                    "corrective": text_blocks(m.corrective_action),
+                    "time": m.label,
+                    "smiley": _smiley(m.smiley),
+                    "review": f"⚠ {review} ({source}: {m.glyph or ''})" if m.needs_review else None,
+                    "rule": self.rule(e),
+                }
+            )
+        economy = ini.economy
+        data: dict[str, Any] = {
+            "title": f"{ini.number}. {ini.title}",
+            "kind": "capital" if ini.kind == "capital" else "operating",
+            "description": text_blocks(ini.description),
+            "resp": resp,
+            "notes": text_blocks(ini.notes),
+            "milestones": milestones,
+            "economy": {
+                "text": text_blocks(economy.text),
+                "smiley": _smiley(economy.smiley),
+                "review": f"⚠ {review}" if economy.needs_review else None,
+            },
+        }
+        data["changes"] = self.changes_line(ini.number)
+        data["keep"] = fits_one_page(data)
+        return data
+
+    def changes_line(self, number: str) -> str | None:
+        """Return "Ændret siden 2. opfølgning: …" (or unchanged) as in the HTML report."""
+        from .chart import round_label
+
+        found = self.changes.get(number)
+        if found is None:
+            return None
+        previous = round_label(found.previous_round)
+        if not found.changed:
+            return _("Uændret siden %(round)s") % {"round": previous}
+        text = found.text_en if self.english else found.text_da
+        return f"{_('Ændret siden %(round)s:') % {'round': previous}} {text}"
+
+
+def _chart_alt(svg: str) -> str:
+    """Return the accessible name chart.py gave the chart (its aria-label)."""
+    return str(fromstring(svg).get("aria-label") or "")
+
+
+def report_inputs(doc: ReportDocument) -> dict[str, str]:
+    """Return the template's inputs: the report data as JSON and the two charts as SVG text."""
+    from . import chart
+
+    counts = overview(doc)
+    data = _Builder(doc).data(counts)
+    charts = {"chart-themes": chart.overview_svg(counts), "chart-rounds": chart.rounds_svg(counts)}
+    data["charts"] = [{"key": key, "alt": _chart_alt(svg)} for key, svg in charts.items()]
+    return {"document": json.dumps(data, ensure_ascii=False, separators=(",", ":")), **charts}
 
 
 def render_report_pdf(doc: ReportDocument) -> bytes:
     """Render the report as an A4 PDF with page numbers, for print and screen readers."""
-    return html_to_pdf(report_pdf_html(doc))
+    return compile_pdf(TEMPLATE, report_inputs(doc))

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import views
+from . import round_views, timeline_views, views
 
 
 class RoundConverter:
@@ -15,6 +15,9 @@ class RoundConverter:
 
 register_converter(RoundConverter, "round")
 
+# The prefix of every page of one round of an agreement.
+ROUND = "aftaler/<int:year>/opfolgning/<round:round_number>/"
+
 app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
@@ -28,5 +31,31 @@ urlpatterns = [
         "aftaler/<int:year>/udvalg/<slug:committee>/opfolgning/<round:round_number>/",
         views.report,
         name="report",
+    ),
+    path("mine/", round_views.my_work, name="my-work"),
+    path("aftaler/<int:year>/opfolgning/ny/", round_views.round_create, name="round-create"),
+    path(f"{ROUND}indberetning/", round_views.owed, name="owed"),
+    path(f"{ROUND}indberetning/<str:number>/", round_views.status, name="status"),
+    path(f"{ROUND}indberetning/<str:number>/tjek/", round_views.status_check, name="status-check"),
+    path(
+        f"{ROUND}indberetning/<str:number>/indsend/",
+        round_views.status_submit,
+        name="status-submit",
+    ),
+    path(
+        f"{ROUND}indberetning/<str:number>/vurder/",
+        round_views.status_review,
+        name="status-review",
+    ),
+    path(f"{ROUND}styring/", round_views.round_manage, name="round-manage"),
+    path(f"{ROUND}styring/indstillinger/", round_views.round_settings, name="round-settings"),
+    path(f"{ROUND}styring/aabn/", round_views.round_open, name="round-open"),
+    path(f"{ROUND}styring/luk/", round_views.round_close, name="round-close"),
+    path(f"{ROUND}styring/offentliggoer/", round_views.round_publish, name="round-publish"),
+    path(f"{ROUND}styring/ret/", round_views.round_correct, name="round-correct"),
+    path(
+        "aftaler/<int:year>/indsatser/<str:number>/historik/",
+        timeline_views.initiative_timeline,
+        name="initiative_timeline",
     ),
 ]

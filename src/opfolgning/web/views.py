@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
+from django.contrib.auth.views import redirect_to_login
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from opfolgning import exporters
+from opfolgning.accounts.permissions import ReportScope, can
 from opfolgning.agreements import reports, selectors
+from opfolgning.agreements import workflow_selectors as ws
 from opfolgning.agreements.models import ReportFileStatus
 from opfolgning.exporters.html import report_context
 from opfolgning.followup.document import ReportDocument
@@ -28,7 +36,28 @@ def agreement(request: HttpRequest, year: int) -> HttpResponse:
         overview = selectors.agreement_overview(year=year)
     except selectors.NotFound as exc:
         raise Http404(str(exc)) from exc
-    return render(request, "web/agreement.html", {"overview": overview})
+    user = request.user
+    rounds = [
+        {
+            "round": r,
+            "whole": can(user, "agreements.view_report", ReportScope(r, None)),
+            "manage": can(user, "agreements.view_progress", r),
+            "owed": r.is_open and can(user, "agreements.view_owed"),
+            "committees": {
+                row.committee.pk: can(user, "agreements.view_report", ReportScope(r, row.committee))
+                for row in overview.committees
+            },
+        }
+        for r in overview.rounds
+    ]
+    context = {
+        "overview": overview,
+        "rounds": rounds,
+        "can_manage": can(user, "agreements.manage_rounds"),
+        "rounds_owed": any(r["owed"] for r in rounds),
+        "missing_rounds": [n for n in (1, 2, 3, 4) if n not in {r.number for r in overview.rounds}],
+    }
+    return render(request, "web/agreement.html", context)
 
 
 FORMAT_LABELS = {
@@ -53,11 +82,54 @@ def _download(doc: ReportDocument, fmt: str, content: bytes) -> HttpResponse:
     return response
 
 
-def _report_response(request: HttpRequest, doc: ReportDocument, committee: str) -> HttpResponse:
+def _report_view(
+    request: HttpRequest, year: int, round_number: int, committee: str | None
+) -> ws.ReportView:
+    """Return the report to show (a frozen version where the round is closed), if allowed."""
+    try:
+        round_obj = ws.round_get(year=year, number=round_number)
+        committee_obj = selectors.committee_get(name_or_slug=committee) if committee else None
+    except selectors.NotFound as exc:
+        raise Http404(str(exc)) from exc
+    if not can(request.user, "agreements.view_report", ReportScope(round_obj, committee_obj)):
+        if not request.user.is_authenticated:
+            raise _SignIn
+        raise PermissionDenied
+    version_arg = request.GET.get("version", "")
+    version = int(version_arg) if version_arg.isdigit() else None
+    try:
+        return ws.report_view_of(round_obj=round_obj, committee=committee_obj, version=version)
+    except selectors.NotFound as exc:
+        raise Http404(str(exc)) from exc
+
+
+def _frozen_body(request: HttpRequest, doc: ReportDocument, snapshot_id: int) -> str:
+    """Return the rendered body of a frozen report; a snapshot never changes, so cache it."""
+    key = f"report-body:{snapshot_id}:{get_language()}"
+    body = cache.get(key)
+    if body is None:
+        body = render_to_string("web/_report_body.html", report_context(doc), request=request)
+        cache.set(key, body, timeout=None)
+    return mark_safe(body)  # rendered from our template, with every value escaped
+
+
+class _SignIn(Exception):
+    """A visitor asked for a report that needs a signed-in user."""
+
+
+def _report_response(
+    request: HttpRequest, doc: ReportDocument, committee: str, view: ws.ReportView | None = None
+) -> HttpResponse:
     fmt = request.GET.get("format", "")
     if not fmt:
-        context = report_context(doc)
+        snapshot = view.snapshot if view is not None else None
+        if snapshot is not None:
+            context = {"doc": doc, "report_body": _frozen_body(request, doc, snapshot.pk)}
+        else:
+            context = report_context(doc)
         context["formats"] = [(f, label) for f, label in FORMAT_LABELS.items()]
+        context["report_view"] = view
+        context["round"] = view.round if view is not None else None
         return render(request, "web/report.html", context)
     try:
         exporter = exporters.get(fmt)
@@ -82,17 +154,17 @@ def _report_response(request: HttpRequest, doc: ReportDocument, committee: str) 
 def report(request: HttpRequest, year: int, committee: str, round_number: int) -> HttpResponse:
     """Show a committee's report at a round, with the smiley rules applied."""
     try:
-        doc = selectors.report_document(year=year, round_number=round_number, committee=committee)
-    except selectors.NotFound as exc:
-        raise Http404(str(exc)) from exc
-    return _report_response(request, doc, committee)
+        view = _report_view(request, year, round_number, committee)
+    except _SignIn:
+        return redirect_to_login(request.get_full_path())
+    return _report_response(request, view.document, committee, view)
 
 
 @require_safe
 def agreement_report(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
     """Show the report of the whole agreement (all committees) at a round."""
     try:
-        doc = selectors.report_document(year=year, round_number=round_number)
-    except selectors.NotFound as exc:
-        raise Http404(str(exc)) from exc
-    return _report_response(request, doc, "")
+        view = _report_view(request, year, round_number, None)
+    except _SignIn:
+        return redirect_to_login(request.get_full_path())
+    return _report_response(request, view.document, "", view)

@@ -7,7 +7,9 @@ from typing import Any
 
 from django.db import transaction
 
+from opfolgning.agreements.models import Round, RoundState
 from opfolgning.agreements.services import ImportRejected, report_import
+from opfolgning.agreements.workflow_services import WorkflowError, round_publish
 from opfolgning.followup.errors import ReportFormatError
 from opfolgning.followup.smileys import Smiley
 from opfolgning.importers import parse_path
@@ -26,6 +28,11 @@ class Command(CleanCommand):
         parser.add_argument("files", nargs="+", help="report files")
         add_frown_argument(parser)
         add_max_size_argument(parser)
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="publish each report's round for citizens (freezing its reports) after import",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         frown = Smiley(options["frown_means"])
@@ -55,5 +62,16 @@ class Command(CleanCommand):
                         self.stdout.write(f"  {len(doc.warnings)} warnings to review:")
                         for w in doc.warnings:
                             self.stdout.write(f"  - {w.where}: {w.message}")
-        except ImportRejected as exc:
+                    if options["publish"]:
+                        self.stdout.write(f"  {self._publish(doc.agreement.year, doc.round)}")
+        except (ImportRejected, WorkflowError) as exc:
             self.fail(f"{name}: {exc}\nNothing was imported.")
+
+    def _publish(self, year: int, number: int) -> str:
+        round_obj = Round.objects.select_related("agreement").get(
+            agreement__year=year, number=number
+        )
+        if round_obj.state == RoundState.PUBLISHED:
+            return f"{round_obj} is published already"
+        round_publish(actor=None, round_obj=round_obj)
+        return f"{round_obj} is now published"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from babel.dates import format_date
 from django import template
@@ -45,3 +46,12 @@ def paragraphs(value: str) -> SafeString:
 def anchor(number: str) -> str:
     """Return the fragment id of an initiative."""
     return html_export.anchor(number)
+
+
+@register.filter
+def get_item(mapping: Any, key: str) -> Any:
+    """Return mapping[key], or None (for counters looked up by a loop variable)."""
+    try:
+        return mapping.get(key)
+    except AttributeError:
+        return None

@@ -1,0 +1,103 @@
+"""Time each page of the load test in one process, with its query count (no server, no load).
+
+    .venv/bin/python bench/load/profile_pages.py [--initiatives 200] [--database-url URL]
+
+Builds the same world as run.py in a temporary SQLite file (or the given database, which is
+used as it is: give a fresh one) and prints the median wall and CPU time (CPU time of this
+process, which includes SQLite's work and is less disturbed by other load on the machine)
+and the queries of each request.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--initiatives", type=int, default=200)
+    parser.add_argument("--centers", type=int, default=10)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--database-url")
+    parser.add_argument("--profile", help="cProfile this page name and print the top entries")
+    args = parser.parse_args()
+    tmp = tempfile.mkdtemp(prefix="opfolgning-profile-")
+    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{tmp}/profile.sqlite3"
+    os.environ.setdefault("DEBUG", "0")
+    os.environ["OPFOLGNING_DATA_DIR"] = tmp
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opfolgning.settings")
+    import django
+
+    django.setup()
+    from bench.load.pages import status_form_fields
+    from bench.load.world import build_world
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    call_command("migrate", verbosity=0)
+    plan = build_world(initiatives=args.initiatives, centers=args.centers, editors=2, readers=1)
+    editor, reader = plan.editors[0], plan.readers[0]
+    form_url = f"/aftaler/{plan.year}/opfolgning/{plan.open_round}/indberetning/"
+    number = editor.initiatives[0]
+    counter = iter(range(1, 10**6))
+
+    def save() -> object:
+        version, token = status_form_fields(client.get(form_url + f"{number}/").text)
+        data = {
+            "version": version,
+            "text": "Milepæl",
+            "status_note": f"Profil {next(counter)}",
+            "smiley": "happy",
+            "corrective_action": "",
+            "csrfmiddlewaretoken": token,
+            "save": "1",
+        }
+        return client.post(form_url + f"{number}/", data, HTTP_HX_REQUEST="true")
+
+    client = Client(enforce_csrf_checks=True)
+    pages = {"home page (baseline)": lambda: client.get("/")}
+    pages["status form [GET]"] = lambda: client.get(form_url + f"{number}/")
+    pages["save [POST] (with its form GET)"] = save
+    for name, path in reader.paths.items():
+        pages[name] = lambda path=path: Client().get(path, headers={"cookie": rcookie})
+    rcookie = "; ".join(f"{k}={v}" for k, v in reader.cookies.items())
+    for k, v in editor.cookies.items():
+        client.cookies[k] = v
+    for name, fn in pages.items():
+        response = fn()
+        if response.status_code not in (200,):  # type: ignore[attr-defined]
+            raise SystemExit(f"{name}: HTTP {response.status_code}")  # type: ignore[attr-defined]
+        times, cpu = [], []
+        for _ in range(args.repeat):
+            start, start_cpu = time.perf_counter(), time.process_time()
+            fn()
+            times.append(time.perf_counter() - start)
+            cpu.append(time.process_time() - start_cpu)
+        with CaptureQueriesContext(connection) as ctx:
+            fn()
+        print(
+            f"{name:50} {statistics.median(times) * 1000:7.1f} ms wall "
+            f"{statistics.median(cpu) * 1000:7.1f} ms CPU {len(ctx.captured_queries):4} queries"
+        )
+        if args.profile and args.profile in name:
+            import cProfile
+            import pstats
+
+            prof = cProfile.Profile()
+            prof.runcall(fn)
+            pstats.Stats(prof).sort_stats("cumulative").print_stats(35)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,174 @@
+"""Who may do what: the permission rules the views call (`rules` predicates).
+
+Check them with `rules.has_perm(name, user, obj)` or `{% has_perm %}` (template library
+`rules`), not `user.has_perm`: Django lets an active superuser pass every `user.has_perm`,
+but here a superuser is a finance officer and is still bound by the round's state (nobody
+edits a closed round).
+
+| permission | object | who |
+|---|---|---|
+| agreements.manage_rounds | None | finance officer |
+| agreements.view_round | Round | published: everyone; otherwise any role |
+| agreements.view_report | .round, .committee | published: everyone; otherwise see view_report |
+| agreements.view_owed | None | department editor, finance officer |
+| agreements.edit_status | Submission | open round, not approved; finance officer or its editor |
+| agreements.submit_status | Submission | edit_status and not yet submitted (or returned) |
+| agreements.review_status | Submission | finance officer, open round |
+| agreements.view_progress | Round | finance officer |
+| agreements.view_timeline | Initiative | any role |
+
+Drafts of reports (rounds not yet published): a finance officer reads every report; a
+committee reader reads their committees' reports in any state; a department editor reads,
+while the round is open or closed, the reports of committees that have at least one
+initiative of the editor's centers in that agreement. The whole-agreement report (committee
+None) before publishing is for finance officers only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import rules
+
+from opfolgning.agreements.models import (
+    Committee,
+    Initiative,
+    Round,
+    RoundState,
+    Submission,
+    SubmissionState,
+)
+
+from .models import Role
+from .selectors import access_of
+
+
+@dataclass(frozen=True)
+class ReportScope:
+    """A report to check `agreements.view_report` on: a round, and a committee or None."""
+
+    round: Round
+    committee: Committee | None = None
+
+
+# Roles
+
+
+@rules.predicate
+def is_finance_officer(user: Any) -> bool:
+    return access_of(user).role == Role.FINANCE_OFFICER
+
+
+@rules.predicate
+def is_department_editor(user: Any) -> bool:
+    return access_of(user).role == Role.DEPARTMENT_EDITOR
+
+
+@rules.predicate
+def is_committee_reader(user: Any) -> bool:
+    return access_of(user).role == Role.COMMITTEE_READER
+
+
+@rules.predicate
+def has_role(user: Any) -> bool:
+    return access_of(user).is_staff_role
+
+
+# Rounds (obj: Round)
+
+
+@rules.predicate
+def round_is_published(user: Any, round: Round) -> bool:
+    return round is not None and round.is_published
+
+
+# Reports (obj: anything with .round and .committee)
+
+
+@rules.predicate
+def report_is_published(user: Any, report: Any) -> bool:
+    return report is not None and bool(report.round.is_published)
+
+
+@rules.predicate
+def reads_report_committee(user: Any, report: Any) -> bool:
+    committee = getattr(report, "committee", None)
+    return committee is not None and committee.pk in access_of(user).committee_ids
+
+
+@rules.predicate
+def report_has_own_initiatives(user: Any, report: Any) -> bool:
+    committee = getattr(report, "committee", None)
+    center_ids = access_of(user).center_ids
+    if committee is None or not center_ids:
+        return False
+    if report.round.state not in (RoundState.OPEN, RoundState.CLOSED):
+        return False
+    return Initiative.objects.filter(
+        agreement_id=report.round.agreement_id,
+        committee_id=committee.pk,
+        center_id__in=center_ids,
+    ).exists()
+
+
+# Submissions (obj: Submission)
+
+
+@rules.predicate
+def submission_round_is_open(user: Any, submission: Submission) -> bool:
+    return submission is not None and submission.round.is_open
+
+
+@rules.predicate
+def edits_submission_center(user: Any, submission: Submission) -> bool:
+    if submission is None:
+        return False
+    center_id = submission.initiative.center_id
+    return center_id is not None and center_id in access_of(user).center_ids
+
+
+@rules.predicate
+def submission_not_approved(user: Any, submission: Submission) -> bool:
+    return submission is not None and submission.state != SubmissionState.APPROVED
+
+
+@rules.predicate
+def submission_awaits_sending(user: Any, submission: Submission) -> bool:
+    return submission is not None and submission.state in (
+        SubmissionState.NOT_STARTED,
+        SubmissionState.DRAFT,
+        SubmissionState.RETURNED,
+    )
+
+
+can_edit_status = (
+    submission_round_is_open
+    & (is_finance_officer | (is_department_editor & edits_submission_center))
+    & submission_not_approved
+)
+
+RULES: dict[str, rules.Predicate] = {
+    "agreements.manage_rounds": is_finance_officer,
+    "agreements.view_round": round_is_published | has_role,
+    "agreements.view_report": (
+        report_is_published
+        | is_finance_officer
+        | (is_committee_reader & reads_report_committee)
+        | (is_department_editor & report_has_own_initiatives)
+    ),
+    "agreements.view_owed": is_department_editor | is_finance_officer,
+    "agreements.edit_status": can_edit_status,
+    "agreements.submit_status": can_edit_status & submission_awaits_sending,
+    "agreements.review_status": is_finance_officer & submission_round_is_open,
+    "agreements.view_progress": is_finance_officer,
+    "agreements.view_timeline": has_role,
+}
+
+for _name, _predicate in RULES.items():
+    rules.set_perm(_name, _predicate)
+
+
+def can(user: Any, perm: str, obj: Any = None) -> bool:
+    """Return whether the user has the permission on obj (superusers get no free pass)."""
+    return bool(rules.has_perm(perm, user, obj))

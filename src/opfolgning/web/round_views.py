@@ -1,0 +1,477 @@
+"""Pages of the follow-up round: what I owe, status entry, review, the progress board.
+
+Thin: check the permission rule, call a selector or service, render. Every form works
+without JavaScript (post, redirect, get); with htmx the status form is swapped in place.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from opfolgning.accounts.permissions import can
+from opfolgning.accounts.selectors import access_of
+from opfolgning.agreements import selectors
+from opfolgning.agreements import workflow_selectors as ws
+from opfolgning.agreements import workflow_services as wf
+from opfolgning.agreements.models import Round, Submission, SubmissionState
+from opfolgning.followup.rules import Finding, Severity
+
+from .forms import (
+    CloseForm,
+    CorrectForm,
+    ReviewForm,
+    RoundCreateForm,
+    RoundSettingsForm,
+    StatusForm,
+    smiley_glyph,
+)
+
+
+def _deny(request: HttpRequest) -> HttpResponse:
+    """Send a visitor to the sign-in page; refuse a signed-in user without the right."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied
+
+
+def _round(year: int, number: int) -> Round:
+    try:
+        return ws.round_get(year=year, number=number)
+    except selectors.NotFound as exc:
+        raise Http404(str(exc)) from exc
+
+
+def _submission(round_obj: Round, number: str) -> Submission:
+    try:
+        return ws.submission_get(round_obj=round_obj, number=number)
+    except selectors.NotFound as exc:
+        raise Http404(str(exc)) from exc
+
+
+def _center_filter(request: HttpRequest) -> frozenset[int] | None:
+    """Return the centers whose initiatives the user reports on (None = all, for finance)."""
+    if can(request.user, "agreements.manage_rounds"):
+        return None
+    return access_of(request.user).center_ids
+
+
+def _form_errors(request: HttpRequest, form: Any) -> None:
+    for field_name, errors in form.errors.items():
+        label = form.fields[field_name].label if field_name in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else str(error))
+
+
+def _findings_split(findings: list[Finding]) -> dict[str, list[Finding]]:
+    return {
+        "errors": [f for f in findings if f.severity is Severity.ERROR],
+        "reviews": [f for f in findings if f.severity is not Severity.ERROR],
+    }
+
+
+@require_safe
+def my_work(request: HttpRequest) -> HttpResponse:
+    """List the open rounds and how many of the user's initiatives still need a status."""
+    if not can(request.user, "agreements.view_owed"):
+        return _deny(request)
+    rounds = ws.open_rounds_for(center_ids=_center_filter(request))
+    return render(request, "web/rounds/my_work.html", {"rounds": rounds})
+
+
+@require_safe
+def owed(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
+    """List the initiatives the user owes a status for in a round, with the previous round."""
+    round_obj = _round(year, round_number)
+    if not can(request.user, "agreements.view_owed"):
+        return _deny(request)
+    state = request.GET.get("tilstand", "")
+    states = [state] if state in SubmissionState.values else None
+    rows = ws.owed_rows(round_obj=round_obj, center_ids=_center_filter(request), states=states)
+    context = {
+        "round": round_obj,
+        "rows": rows,
+        "state": state if states else "",
+        "states": SubmissionState.choices,
+    }
+    return render(request, "web/rounds/owed.html", context)
+
+
+def _status_context(
+    request: HttpRequest,
+    submission: Submission,
+    form: StatusForm,
+    findings: list[Finding],
+    conflict: wf.EditConflict | None = None,
+    row: ws.OwedRow | None = None,
+) -> dict[str, Any]:
+    row = row or ws.owed_row(submission=submission)
+    user = request.user
+    return {
+        "round": submission.round,
+        "submission": submission,
+        "initiative": submission.initiative,
+        "row": row,
+        "form": form,
+        "conflict": conflict,
+        "conflict_rows": _conflict_rows(conflict) if conflict else [],
+        "can_edit": can(user, "agreements.edit_status", submission),
+        "can_submit": can(user, "agreements.submit_status", submission),
+        "can_review": can(user, "agreements.review_status", submission),
+        "review_form": ReviewForm(),
+        "glyph": smiley_glyph,
+        **_findings_split(findings),
+    }
+
+
+def _conflict_rows(conflict: wf.EditConflict) -> list[tuple[str, str, str, bool]]:
+    labels = {
+        "text": _("Milepæl"),
+        "status_note": _("Status"),
+        "smiley": _("Smiley"),
+        "corrective_action": _("Korrigerende handling"),
+    }
+    return [
+        (
+            str(label),
+            str(conflict.theirs.get(name, "")),
+            str(conflict.yours.get(name, "")),
+            conflict.theirs.get(name) != conflict.yours.get(name),
+        )
+        for name, label in labels.items()
+    ]
+
+
+def _render_status(
+    request: HttpRequest, context: dict[str, Any], status: int = 200
+) -> HttpResponse:
+    template = (
+        "web/rounds/_status_form.html" if request.htmx else "web/rounds/status.html"  # type: ignore[attr-defined]
+    )
+    return render(request, template, context, status=status)
+
+
+def _initial(row: ws.OwedRow | None) -> dict[str, Any]:
+    current = row.current if row else ws.MilestoneView()
+    return {
+        "version": current.version,
+        "text": current.text,
+        "status_note": current.status_note,
+        "smiley": current.smiley,
+        "corrective_action": current.corrective_action,
+    }
+
+
+def status(request: HttpRequest, year: int, round_number: int, number: str) -> HttpResponse:
+    """Show and save one initiative's status in a round (htmx swaps the form in place)."""
+    round_obj = _round(year, round_number)
+    submission = _submission(round_obj, number)
+    user = request.user
+    may_edit = can(user, "agreements.edit_status", submission)
+    may_see = (
+        may_edit
+        or can(user, "agreements.review_status", submission)
+        or (
+            can(user, "agreements.view_owed")
+            and (
+                _center_filter(request) is None
+                or submission.initiative.center_id in (_center_filter(request) or ())
+            )
+        )
+    )
+    if request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponse(status=405, headers={"Allow": "GET, HEAD, POST"})
+    if not may_see:
+        return _deny(request)
+    if request.method == "POST":
+        if not may_edit:
+            return _deny(request)
+        return _status_post(request, submission)
+    row = ws.owed_row(submission=submission)
+    form = StatusForm(initial=_initial(row))
+    findings = row.findings
+    return _render_status(request, _status_context(request, submission, form, findings, row=row))
+
+
+def _status_post(request: HttpRequest, submission: Submission) -> HttpResponse:
+    form = StatusForm(request.POST)
+    if not form.is_valid():
+        context = _status_context(request, submission, form, [])
+        return _render_status(request, context, status=422)
+    values = {k: form.cleaned_data[k] or "" for k in ("text", "status_note", "smiley")}
+    values["corrective_action"] = form.cleaned_data["corrective_action"] or ""
+    try:
+        result = wf.status_save(
+            actor=request.user,
+            submission=submission,
+            base_version=form.cleaned_data["version"],
+            **values,
+        )
+    except wf.EditConflict as conflict:
+        fresh = StatusForm(
+            initial={**conflict.theirs, "version": conflict.their_version},
+        )
+        context = _status_context(request, submission, fresh, [], conflict=conflict)
+        return _render_status(request, context, status=409)
+    except wf.WorkflowError as exc:
+        context = _status_context(request, submission, form, [])
+        context["error"] = str(exc)
+        return _render_status(request, context, status=409)
+    submitted = False
+    if "submit" in request.POST and not result.errors:
+        try:
+            wf.status_submit(actor=request.user, submission=result.submission)
+            submitted = True
+        except wf.WorkflowError as exc:
+            messages.error(request, str(exc))
+    if submitted:
+        messages.success(request, _("Status er gemt og indsendt til økonomi."))
+    elif result.errors:
+        messages.warning(
+            request, _("Status er gemt som kladde, men der mangler noget, før den kan indsendes.")
+        )
+    else:
+        messages.success(request, _("Status er gemt som kladde."))
+    if request.htmx:  # type: ignore[attr-defined]
+        row = ws.owed_row(submission=submission)
+        fresh = StatusForm(initial=_initial(row))
+        context = _status_context(request, row.submission, fresh, row.findings, row=row)
+        return _render_status(request, context)
+    return redirect(request.path)
+
+
+@require_POST
+def status_check(request: HttpRequest, year: int, round_number: int, number: str) -> HttpResponse:
+    """Return the rule findings the form's values would have, without saving (as they type)."""
+    round_obj = _round(year, round_number)
+    submission = _submission(round_obj, number)
+    if not can(request.user, "agreements.edit_status", submission):
+        return _deny(request)
+    form = StatusForm(request.POST)
+    form.is_valid()
+    data = form.cleaned_data
+    findings = ws.status_preview(
+        submission=submission,
+        text=data.get("text") or "",
+        status_note=data.get("status_note") or "",
+        smiley=data.get("smiley") or "",
+        corrective_action=data.get("corrective_action") or "",
+    )
+    return render(request, "web/rounds/_findings.html", _findings_split(findings))
+
+
+@require_POST
+def status_submit(request: HttpRequest, year: int, round_number: int, number: str) -> HttpResponse:
+    """Submit an initiative's status for review."""
+    round_obj = _round(year, round_number)
+    submission = _submission(round_obj, number)
+    if not can(request.user, "agreements.submit_status", submission):
+        return _deny(request)
+    try:
+        wf.status_submit(actor=request.user, submission=submission)
+        messages.success(request, _("Indberetningen er sendt til økonomi."))
+    except wf.WorkflowError as exc:
+        messages.error(request, str(exc))
+    return redirect("web:status", year=year, round_number=round_number, number=number)
+
+
+@require_POST
+def status_review(request: HttpRequest, year: int, round_number: int, number: str) -> HttpResponse:
+    """Approve a submitted status or return it to the center with a comment."""
+    round_obj = _round(year, round_number)
+    submission = _submission(round_obj, number)
+    if not can(request.user, "agreements.review_status", submission):
+        return _deny(request)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Vælg godkend eller send retur."))
+        return redirect("web:status", year=year, round_number=round_number, number=number)
+    try:
+        if form.cleaned_data["action"] == "approve":
+            wf.status_approve(
+                actor=request.user, submission=submission, comment=form.cleaned_data["comment"]
+            )
+            messages.success(request, _("%(number)s er godkendt.") % {"number": number})
+        else:
+            wf.status_return(
+                actor=request.user, submission=submission, comment=form.cleaned_data["comment"]
+            )
+            messages.success(request, _("%(number)s er sendt retur.") % {"number": number})
+    except wf.WorkflowError as exc:
+        messages.error(request, str(exc))
+    nxt = request.POST.get("next", "")
+    if nxt == "board":
+        return redirect("web:round-manage", year=year, round_number=round_number)
+    return redirect("web:status", year=year, round_number=round_number, number=number)
+
+
+@require_safe
+def round_manage(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
+    """The finance office's board for a round: progress, findings, settings, close, publish."""
+    round_obj = _round(year, round_number)
+    if not can(request.user, "agreements.view_progress", round_obj):
+        return _deny(request)
+    state = request.GET.get("tilstand", "")
+    states = [state] if state in SubmissionState.values else None
+    board = ws.progress_board(round_obj=round_obj, states=states)
+    context = {
+        "round": round_obj,
+        "board": board,
+        "board_tables": [(_("Pr. center"), board.by_center), (_("Pr. udvalg"), board.by_committee)],
+        "state": state if states else "",
+        "settings_form": RoundSettingsForm(
+            initial={
+                "label": round_obj.label,
+                "deadline": round_obj.deadline,
+                "date": round_obj.date,
+            }
+        ),
+        "close_form": CloseForm(),
+        "correct_form": CorrectForm(),
+        "close_check": wf.round_close_check(round_obj=round_obj) if round_obj.is_open else None,
+        "snapshots": round_obj.snapshots.order_by("scope", "-version").defer("document"),
+    }
+    return render(request, "web/rounds/manage.html", context)
+
+
+def _manage_redirect(round_obj: Round) -> HttpResponse:
+    return redirect(
+        "web:round-manage", year=round_obj.agreement.year, round_number=round_obj.number
+    )
+
+
+def _round_action(
+    request: HttpRequest, year: int, round_number: int
+) -> tuple[Round | None, HttpResponse | None]:
+    round_obj = _round(year, round_number)
+    if not can(request.user, "agreements.manage_rounds"):
+        return None, _deny(request)
+    return round_obj, None
+
+
+@require_POST
+def round_settings(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
+    """Save a round's label, deadline and report date."""
+    round_obj, denied = _round_action(request, year, round_number)
+    if denied is not None or round_obj is None:
+        return denied or _deny(request)
+    form = RoundSettingsForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return _manage_redirect(round_obj)
+    try:
+        wf.round_update(actor=request.user, round_obj=round_obj, **form.cleaned_data)
+        messages.success(request, _("Opfølgningen er gemt."))
+    except wf.WorkflowError as exc:
+        messages.error(request, str(exc))
+    return _manage_redirect(round_obj)
+
+
+@require_POST
+def round_open(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
+    """Open a planned round for the departments."""
+    round_obj, denied = _round_action(request, year, round_number)
+    if denied is not None or round_obj is None:
+        return denied or _deny(request)
+    try:
+        carried = wf.round_open(actor=request.user, round_obj=round_obj)
+        messages.success(
+            request,
+            _("Opfølgningen er åbnet. %(count)d glade smileyer er ført videre.")
+            % {"count": carried},
+        )
+    except wf.WorkflowError as exc:
+        messages.error(request, str(exc))
+    return _manage_redirect(round_obj)
+
+
+@require_POST
+def round_close(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
+    """Close an open round and freeze its reports."""
+    round_obj, denied = _round_action(request, year, round_number)
+    if denied is not None or round_obj is None:
+        return denied or _deny(request)
+    form = CloseForm(request.POST)
+    form.is_valid()
+    try:
+        written = wf.round_close(
+            actor=request.user,
+            round_obj=round_obj,
+            override_reason=form.cleaned_data.get("override_reason", ""),
+        )
+        messages.success(
+            request,
+            _("Opfølgningen er lukket, og %(count)d rapporter er frosset.") % {"count": written},
+        )
+    except wf.WorkflowError as exc:
+        messages.error(request, str(exc))
+    return _manage_redirect(round_obj)
+
+
+@require_POST
+def round_publish(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
+    """Publish a closed round to citizens."""
+    round_obj, denied = _round_action(request, year, round_number)
+    if denied is not None or round_obj is None:
+        return denied or _deny(request)
+    try:
+        wf.round_publish(actor=request.user, round_obj=round_obj)
+        messages.success(request, _("Opfølgningen er offentliggjort."))
+    except wf.WorkflowError as exc:
+        messages.error(request, str(exc))
+    return _manage_redirect(round_obj)
+
+
+@require_POST
+def round_correct(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
+    """Freeze corrected data of a closed round as new report versions."""
+    round_obj, denied = _round_action(request, year, round_number)
+    if denied is not None or round_obj is None:
+        return denied or _deny(request)
+    form = CorrectForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Skriv, hvad rettelsen drejer sig om."))
+        return _manage_redirect(round_obj)
+    try:
+        made = wf.round_correct(
+            actor=request.user, round_obj=round_obj, reason=form.cleaned_data["reason"]
+        )
+        if made:
+            messages.success(
+                request, _("%(count)d rapporter har fået en ny version.") % {"count": made}
+            )
+        else:
+            messages.info(request, _("Ingen rapporter er ændret; der er ikke lavet nye versioner."))
+    except wf.WorkflowError as exc:
+        messages.error(request, str(exc))
+    return _manage_redirect(round_obj)
+
+
+@require_POST
+def round_create(request: HttpRequest, year: int) -> HttpResponse:
+    """Create a round of an agreement."""
+    try:
+        agreement = selectors.agreement_get(year=year)
+    except selectors.NotFound as exc:
+        raise Http404(str(exc)) from exc
+    if not can(request.user, "agreements.manage_rounds"):
+        return _deny(request)
+    form = RoundCreateForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("web:agreement", year=year)
+    try:
+        round_obj = wf.round_create(actor=request.user, agreement=agreement, **form.cleaned_data)
+    except wf.WorkflowError as exc:
+        messages.error(request, str(exc))
+        return redirect("web:agreement", year=year)
+    messages.success(request, _("Opfølgningen er oprettet."))
+    return redirect(reverse("web:round-manage", args=[year, round_obj.number]))

@@ -1,0 +1,138 @@
+"""The load test's setup and bookkeeping (bench/load), without gunicorn or a locust run."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bench.load import run as load_run
+from bench.load.pages import PageError, status_form_fields
+from bench.load.world import (
+    Editor,
+    Plan,
+    Reader,
+    WorldError,
+    build_world,
+    count_lost_writes,
+)
+from django.test import Client
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def plan(db) -> Plan:
+    return build_world(initiatives=16, centers=4, editors=8, readers=3)
+
+
+def _client(cookies: dict[str, str]) -> Client:
+    client = Client(enforce_csrf_checks=True)
+    for name, value in cookies.items():
+        client.cookies[name] = value
+    return client
+
+
+def _save(plan: Plan, editor_index: int, note: str) -> tuple[str, int]:
+    editor = plan.editors[editor_index]
+    number = editor.initiatives[0]
+    url = f"/aftaler/{plan.year}/opfolgning/{plan.open_round}/indberetning/{number}/"
+    client = _client(editor.cookies)
+    version, token = status_form_fields(client.get(url).content.decode())
+    data = {
+        "version": version,
+        "text": "Milepæl",
+        "status_note": note,
+        "smiley": "happy",
+        "corrective_action": "",
+        "csrfmiddlewaretoken": token,
+        "save": "1",
+    }
+    response = client.post(url, data, headers={"hx-request": "true"})
+    return number, response.status_code
+
+
+def test_world_opens_the_next_round_and_gives_each_editor_initiatives_of_their_own(plan):
+    assert (plan.open_round, plan.published_round) == (4, 3)
+    assert len(plan.editors) == 8
+    shares = [set(e.initiatives) for e in plan.editors]
+    assert all(shares)
+    assert sum(len(s) for s in shares) == len(set().union(*shares)) == 16
+
+
+def test_reader_sessions_open_every_report_page_they_are_given(plan):
+    reader = plan.readers[0]
+    client = _client(reader.cookies)
+    assert len(reader.paths) == 3
+    for path in reader.paths.values():
+        assert client.get(path).status_code == 200, path
+
+
+def test_editor_session_saves_and_only_a_save_missing_from_the_history_counts_as_lost(plan):
+    number, status = _save(plan, 1, "stored")
+    assert status == 200
+    acks = [{"initiative": number, "note": "stored", "seq": 1}]
+    check = count_lost_writes(year=plan.year, round_number=plan.open_round, acks=acks)
+    assert (check.acknowledged, check.lost, check.final_mismatch) == (1, 0, 0)
+    acks.append({"initiative": number, "note": "never stored", "seq": 2})
+    check = count_lost_writes(year=plan.year, round_number=plan.open_round, acks=acks)
+    assert (check.lost, check.final_mismatch) == (1, 1)
+
+
+def test_more_editors_than_initiatives_is_refused_with_a_message(db):
+    with pytest.raises(WorldError, match="at least as many initiatives"):
+        build_world(initiatives=4, centers=2, editors=5, readers=0)
+
+
+def test_status_form_fields_say_what_is_missing():
+    with pytest.raises(PageError, match="version"):
+        status_form_fields('<input type="hidden" name="csrfmiddlewaretoken" value="x">')
+
+
+def test_summary_counts_errors_but_not_conflicts_as_errors():
+    records = [
+        {
+            "kind": "request",
+            "name": "save [POST]",
+            "ms": 10,
+            "status": 200,
+            "error": "",
+            "start": 0,
+        },
+        {
+            "kind": "request",
+            "name": "save [POST]",
+            "ms": 30,
+            "status": 409,
+            "error": "",
+            "start": 1,
+        },
+        {"kind": "conflict", "initiative": "1.1", "note": "x"},
+        {"kind": "request", "name": "report: x", "ms": 20, "status": 500, "error": "", "start": 2},
+    ]
+    summary = load_run.summarise(records)
+    assert summary["groups"]["save"]["errors"] == 0
+    assert summary["groups"]["report read"]["errors"] == 1
+    assert summary["conflicts_409"] == 1
+
+
+def test_locustfile_imports_and_sizes_its_users_from_the_plan(tmp_path):
+    editors = [Editor(f"e{k}", "C", {"sessionid": "s"}, [f"1.{k}"]) for k in range(8)]
+    readers = [Reader(f"r{k}", "U", {"sessionid": "s"}, {"report: x": "/"}) for k in range(3)]
+    plan = Plan(year=2019, open_round=4, published_round=3, editors=editors, readers=readers)
+    path = tmp_path / "plan.json"
+    path.write_text(json.dumps(plan.to_dict()), encoding="utf-8")
+    # In a child process: importing locust patches the standard library with gevent.
+    code = (
+        "import runpy; ns = runpy.run_path('bench/load/locustfile.py'); "
+        "print(ns['EditorUser'].fixed_count, ns['ReaderUser'].fixed_count)"
+    )
+    env = {**os.environ, "LOAD_PLAN": str(path), "LOAD_RECORDS": ""}
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split()[-2:] == ["8", "3"]

@@ -1,0 +1,260 @@
+"""Every URL × every persona × own/other center × round state, generated from the URL conf.
+
+A new URL without an entry in RULES fails `test_every_url_has_a_rule`, so no view ships
+without a decision on who may use it. Each case requests the URL as the persona and checks
+the outcome: ALLOW (the view did its work), LOGIN (sent to sign in), DENY (403).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.db import transaction
+from django.shortcuts import resolve_url
+from django.test.utils import override_settings
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from opfolgning.accounts.models import Role
+from opfolgning.agreements.models import RoundState
+from tests.personas import PERSONAS, World, login, make_user, make_world
+
+ALLOW, LOGIN, DENY = "allow", "login", "deny"
+ALL_STATES = (RoundState.OPEN, RoundState.CLOSED, RoundState.PUBLISHED)
+SIDES = ("own", "other")
+
+# persona, side ("own" = the center editor's center / the politician's committee), state
+Decide = Callable[[str, str, RoundState], str]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How to call a URL and who may: method, path arguments, and the expected outcome."""
+
+    method: str
+    args: Callable[[World, str], list[Any]]
+    decide: Decide
+    data: Callable[[World, str], dict[str, str]] | None = None
+    # Published differs from closed only where citizens come in: the reading pages.
+    states: tuple[RoundState, ...] = (RoundState.OPEN, RoundState.CLOSED)
+
+
+def _anyone(persona: str, side: str, state: RoundState) -> str:
+    return ALLOW
+
+
+def _signed_in(allowed: Callable[[str, str, RoundState], bool]) -> Decide:
+    def decide(persona: str, side: str, state: RoundState) -> str:
+        if allowed(persona, side, state):
+            return ALLOW
+        return LOGIN if persona == "citizen" else DENY
+
+    return decide
+
+
+def _finance(persona: str, side: str, state: RoundState) -> bool:
+    return persona == "finance_officer"
+
+
+def _reports_owed(persona: str, side: str, state: RoundState) -> bool:
+    return persona in ("finance_officer", "center_editor", "other_center_editor")
+
+
+def _sees_status(persona: str, side: str, state: RoundState) -> bool:
+    if persona == "finance_officer":
+        return True
+    editor_of = {"center_editor": "own", "other_center_editor": "other"}.get(persona)
+    return editor_of == side
+
+
+def _edits_status(persona: str, side: str, state: RoundState) -> bool:
+    return state == RoundState.OPEN and _sees_status(persona, side, state)
+
+
+def _reviews(persona: str, side: str, state: RoundState) -> bool:
+    return state == RoundState.OPEN and persona == "finance_officer"
+
+
+def _committee_report(persona: str, side: str, state: RoundState) -> bool:
+    if state == RoundState.PUBLISHED or persona == "finance_officer":
+        return True
+    if persona == "politician":
+        return side == "own"
+    # An editor reads drafts of committees with initiatives of the editor's centers.
+    editor_of = {"center_editor": "own", "other_center_editor": "other"}.get(persona)
+    return editor_of == side and state in (RoundState.OPEN, RoundState.CLOSED)
+
+
+def _whole_report(persona: str, side: str, state: RoundState) -> bool:
+    return state == RoundState.PUBLISHED or persona == "finance_officer"
+
+
+def _has_role(persona: str, side: str, state: RoundState) -> bool:
+    return persona != "citizen"
+
+
+def _round(world: World, side: str) -> list[Any]:
+    return [world.agreement.year, world.round.number]
+
+
+def _initiative_number(world: World, side: str) -> str:
+    return world.initiative.number if side == "own" else world.other_initiative.number
+
+
+def _status(world: World, side: str) -> list[Any]:
+    return [*_round(world, side), _initiative_number(world, side)]
+
+
+def _committee(world: World, side: str) -> list[Any]:
+    slug = world.committee.slug if side == "own" else world.other_committee.slug
+    return [world.agreement.year, slug, world.round.number]
+
+
+def _status_form(world: World, side: str) -> dict[str, str]:
+    return {"version": "0", "text": "", "status_note": "Status", "smiley": "happy"}
+
+
+RULES: dict[str, Rule] = {
+    "web:home": Rule("get", lambda w, s: [], _anyone, states=ALL_STATES),
+    "web:agreement": Rule("get", lambda w, s: [w.agreement.year], _anyone, states=ALL_STATES),
+    "web:agreement-report": Rule("get", _round, _signed_in(_whole_report), states=ALL_STATES),
+    "web:report": Rule("get", _committee, _signed_in(_committee_report), states=ALL_STATES),
+    "web:my-work": Rule("get", lambda w, s: [], _signed_in(_reports_owed)),
+    "web:owed": Rule("get", _round, _signed_in(_reports_owed)),
+    "web:status": Rule("get", _status, _signed_in(_sees_status)),
+    "web:status-check": Rule("post", _status, _signed_in(_edits_status), _status_form),
+    "web:status-submit": Rule("post", _status, _signed_in(_edits_status)),
+    "web:status-review": Rule(
+        "post", _status, _signed_in(_reviews), lambda w, s: {"action": "return", "comment": "x"}
+    ),
+    "web:round-manage": Rule("get", _round, _signed_in(_finance)),
+    "web:round-settings": Rule("post", _round, _signed_in(_finance), lambda w, s: {"label": "x"}),
+    "web:round-open": Rule("post", _round, _signed_in(_finance)),
+    "web:round-close": Rule("post", _round, _signed_in(_finance)),
+    "web:round-publish": Rule("post", _round, _signed_in(_finance)),
+    "web:round-correct": Rule("post", _round, _signed_in(_finance), lambda w, s: {"reason": "x"}),
+    "web:round-create": Rule(
+        "post", lambda w, s: [w.agreement.year], _signed_in(_finance), lambda w, s: {"number": "4"}
+    ),
+    "web:initiative_timeline": Rule(
+        "get",
+        lambda w, s: [w.agreement.year, _initiative_number(w, s)],
+        _signed_in(_has_role),
+        states=ALL_STATES,
+    ),
+    "login": Rule("get", lambda w, s: [], _anyone),
+    "logout": Rule("post", lambda w, s: [], _anyone),
+    "password_change": Rule("get", lambda w, s: [], _signed_in(_has_role)),
+    "password_change_done": Rule("get", lambda w, s: [], _signed_in(_has_role)),
+}
+
+# URLs decided elsewhere, with the reason they are not in the matrix.
+EXEMPT = {
+    "set_language": "Django's language switch: public by design, POST with CSRF",
+    "oidc_authentication_init": "OpenID Connect: off unless configured; tested in accounts",
+    "oidc_authentication_callback": "OpenID Connect: off unless configured; tested in accounts",
+}
+EXEMPT_NAMESPACES = {
+    "admin": "Django's admin: staff-only by its own checks",
+}
+
+
+def _names(patterns: list[Any], prefix: str = "") -> list[str]:
+    names = []
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            namespace = entry.namespace
+            if namespace in EXEMPT_NAMESPACES:
+                continue
+            inner = f"{prefix}{namespace}:" if namespace else prefix
+            names.extend(_names(entry.url_patterns, inner))
+        elif isinstance(entry, URLPattern):
+            if entry.name is None:
+                raise AssertionError(f"URL {entry.pattern} has no name; name it and add a rule")
+            names.append(f"{prefix}{entry.name}")
+    return names
+
+
+URL_NAMES = sorted(set(_names(get_resolver().url_patterns)))
+
+
+def test_every_url_has_a_rule():
+    missing = [name for name in URL_NAMES if name not in RULES and name not in EXEMPT]
+    assert not missing, f"add these URLs to RULES in {__file__}: {missing}"
+    stale = [name for name in RULES if name not in URL_NAMES]
+    assert not stale, f"these RULES name no URL: {stale}"
+
+
+CASES = [
+    pytest.param(name, persona, side, state, id=f"{name}-{persona}-{side}-{state}")
+    for name in sorted(RULES)
+    for persona in PERSONAS
+    for side in SIDES
+    for state in RULES[name].states
+]
+
+
+def _outcome(response: Any) -> str:
+    if response.status_code == 403:
+        return DENY
+    if response.status_code in (301, 302) and response["Location"].startswith(
+        resolve_url(settings.LOGIN_URL)
+    ):
+        return LOGIN
+    assert response.status_code < 500, response.content[:500]
+    return ALLOW
+
+
+@pytest.fixture(scope="module")
+def matrix(django_db_setup: None, django_db_blocker: Any):
+    """Build the world and personas once for the ~600 cases, inside a transaction undone at the end.
+
+    Each case runs in its own savepoint (pytest-django's `db`), so a POST that changes the
+    round is undone before the next case.
+    """
+    with (
+        django_db_blocker.unblock(),
+        override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]),
+    ):
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            world = make_world()
+            users = {
+                "finance_officer": make_user("okonomi", Role.FINANCE_OFFICER),
+                "center_editor": make_user(
+                    "ejendomme", Role.DEPARTMENT_EDITOR, centers=(world.center,)
+                ),
+                "other_center_editor": make_user(
+                    "skole", Role.DEPARTMENT_EDITOR, centers=(world.other_center,)
+                ),
+                "politician": make_user(
+                    "politiker", Role.COMMITTEE_READER, committees=(world.committee,)
+                ),
+                "citizen": AnonymousUser(),
+            }
+            yield world, users
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.mark.parametrize(("name", "persona", "side", "state"), CASES)
+def test_permission_matrix(name, persona, side, state, matrix, db, client):
+    world, personas = matrix
+    world.round.refresh_from_db()
+    rule = RULES[name]
+    world.set_round_state(state)
+    login(client, personas[persona])
+    url = reverse(name, args=rule.args(world, side))
+    data = rule.data(world, side) if rule.data else {}
+    response = getattr(client, rule.method)(url, data)
+    expected = rule.decide(persona, side, state)
+    assert _outcome(response) == expected, (
+        f"{rule.method.upper()} {url} as {persona} ({side} center, round {state}): "
+        f"HTTP {response.status_code}, expected {expected}"
+    )
