@@ -103,9 +103,11 @@ def _report_view(
         raise Http404(str(exc)) from exc
 
 
-def _frozen_body(request: HttpRequest, doc: ReportDocument, snapshot_id: int) -> str:
+def _frozen_body(request: HttpRequest, doc: ReportDocument, fingerprint: str) -> str:
     """Return the rendered body of a frozen report; a snapshot never changes, so cache it."""
-    key = f"report-body:{snapshot_id}:{get_language()}"
+    # Keyed by the snapshot's content (sha256 of its document), never by a row id that a
+    # deleted and re-created snapshot could reuse.
+    key = f"report-body:{fingerprint}:{get_language()}"
     body = cache.get(key)
     if body is None:
         body = render_to_string("web/_report_body.html", report_context(doc), request=request)
@@ -124,7 +126,7 @@ def _report_response(
     if not fmt:
         snapshot = view.snapshot if view is not None else None
         if snapshot is not None:
-            context = {"doc": doc, "report_body": _frozen_body(request, doc, snapshot.pk)}
+            context = {"doc": doc, "report_body": _frozen_body(request, doc, snapshot.fingerprint)}
         else:
             context = report_context(doc)
         context["formats"] = [(f, label) for f, label in FORMAT_LABELS.items()]
