@@ -340,3 +340,33 @@ def test_an_import_into_the_open_round_bumps_the_version_so_open_forms_conflict(
     report_import(actor=None, document=doc, source_name="r3.xlsx")
     with pytest.raises(wf.EditConflict):
         _save(sub, editor, base_version=opened, status_note="Gammel formular")
+
+
+def test_a_correction_in_the_admin_makes_an_open_form_conflict(round3, editor, client):
+    from django.contrib.auth import get_user_model
+
+    wf.round_open(actor=None, round_obj=round3)
+    sub = _submission(round3, "1.2")
+    milestone = Milestone.objects.get(initiative__number="1.2", round=round3)
+    opened = milestone.version
+    admin_user = get_user_model().objects.create_superuser("admin", "a@kommune.example", "x")
+    client.force_login(admin_user)
+    url = f"/admin/agreements/milestone/{milestone.pk}/change/"
+    response = client.post(
+        url,
+        {
+            "initiative": milestone.initiative_id,
+            "round": round3.pk,
+            "text": "Rettet af økonomi",
+            "status_note": "",
+            "smiley": "",
+            "glyph": "",
+            "corrective_action": "",
+            "version": opened,
+        },
+    )
+    assert response.status_code == 302, response.content[:2000]
+    milestone.refresh_from_db()
+    assert (milestone.text, milestone.version) == ("Rettet af økonomi", opened + 1)
+    with pytest.raises(wf.EditConflict):
+        _save(sub, editor, base_version=opened, status_note="Fra en gammel formular")

@@ -1,5 +1,7 @@
 """The Django admin for every model, with history (who changed what and when)."""
 
+from typing import Any
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
@@ -12,7 +14,10 @@ from .models import (
     EconomyStatus,
     Initiative,
     Milestone,
+    ReminderSent,
+    ReportSnapshot,
     Round,
+    Submission,
     Theme,
 )
 
@@ -71,8 +76,8 @@ class ThemeAdmin(SimpleHistoryAdmin):
 
 @admin.register(Round)
 class RoundAdmin(SimpleHistoryAdmin):
-    list_display = ["agreement", "number", "label", "date"]
-    list_filter = ["agreement"]
+    list_display = ["agreement", "number", "label", "state", "deadline", "date"]
+    list_filter = ["agreement", "state"]
     search_fields = ["label", "agreement__name"]
 
 
@@ -84,6 +89,15 @@ class InitiativeAdmin(SimpleHistoryAdmin):
     list_select_related = ["center", "committee", "agreement"]
     autocomplete_fields = ["theme", "center", "committee"]
     inlines = [MilestoneInline, EconomyInline]
+
+    def save_formset(self, request: Any, form: Any, formset: Any, change: bool) -> None:
+        """Count a corrected milestone as a new version (see MilestoneAdmin.save_model)."""
+        if formset.model is Milestone:
+            for milestone_form in formset.forms:
+                instance = milestone_form.instance
+                if instance.pk and milestone_form.has_changed():
+                    instance.version += 1
+        super().save_formset(request, form, formset, change)
 
 
 @admin.register(CommitteeReport)
@@ -102,6 +116,12 @@ class MilestoneAdmin(SimpleHistoryAdmin):
     list_select_related = ["initiative", "round"]
     autocomplete_fields = ["initiative", "round"]
 
+    def save_model(self, request: Any, obj: Any, form: Any, change: bool) -> None:
+        """Count an admin correction as a new version, so a form opened before it conflicts."""
+        if change:
+            obj.version += 1
+        super().save_model(request, obj, form, change)
+
 
 @admin.register(EconomyStatus)
 class EconomyStatusAdmin(SimpleHistoryAdmin):
@@ -110,3 +130,36 @@ class EconomyStatusAdmin(SimpleHistoryAdmin):
     search_fields = ["initiative__number", "initiative__title", "text"]
     list_select_related = ["initiative", "round"]
     autocomplete_fields = ["initiative", "round"]
+
+
+@admin.register(Submission)
+class SubmissionAdmin(SimpleHistoryAdmin):
+    list_display = ["initiative", "round", "state", "updated_by", "updated_at"]
+    list_filter = ["round__agreement", "round__number", "state"]
+    search_fields = ["initiative__number", "initiative__title", "comment"]
+    list_select_related = ["initiative", "round", "updated_by"]
+    autocomplete_fields = ["initiative", "round"]
+    readonly_fields = ["updated_by", "updated_at", "submitted_at"]
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records that are written by the workflow only and never change afterwards."""
+
+    def has_add_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: Any, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(ReportSnapshot)
+class ReportSnapshotAdmin(ReadOnlyAdmin):
+    list_display = ["round", "scope", "version", "created_at", "created_by", "reason"]
+    list_filter = ["round__agreement", "round__number"]
+    exclude = ["document"]  # the frozen report is read on its page, with every version
+
+
+@admin.register(ReminderSent)
+class ReminderSentAdmin(ReadOnlyAdmin):
+    list_display = ["round", "user", "sent_on"]
+    list_filter = ["round__agreement", "sent_on"]
