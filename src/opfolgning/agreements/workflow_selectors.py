@@ -115,7 +115,13 @@ def owed_rows(
     `center_ids` limits them to a department's centers (None = every center).
     """
     submissions = Submission.objects.filter(round=round_obj).select_related(
-        "initiative", "initiative__center", "initiative__committee", "initiative__theme"
+        "initiative",
+        "initiative__center",
+        "initiative__committee",
+        "initiative__theme",
+        "round",
+        "round__agreement",
+        "updated_by",
     )
     if center_ids is not None:
         submissions = submissions.filter(initiative__center_id__in=list(center_ids))
