@@ -6,6 +6,8 @@ without JavaScript (post, redirect, get); with htmx the status form is swapped i
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
@@ -348,111 +350,88 @@ def _manage_redirect(round_obj: Round) -> HttpResponse:
     )
 
 
-def _round_action(
-    request: HttpRequest, year: int, round_number: int
-) -> tuple[Round | None, HttpResponse | None]:
-    round_obj = _round(year, round_number)
-    if not can(request.user, "agreements.manage_rounds"):
-        return None, _deny(request)
-    return round_obj, None
+RoundAction = Callable[[HttpRequest, Round], None]
 
 
-@require_POST
-def round_settings(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
+def _round_action(action: RoundAction) -> Callable[[HttpRequest, int, int], HttpResponse]:
+    """Make a finance officer's POST on a round: check the rule, act, report, back to the board.
+
+    The action writes its success message; a refused action (WorkflowError) becomes an error
+    message. Either way the officer lands on the round's board again.
+    """
+
+    @require_POST
+    @functools.wraps(action)
+    def view(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
+        round_obj = _round(year, round_number)
+        if not can(request.user, "agreements.manage_rounds"):
+            return _deny(request)
+        try:
+            action(request, round_obj)
+        except wf.WorkflowError as exc:
+            messages.error(request, str(exc))
+        return _manage_redirect(round_obj)
+
+    return view
+
+
+@_round_action
+def round_settings(request: HttpRequest, round_obj: Round) -> None:
     """Save a round's label, deadline and report date."""
-    round_obj, denied = _round_action(request, year, round_number)
-    if denied is not None or round_obj is None:
-        return denied or _deny(request)
     form = RoundSettingsForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
-        return _manage_redirect(round_obj)
-    try:
-        wf.round_update(actor=request.user, round_obj=round_obj, **form.cleaned_data)
-        messages.success(request, _("Opfølgningen er gemt."))
-    except wf.WorkflowError as exc:
-        messages.error(request, str(exc))
-    return _manage_redirect(round_obj)
+        return
+    wf.round_update(actor=request.user, round_obj=round_obj, **form.cleaned_data)
+    messages.success(request, _("Opfølgningen er gemt."))
 
 
-@require_POST
-def round_open(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
+@_round_action
+def round_open(request: HttpRequest, round_obj: Round) -> None:
     """Open a planned round for the departments."""
-    round_obj, denied = _round_action(request, year, round_number)
-    if denied is not None or round_obj is None:
-        return denied or _deny(request)
-    try:
-        carried = wf.round_open(actor=request.user, round_obj=round_obj)
-        messages.success(
-            request,
-            _("Opfølgningen er åbnet. %(count)d glade smileyer er ført videre.")
-            % {"count": carried},
-        )
-    except wf.WorkflowError as exc:
-        messages.error(request, str(exc))
-    return _manage_redirect(round_obj)
+    carried = wf.round_open(actor=request.user, round_obj=round_obj)
+    messages.success(
+        request,
+        _("Opfølgningen er åbnet. %(count)d glade smileyer er ført videre.") % {"count": carried},
+    )
 
 
-@require_POST
-def round_close(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
+@_round_action
+def round_close(request: HttpRequest, round_obj: Round) -> None:
     """Close an open round and freeze its reports."""
-    round_obj, denied = _round_action(request, year, round_number)
-    if denied is not None or round_obj is None:
-        return denied or _deny(request)
     form = CloseForm(request.POST)
     form.is_valid()
-    try:
-        written = wf.round_close(
-            actor=request.user,
-            round_obj=round_obj,
-            override_reason=form.cleaned_data.get("override_reason", ""),
-        )
-        messages.success(
-            request,
-            _("Opfølgningen er lukket, og %(count)d rapporter er frosset.") % {"count": written},
-        )
-    except wf.WorkflowError as exc:
-        messages.error(request, str(exc))
-    return _manage_redirect(round_obj)
+    reason = form.cleaned_data.get("override_reason", "")
+    written = wf.round_close(actor=request.user, round_obj=round_obj, override_reason=reason)
+    messages.success(
+        request,
+        _("Opfølgningen er lukket, og %(count)d rapporter er frosset.") % {"count": written},
+    )
 
 
-@require_POST
-def round_publish(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
+@_round_action
+def round_publish(request: HttpRequest, round_obj: Round) -> None:
     """Publish a closed round to citizens."""
-    round_obj, denied = _round_action(request, year, round_number)
-    if denied is not None or round_obj is None:
-        return denied or _deny(request)
-    try:
-        wf.round_publish(actor=request.user, round_obj=round_obj)
-        messages.success(request, _("Opfølgningen er offentliggjort."))
-    except wf.WorkflowError as exc:
-        messages.error(request, str(exc))
-    return _manage_redirect(round_obj)
+    wf.round_publish(actor=request.user, round_obj=round_obj)
+    messages.success(request, _("Opfølgningen er offentliggjort."))
 
 
-@require_POST
-def round_correct(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
+@_round_action
+def round_correct(request: HttpRequest, round_obj: Round) -> None:
     """Freeze corrected data of a closed round as new report versions."""
-    round_obj, denied = _round_action(request, year, round_number)
-    if denied is not None or round_obj is None:
-        return denied or _deny(request)
     form = CorrectForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Skriv, hvad rettelsen drejer sig om."))
-        return _manage_redirect(round_obj)
-    try:
-        made = wf.round_correct(
-            actor=request.user, round_obj=round_obj, reason=form.cleaned_data["reason"]
+        return
+    made = wf.round_correct(
+        actor=request.user, round_obj=round_obj, reason=form.cleaned_data["reason"]
+    )
+    if made:
+        messages.success(
+            request, _("%(count)d rapporter har fået en ny version.") % {"count": made}
         )
-        if made:
-            messages.success(
-                request, _("%(count)d rapporter har fået en ny version.") % {"count": made}
-            )
-        else:
-            messages.info(request, _("Ingen rapporter er ændret; der er ikke lavet nye versioner."))
-    except wf.WorkflowError as exc:
-        messages.error(request, str(exc))
-    return _manage_redirect(round_obj)
+    else:
+        messages.info(request, _("Ingen rapporter er ændret; der er ikke lavet nye versioner."))
 
 
 @require_POST
