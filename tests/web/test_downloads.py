@@ -13,15 +13,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def client(client, django_user_model):
-    """A signed-in finance officer: these tests are about the report, not who may read it
-    (tests/test_permission_matrix.py covers that); imported rounds are not published."""
-    officer = django_user_model.objects.create_superuser("okonomi-rapport", "o@kommune.example")
-    client.force_login(officer)
-    return client
-
-
 URL = "/aftaler/2019/udvalg/oekonomiudvalget/opfolgning/3/"
 RENDERS: list[int] = []
 
@@ -40,38 +31,38 @@ def fake_format():
     exporters._REGISTRY.pop("fake", None)
 
 
-def test_report_page_offers_every_format(client):
+def test_report_page_offers_every_format(officer_client):
     report_import(actor=None, document=factories.report())
-    html = client.get(URL).content.decode()
+    html = officer_client.get(URL).content.decode()
     for fmt in ["pdf", "docx", "xlsx", "csv", "json", "html"]:
         assert f'href="?format={fmt}"' in html
 
 
-def test_unknown_format_is_404(client):
+def test_unknown_format_is_404(officer_client):
     report_import(actor=None, document=factories.report())
-    assert client.get(URL + "?format=exe").status_code == 404
+    assert officer_client.get(URL + "?format=exe").status_code == 404
 
 
-def test_small_report_is_rendered_in_the_request_and_cached(client, fake_format):
+def test_small_report_is_rendered_in_the_request_and_cached(officer_client, fake_format):
     report_import(actor=None, document=factories.report(initiatives=3))
-    first = client.get(URL + "?format=fake")
+    first = officer_client.get(URL + "?format=fake")
     assert first.status_code == 200
     assert first["Content-Type"] == "application/x-fake"
     assert first.content.startswith(b"FAKE Tredje opf")
     assert "attachment" in first["Content-Disposition"]
-    second = client.get(URL + "?format=fake")
+    second = officer_client.get(URL + "?format=fake")
     assert second.content == first.content
     assert RENDERS == [3]  # the second download came from the cache
     assert ReportFile.objects.get().status == "done"
 
 
-def test_changed_data_makes_a_new_file_and_drops_the_stale_one(client, fake_format):
+def test_changed_data_makes_a_new_file_and_drops_the_stale_one(officer_client, fake_format):
     doc = factories.report(initiatives=3)
     report_import(actor=None, document=doc)
-    client.get(URL + "?format=fake")
+    officer_client.get(URL + "?format=fake")
     doc.themes[0].initiatives[0].title = "Ny titel"
     report_import(actor=None, document=doc)
-    client.get(URL + "?format=fake")
+    officer_client.get(URL + "?format=fake")
     assert RENDERS == [3, 3]
     assert ReportFile.objects.count() == 1
 
@@ -79,22 +70,22 @@ def test_changed_data_makes_a_new_file_and_drops_the_stale_one(client, fake_form
 # The worker commits and closes its connection, as in production: these tests use real
 # transactions (the job is queued on commit) rather than the test-case transaction.
 @pytest.mark.django_db(transaction=True)
-def test_large_report_is_a_background_job_with_progress(client, fake_format, settings):
+def test_large_report_is_a_background_job_with_progress(officer_client, fake_format, settings):
     settings.REPORT_SYNC_MAX_INITIATIVES = 2
     report_import(actor=None, document=factories.report(initiatives=3))
-    pending = client.get(URL + "?format=fake")
+    pending = officer_client.get(URL + "?format=fake")
     assert pending.status_code == 202
     html = pending.content.decode()
     assert '<progress id="progress" max="100" value="0">' in html
     assert 'http-equiv="refresh"' in html
     assert ReportFile.objects.get().status == "pending"
     # A second visitor does not order the same file again.
-    assert client.get(URL + "?format=fake").status_code == 202
+    assert officer_client.get(URL + "?format=fake").status_code == 202
     assert ReportFile.objects.count() == 1
 
     call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
 
-    done = client.get(URL + "?format=fake")
+    done = officer_client.get(URL + "?format=fake")
     assert done.status_code == 200
     expected = "FAKE Tredje opfølgning på Aftale om budget 2019 for Økonomiudvalget 3"
     assert done.content == expected.encode()
@@ -103,7 +94,9 @@ def test_large_report_is_a_background_job_with_progress(client, fake_format, set
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_failed_job_says_so_and_can_be_ordered_again(client, fake_format, settings, monkeypatch):
+def test_a_failed_job_says_so_and_can_be_ordered_again(
+    officer_client, fake_format, settings, monkeypatch
+):
     settings.REPORT_SYNC_MAX_INITIATIVES = 0
     report_import(actor=None, document=factories.report(initiatives=1))
 
@@ -113,10 +106,10 @@ def test_a_failed_job_says_so_and_can_be_ordered_again(client, fake_format, sett
     monkeypatch.setitem(
         exporters._REGISTRY, "fake", exporters.Exporter("fake", ".fake", "x/fake", broken)
     )
-    client.get(URL + "?format=fake")
+    officer_client.get(URL + "?format=fake")
     call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
     assert ReportFile.objects.get().status == "failed"
-    retry = client.get(URL + "?format=fake")
+    retry = officer_client.get(URL + "?format=fake")
     assert retry.status_code == 202
     assert ReportFile.objects.get().status == "pending"
 
@@ -124,9 +117,9 @@ def test_a_failed_job_says_so_and_can_be_ordered_again(client, fake_format, sett
 @pytest.mark.parametrize("fmt, content_type", [("json", "application/json"),
                                                 ("html", "text/html; charset=utf-8"),
                                                 ("csv", "text/csv; charset=utf-8")])  # fmt: skip
-def test_text_formats_download_directly(client, fmt, content_type):
+def test_text_formats_download_directly(officer_client, fmt, content_type):
     report_import(actor=None, document=factories.report())
-    response = client.get(URL + f"?format={fmt}")
+    response = officer_client.get(URL + f"?format={fmt}")
     assert response.status_code == 200
     assert response["Content-Type"] == content_type
     assert "opfolgning-2019-3" in response["Content-Disposition"]

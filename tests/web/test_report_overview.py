@@ -16,15 +16,6 @@ from tests import factories
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def client(client, django_user_model):
-    """A signed-in finance officer: these tests are about the report, not who may read it
-    (tests/test_permission_matrix.py covers that); imported rounds are not published."""
-    officer = django_user_model.objects.create_superuser("okonomi-rapport", "o@kommune.example")
-    client.force_login(officer)
-    return client
-
-
 REPORT_URL = "/aftaler/2019/udvalg/oekonomiudvalget/opfolgning/3/"
 
 
@@ -42,11 +33,11 @@ def _table(html: str, table_id: str) -> list[list[str]]:
     ]
 
 
-def test_report_page_starts_with_an_overview_chart_and_table(client):
+def test_report_page_starts_with_an_overview_chart_and_table(officer_client):
     doc = factories.report(initiatives=3)
     doc.themes[0].initiatives[0].milestones[2].smiley = Smiley.NEUTRAL
     report_import(actor=None, document=doc)
-    html = client.get(REPORT_URL).content.decode()
+    html = officer_client.get(REPORT_URL).content.decode()
     assert html.index("Overblik") < html.index("Regeltjek") < html.index('class="initiative"')
     assert html.count('class="chart-svg" role="img"') == 2
     rows = _table(html, "overview-themes")

@@ -225,6 +225,15 @@ def status_findings(*, submission: Submission) -> list[Finding]:
     return _findings_at(submission.initiative, submission.round)
 
 
+def _lock(submission: Submission) -> Submission:
+    """Return the submission re-read and locked for this transaction, with round and initiative."""
+    return (
+        Submission.objects.select_for_update()
+        .select_related("round", "initiative")
+        .get(pk=submission.pk)
+    )
+
+
 def status_save(
     *,
     actor: Any,
@@ -245,11 +254,7 @@ def status_save(
         "corrective_action": corrective_action.strip(),
     }
     with transaction.atomic():
-        submission = (
-            Submission.objects.select_for_update()
-            .select_related("round", "initiative")
-            .get(pk=submission.pk)
-        )
+        submission = _lock(submission)
         round_obj = submission.round
         if not round_obj.is_open:
             raise WorkflowError(
@@ -304,11 +309,7 @@ def status_save(
 def status_submit(*, actor: Any, submission: Submission) -> SaveResult:
     """Submit an initiative's status for review; refused while a rule is broken."""
     with transaction.atomic():
-        submission = (
-            Submission.objects.select_for_update()
-            .select_related("round", "initiative")
-            .get(pk=submission.pk)
-        )
+        submission = _lock(submission)
         if not submission.round.is_open:
             raise WorkflowError(f"{submission.round} er ikke åben; der kan ikke indsendes.")
         if submission.state not in (
@@ -345,9 +346,7 @@ def status_return(*, actor: Any, submission: Submission, comment: str) -> Submis
     if not comment.strip():
         raise WorkflowError("Skriv en kommentar, der siger, hvad centret skal rette.")
     with transaction.atomic():
-        submission = (
-            Submission.objects.select_for_update().select_related("round").get(pk=submission.pk)
-        )
+        submission = _lock(submission)
         if not submission.round.is_open:
             raise WorkflowError(f"{submission.round} er ikke åben.")
         if submission.state not in (SubmissionState.SUBMITTED, SubmissionState.APPROVED):
@@ -362,11 +361,7 @@ def status_return(*, actor: Any, submission: Submission, comment: str) -> Submis
 def status_approve(*, actor: Any, submission: Submission, comment: str = "") -> Submission:
     """Approve a submitted status; refused while one of its rules is broken."""
     with transaction.atomic():
-        submission = (
-            Submission.objects.select_for_update()
-            .select_related("round", "initiative")
-            .get(pk=submission.pk)
-        )
+        submission = _lock(submission)
         if not submission.round.is_open:
             raise WorkflowError(f"{submission.round} er ikke åben.")
         if submission.state != SubmissionState.SUBMITTED:

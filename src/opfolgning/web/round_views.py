@@ -59,6 +59,16 @@ def _submission(round_obj: Round, number: str) -> Submission:
         raise Http404(str(exc)) from exc
 
 
+def _submission_allowed(
+    request: HttpRequest, year: int, round_number: int, number: str, perm: str
+) -> tuple[Submission | None, HttpResponse | None]:
+    """Return the initiative's submission if the user has `perm` on it, else the refusal."""
+    submission = _submission(_round(year, round_number), number)
+    if not can(request.user, perm, submission):
+        return None, _deny(request)
+    return submission, None
+
+
 def _center_filter(request: HttpRequest) -> frozenset[int] | None:
     """Return the centers whose initiatives the user reports on (None = all, for finance)."""
     if can(request.user, "agreements.manage_rounds"):
@@ -253,10 +263,11 @@ def _status_post(request: HttpRequest, submission: Submission) -> HttpResponse:
 @require_POST
 def status_check(request: HttpRequest, year: int, round_number: int, number: str) -> HttpResponse:
     """Return the rule findings the form's values would have, without saving (as they type)."""
-    round_obj = _round(year, round_number)
-    submission = _submission(round_obj, number)
-    if not can(request.user, "agreements.edit_status", submission):
-        return _deny(request)
+    submission, denied = _submission_allowed(
+        request, year, round_number, number, "agreements.edit_status"
+    )
+    if submission is None:
+        return denied or _deny(request)
     form = StatusForm(request.POST)
     form.is_valid()
     data = form.cleaned_data
@@ -273,10 +284,11 @@ def status_check(request: HttpRequest, year: int, round_number: int, number: str
 @require_POST
 def status_submit(request: HttpRequest, year: int, round_number: int, number: str) -> HttpResponse:
     """Submit an initiative's status for review."""
-    round_obj = _round(year, round_number)
-    submission = _submission(round_obj, number)
-    if not can(request.user, "agreements.submit_status", submission):
-        return _deny(request)
+    submission, denied = _submission_allowed(
+        request, year, round_number, number, "agreements.submit_status"
+    )
+    if submission is None:
+        return denied or _deny(request)
     try:
         wf.status_submit(actor=request.user, submission=submission)
         messages.success(request, _("Indberetningen er sendt til økonomi."))
@@ -288,10 +300,11 @@ def status_submit(request: HttpRequest, year: int, round_number: int, number: st
 @require_POST
 def status_review(request: HttpRequest, year: int, round_number: int, number: str) -> HttpResponse:
     """Approve a submitted status or return it to the center with a comment."""
-    round_obj = _round(year, round_number)
-    submission = _submission(round_obj, number)
-    if not can(request.user, "agreements.review_status", submission):
-        return _deny(request)
+    submission, denied = _submission_allowed(
+        request, year, round_number, number, "agreements.review_status"
+    )
+    if submission is None:
+        return denied or _deny(request)
     form = ReviewForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Vælg godkend eller send retur."))
