@@ -29,6 +29,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--database-url")
     parser.add_argument("--profile", help="cProfile this page name and print the top entries")
+    parser.add_argument("--queries", help="print the SQL of the pages whose name holds this")
     args = parser.parse_args()
     tmp = tempfile.mkdtemp(prefix="opfolgning-profile-")
     os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{tmp}/profile.sqlite3"
@@ -90,13 +91,22 @@ def main() -> None:
             f"{name:50} {statistics.median(times) * 1000:7.1f} ms wall "
             f"{statistics.median(cpu) * 1000:7.1f} ms CPU {len(ctx.captured_queries):4} queries"
         )
+        if args.queries and args.queries in name:
+            for query in ctx.captured_queries:
+                print("   ", query["sql"][:160])
         if args.profile and args.profile in name:
             import cProfile
             import pstats
 
             prof = cProfile.Profile()
-            prof.runcall(fn)
-            pstats.Stats(prof).sort_stats("cumulative").print_stats(35)
+            for _ in range(int(os.environ.get("PROFILE_RUNS", "1"))):
+                prof.runcall(fn)
+            if os.environ.get("PROFILE_DUMP"):
+                prof.dump_stats(os.environ["PROFILE_DUMP"])
+            stats = pstats.Stats(prof).sort_stats(os.environ.get("PROFILE_SORT", "cumulative"))
+            stats.print_stats(int(os.environ.get("PROFILE_LINES", "35")))
+            if os.environ.get("PROFILE_CALLERS"):
+                stats.print_callers(os.environ["PROFILE_CALLERS"])
 
 
 if __name__ == "__main__":

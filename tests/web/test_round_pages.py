@@ -237,3 +237,24 @@ def test_a_frozen_report_is_drawn_once_per_language_then_served_from_cache(
     client.post(reverse("set_language"), {"language": "en", "next": report})
     client.get(report)
     assert len(drawn) == 2
+
+
+def test_the_status_form_and_a_save_stay_within_their_query_budget(
+    client, world, center_editor, django_assert_max_num_queries
+):
+    # The load test's hot path (issue 4): session, user, role, round, submission and the four
+    # reads of the initiative; a save adds the locked writes with their history rows.
+    login(client, center_editor)
+    url = _url("status", world, "1.1")
+    client.get(url)
+    with django_assert_max_num_queries(9):
+        assert client.get(url).status_code == 200
+    with django_assert_max_num_queries(18):
+        saved = client.post(
+            url, _form(status_note="Byggeriet er i gang", smiley="happy"), HTTP_HX_REQUEST="true"
+        )
+    assert saved.status_code == 200
+    # The form that comes back is the stored state: a draft at version 1.
+    assert 'name="version" value="1"' in saved.content.decode()
+    assert Submission.objects.get(pk=world.submission.pk).state == SubmissionState.DRAFT
+    assert "kladde" in saved.content.decode()

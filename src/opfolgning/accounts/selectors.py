@@ -39,14 +39,19 @@ def access_of(user: Any) -> Access:
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is not None:
         return cached
-    profile = Profile.objects.filter(user_id=user.pk).first()
-    if profile is None:
+    # One query on every signed-in request: the role with its centers and committees joined
+    # (a person has a handful of each, so the cross product stays small).
+    rows = list(
+        Profile.objects.filter(user_id=user.pk).values_list("role", "centers", "committees")
+    )
+    if not rows:
         access = NO_ACCESS
     else:
+        role = rows[0][0]
         access = Access(
-            role=Role(profile.role) if profile.role else None,
-            center_ids=frozenset(profile.centers.values_list("pk", flat=True)),
-            committee_ids=frozenset(profile.committees.values_list("pk", flat=True)),
+            role=Role(role) if role else None,
+            center_ids=frozenset(row[1] for row in rows if row[1] is not None),
+            committee_ids=frozenset(row[2] for row in rows if row[2] is not None),
         )
     if user.is_superuser:
         access = Access(Role.FINANCE_OFFICER, access.center_ids, access.committee_ids)

@@ -160,8 +160,20 @@ def report_document_of(
     return doc
 
 
-def _theme_docs(initiatives: QuerySet[Initiative], round_obj: Round) -> list[ThemeDoc]:
-    """Return the themes and initiative documents of `initiatives` at a round, in order."""
+@dataclass
+class InitiativeData:
+    """The plain rows a report is built from: round labels, milestones, economy, initiatives."""
+
+    labels: dict[int, str]
+    # initiative id → round number → (initiative_id, round, text, status_note, smiley, glyph,
+    # needs_review, corrective_action, carried_forward, version)
+    milestones: dict[int, dict[int, tuple[Any, ...]]]
+    economy: dict[int, tuple[Any, ...]]
+    initiatives: list[Any]  # dicts from .values()
+
+
+def initiative_data(initiatives: QuerySet[Initiative], round_obj: Round) -> InitiativeData:
+    """Read the rows for `initiatives` at a round in four queries, whatever their number."""
     agreement = round_obj.agreement_id
     # Plain values, not model instances: this is the hot path of every report (N × 5 rows).
     labels = dict(Round.objects.filter(agreement_id=agreement).values_list("number", "label"))
@@ -179,6 +191,8 @@ def _theme_docs(initiatives: QuerySet[Initiative], round_obj: Round) -> list[The
             "glyph",
             "needs_review",
             "corrective_action",
+            "carried_forward",
+            "version",
         )
     ):
         milestone_rows.setdefault(row[0], {})[row[1]] = row
@@ -188,29 +202,43 @@ def _theme_docs(initiatives: QuerySet[Initiative], round_obj: Round) -> list[The
         .order_by()
         .values_list("initiative_id", "text", "smiley", "glyph", "needs_review")
     }
+    rows = list(
+        initiatives.order_by("theme__position", "theme__number", "sort_key").values(
+            "id",
+            "number",
+            "title",
+            "kind",
+            "description",
+            "contributors",
+            "involved_committees",
+            "notes",
+            "heading",
+            "theme_id",
+            "theme__number",
+            "theme__title",
+            "center__name",
+            "committee__name",
+        )
+    )
+    return InitiativeData(labels, milestone_rows, economy_rows, rows)
+
+
+def _theme_docs(initiatives: QuerySet[Initiative], round_obj: Round) -> list[ThemeDoc]:
+    """Return the themes and initiative documents of `initiatives` at a round, in order."""
+    return theme_docs_from(initiative_data(initiatives, round_obj))
+
+
+def theme_docs_from(data: InitiativeData) -> list[ThemeDoc]:
+    """Return the themes and initiative documents built from rows read by initiative_data."""
+    labels = data.labels
     themes: dict[int, ThemeDoc] = {}
-    for ini in initiatives.order_by("theme__position", "theme__number", "sort_key").values(
-        "id",
-        "number",
-        "title",
-        "kind",
-        "description",
-        "contributors",
-        "involved_committees",
-        "notes",
-        "heading",
-        "theme_id",
-        "theme__number",
-        "theme__title",
-        "center__name",
-        "committee__name",
-    ):
+    for ini in data.initiatives:
         theme_doc = themes.get(ini["theme_id"])
         if theme_doc is None:
             theme_doc = themes[ini["theme_id"]] = ThemeDoc(
                 ini["theme__number"], ini["theme__title"]
             )
-        by_round = milestone_rows.get(ini["id"], {})
+        by_round = data.milestones.get(ini["id"], {})
         milestones = []
         for number in ROUND_NUMBERS:
             m = by_round.get(number)
@@ -229,7 +257,7 @@ def _theme_docs(initiatives: QuerySet[Initiative], round_obj: Round) -> list[The
                     corrective_action=m[7],
                 )
             )
-        eco = economy_rows.get(ini["id"])
+        eco = data.economy.get(ini["id"])
         theme_doc.initiatives.append(
             InitiativeDoc(
                 number=ini["number"],

@@ -9,6 +9,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from opfolgning.followup.document import InitiativeDoc, ReportDocument
@@ -19,7 +20,6 @@ from . import selectors
 from .models import (
     Committee,
     Initiative,
-    Milestone,
     ReportSnapshot,
     Round,
     Submission,
@@ -75,12 +75,38 @@ def round_get(*, year: int, number: int) -> Round:
     return round_obj
 
 
+# What an owed row shows of a submission, read in the same query.
+ROW_RELATED = (
+    "initiative",
+    "initiative__center",
+    "initiative__committee",
+    "initiative__theme",
+    "round",
+    "round__agreement",
+    "updated_by",
+)
+
+
+def submission_find(*, year: int, round_number: int, number: str) -> Submission:
+    """Return an initiative's submission in a round of a budget year, in one query.
+
+    Raises NotFound saying whether the round or the initiative is missing.
+    """
+    submission = (
+        Submission.objects.select_related(*ROW_RELATED)
+        .filter(round__agreement__year=year, round__number=round_number, initiative__number=number)
+        .first()
+    )
+    if submission is None:
+        # Which one is missing: the round (raises) or the initiative in it.
+        return submission_get(round_obj=round_get(year=year, number=round_number), number=number)
+    return submission
+
+
 def submission_get(*, round_obj: Round, number: str) -> Submission:
     """Return the submission of an initiative (by number) in a round, or raise NotFound."""
     submission = (
-        Submission.objects.select_related(
-            "round", "round__agreement", "initiative", "initiative__center"
-        )
+        Submission.objects.select_related(*ROW_RELATED)
         .filter(round=round_obj, initiative__number=number)
         .first()
     )
@@ -89,17 +115,18 @@ def submission_get(*, round_obj: Round, number: str) -> Submission:
     return submission
 
 
-def _milestone_view(m: Milestone | None) -> MilestoneView:
-    if m is None:
+def _milestone_view(row: tuple[Any, ...] | None) -> MilestoneView:
+    """Return a milestone from a row of selectors.initiative_data."""
+    if row is None:
         return MilestoneView()
     return MilestoneView(
-        text=m.text,
-        status_note=m.status_note,
-        smiley=m.smiley,
-        corrective_action=m.corrective_action,
-        carried_forward=m.carried_forward,
-        needs_review=m.needs_review,
-        version=m.version,
+        text=row[2],
+        status_note=row[3],
+        smiley=row[4],
+        corrective_action=row[7],
+        carried_forward=row[8],
+        needs_review=row[6],
+        version=row[9],
     )
 
 
@@ -109,20 +136,14 @@ def owed_rows(
     center_ids: Iterable[int] | None = None,
     states: Iterable[str] | None = None,
     submission_id: int | None = None,
+    loaded: Submission | None = None,
 ) -> list[OwedRow]:
     """Return the initiatives of a round with their status, previous round and findings.
 
-    `center_ids` limits them to a department's centers (None = every center).
+    `center_ids` limits them to a department's centers (None = every center). `loaded` is
+    one submission already read with its relations (submission_get), used as it is.
     """
-    submissions = Submission.objects.filter(round=round_obj).select_related(
-        "initiative",
-        "initiative__center",
-        "initiative__committee",
-        "initiative__theme",
-        "round",
-        "round__agreement",
-        "updated_by",
-    )
+    submissions = Submission.objects.filter(round=round_obj).select_related(*ROW_RELATED)
     if center_ids is not None:
         submissions = submissions.filter(initiative__center_id__in=list(center_ids))
     if states:
@@ -132,30 +153,26 @@ def owed_rows(
     submissions = submissions.order_by(
         "initiative__theme__position", "initiative__theme__number", "initiative__sort_key"
     )
-    rows = list(submissions)
-    # A subquery, not a list of ids: SQLite limits the number of query parameters.
-    ids = submissions.order_by().values("initiative_id")
-    numbers = (round_obj.number, round_obj.number - 1)
-    milestones: dict[tuple[int, int], Milestone] = {
-        (m.initiative_id, m.round.number): m
-        for m in Milestone.objects.filter(
-            initiative_id__in=ids, round__agreement_id=round_obj.agreement_id
+    if loaded is not None:
+        rows = [loaded]
+        initiatives = Initiative.objects.filter(pk=loaded.initiative_id)
+    else:
+        rows = list(submissions)
+        # A subquery, not a list of ids: SQLite limits the number of query parameters.
+        initiatives = Initiative.objects.filter(
+            pk__in=submissions.order_by().values("initiative_id")
         )
-        .filter(round__number__in=numbers)
-        .select_related("round")
-        .order_by()
-    }
+    # The same rows make the report document (for the rules) and the milestones shown.
+    data = selectors.initiative_data(initiatives, round_obj)
     docs: dict[int, InitiativeDoc] = {}
     by_number = {s.initiative.number: s.initiative_id for s in rows}
-    for theme in selectors._theme_docs(Initiative.objects.filter(pk__in=ids), round_obj):
+    for theme in selectors.theme_docs_from(data):
         for ini in theme.initiatives:
             docs[by_number[ini.number]] = ini
     previous_label = ""
     if round_obj.number > 1:
-        previous = Round.objects.filter(
-            agreement_id=round_obj.agreement_id, number=round_obj.number - 1
-        ).first()
-        previous_label = str(previous) if previous else f"{round_obj.number - 1}. opfølgning"
+        label = data.labels.get(round_obj.number - 1)
+        previous_label = label or f"{round_obj.number - 1}. opfølgning"
     result = []
     for submission in rows:
         key = submission.initiative_id
@@ -169,12 +186,13 @@ def owed_rows(
             if doc is not None
             else []
         )
+        by_round = data.milestones.get(key, {})
         result.append(
             OwedRow(
                 submission=submission,
                 initiative=submission.initiative,
-                current=_milestone_view(milestones.get((key, round_obj.number))),
-                previous=_milestone_view(milestones.get((key, round_obj.number - 1)))
+                current=_milestone_view(by_round.get(round_obj.number)),
+                previous=_milestone_view(by_round.get(round_obj.number - 1))
                 if round_obj.number > 1
                 else None,
                 previous_label=previous_label,
@@ -184,9 +202,16 @@ def owed_rows(
     return result
 
 
-def owed_row(*, submission: Submission) -> OwedRow:
-    """Return one submission's row: its status, the previous round's and its findings."""
-    (row,) = owed_rows(round_obj=submission.round, submission_id=submission.pk)
+def owed_row(*, submission: Submission, loaded: bool = False) -> OwedRow:
+    """Return one submission's row: its status, the previous round's and its findings.
+
+    With `loaded`, the submission is fresh and was read by submission_get: it is used as it
+    is; otherwise it is read again (its state may have changed since).
+    """
+    if loaded:
+        (row,) = owed_rows(round_obj=submission.round, loaded=submission)
+    else:
+        (row,) = owed_rows(round_obj=submission.round, submission_id=submission.pk)
     return row
 
 
@@ -304,10 +329,21 @@ def report_view_of(
     else:
         chosen = versions[0] if versions else None
     if chosen is not None:
-        stored = ReportSnapshot.objects.get(pk=chosen.pk)
-        return ReportView(ReportDocument.from_dict(stored.document), chosen, versions, round_obj)
+        document = _snapshot_document(chosen.pk, chosen.fingerprint)
+        return ReportView(document, chosen, versions, round_obj)
     doc = selectors.report_document_of(round_obj=round_obj, committee=committee_obj)
     return ReportView(doc, round=round_obj)
+
+
+@lru_cache(maxsize=32)
+def _snapshot_document(pk: int, fingerprint: str) -> ReportDocument:
+    """Return a snapshot's document, kept in memory: a snapshot never changes.
+
+    Keyed by the content's fingerprint too, so a row deleted and made again with other
+    content is read anew. Callers must not change the document they get (none does).
+    """
+    stored = ReportSnapshot.objects.only("document").get(pk=pk)
+    return ReportDocument.from_dict(stored.document)
 
 
 def open_rounds_for(*, center_ids: Iterable[int] | None) -> list[tuple[Round, int, int]]:

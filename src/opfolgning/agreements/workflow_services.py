@@ -8,7 +8,8 @@ functions enforce the round's own invariants (state machine, optimistic locking,
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
 from django.db import transaction
@@ -32,6 +33,7 @@ from .models import (
     SubmissionState,
 )
 from .reports import fingerprint
+from .workflow_selectors import ROW_RELATED
 
 
 class WorkflowError(Exception):
@@ -61,7 +63,14 @@ class SaveResult:
 
     milestone: Milestone
     submission: Submission
-    findings: list[Finding] = field(default_factory=list)
+    known_findings: list[Finding] | None = None
+
+    @cached_property
+    def findings(self) -> list[Finding]:
+        """Return the rule findings at the round, read when first asked (a page reads its own)."""
+        if self.known_findings is not None:
+            return self.known_findings
+        return _findings_at(self.submission.initiative, self.submission.round)
 
     @property
     def errors(self) -> list[Finding]:
@@ -227,9 +236,11 @@ def status_findings(*, submission: Submission) -> list[Finding]:
 
 def _lock(submission: Submission) -> Submission:
     """Return the submission re-read and locked for this transaction, with round and initiative."""
+    # of=("self",): PostgreSQL refuses to lock the nullable side of the outer joins, and only
+    # the submission row is the lock; the relations come along for the page shown afterwards.
     return (
-        Submission.objects.select_for_update()
-        .select_related("round", "initiative")
+        Submission.objects.select_for_update(of=("self",))
+        .select_related(*ROW_RELATED)
         .get(pk=submission.pk)
     )
 
@@ -303,7 +314,7 @@ def status_save(
                 submission.state = SubmissionState.DRAFT
             submission.updated_by = actor if getattr(actor, "is_authenticated", False) else None
             _save(submission, actor, "Status er gemt")
-    return SaveResult(milestone, submission, _findings_at(submission.initiative, round_obj))
+    return SaveResult(milestone, submission)
 
 
 def status_submit(*, actor: Any, submission: Submission) -> SaveResult:

@@ -52,9 +52,9 @@ def _round(year: int, number: int) -> Round:
         raise Http404(str(exc)) from exc
 
 
-def _submission(round_obj: Round, number: str) -> Submission:
+def _submission(year: int, round_number: int, number: str) -> Submission:
     try:
-        return ws.submission_get(round_obj=round_obj, number=number)
+        return ws.submission_find(year=year, round_number=round_number, number=number)
     except selectors.NotFound as exc:
         raise Http404(str(exc)) from exc
 
@@ -63,7 +63,7 @@ def _submission_allowed(
     request: HttpRequest, year: int, round_number: int, number: str, perm: str
 ) -> tuple[Submission | None, HttpResponse | None]:
     """Return the initiative's submission if the user has `perm` on it, else the refusal."""
-    submission = _submission(_round(year, round_number), number)
+    submission = _submission(year, round_number, number)
     if not can(request.user, perm, submission):
         return None, _deny(request)
     return submission, None
@@ -184,8 +184,7 @@ def _initial(row: ws.OwedRow | None) -> dict[str, Any]:
 
 def status(request: HttpRequest, year: int, round_number: int, number: str) -> HttpResponse:
     """Show and save one initiative's status in a round (htmx swaps the form in place)."""
-    round_obj = _round(year, round_number)
-    submission = _submission(round_obj, number)
+    submission = _submission(year, round_number, number)
     user = request.user
     may_edit = can(user, "agreements.edit_status", submission)
     may_see = (
@@ -207,7 +206,7 @@ def status(request: HttpRequest, year: int, round_number: int, number: str) -> H
         if not may_edit:
             return _deny(request)
         return _status_post(request, submission)
-    row = ws.owed_row(submission=submission)
+    row = ws.owed_row(submission=submission, loaded=True)
     form = StatusForm(initial=_initial(row))
     findings = row.findings
     return _render_status(request, _status_context(request, submission, form, findings, row=row))
@@ -237,23 +236,26 @@ def _status_post(request: HttpRequest, submission: Submission) -> HttpResponse:
         context = _status_context(request, submission, form, [])
         context["error"] = str(exc)
         return _render_status(request, context, status=409)
+    # The saved submission (read under the lock, with its relations) and one read of the
+    # initiative serve the rule check, the message and the fresh form.
+    row = ws.owed_row(submission=result.submission, loaded=True)
     submitted = False
-    if "submit" in request.POST and not result.errors:
+    if "submit" in request.POST and not row.errors:
         try:
-            wf.status_submit(actor=request.user, submission=result.submission)
+            submitted_result = wf.status_submit(actor=request.user, submission=result.submission)
             submitted = True
+            row = ws.owed_row(submission=submitted_result.submission, loaded=True)
         except wf.WorkflowError as exc:
             messages.error(request, str(exc))
     if submitted:
         messages.success(request, _("Status er gemt og indsendt til økonomi."))
-    elif result.errors:
+    elif row.errors:
         messages.warning(
             request, _("Status er gemt som kladde, men der mangler noget, før den kan indsendes.")
         )
     else:
         messages.success(request, _("Status er gemt som kladde."))
     if request.htmx:  # type: ignore[attr-defined]
-        row = ws.owed_row(submission=submission)
         fresh = StatusForm(initial=_initial(row))
         context = _status_context(request, row.submission, fresh, row.findings, row=row)
         return _render_status(request, context)
