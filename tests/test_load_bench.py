@@ -136,3 +136,12 @@ def test_locustfile_imports_and_sizes_its_users_from_the_plan(tmp_path):
     )
     assert out.returncode == 0, out.stderr
     assert out.stdout.split()[-2:] == ["8", "3"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_warm_up_opens_every_page_kind_before_the_measured_run(live_server):
+    plan = build_world(initiatives=16, centers=4, editors=2, readers=1).to_dict()
+    port = int(live_server.url.rsplit(":", 1)[1])
+    made = load_run.warm_up(port, plan, requests_per_page=2, parallel=3)
+    # home, the status form and each of the reader's report pages, twice each
+    assert made == 2 * (2 + len(plan["readers"][0]["paths"]))

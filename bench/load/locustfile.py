@@ -102,6 +102,9 @@ class EditorUser(FastHttpUser):
         self.cookie = cookie_header(self.me["cookies"])
         self.turn = itertools.cycle(self.me["initiatives"])
         self.saves = 0
+        # People do not all press at the same moment: the first action comes after one
+        # wait, as every later one does (else 100 users fire together in the ramp-up).
+        self.wait()
 
     @task
     def save_status(self) -> None:
@@ -156,6 +159,7 @@ class ReaderUser(FastHttpUser):
         # The live report of the open round is read most; the frozen ones now and then.
         pages = list(self.me["paths"].items())
         self.turn = itertools.cycle(pages[:1] * 2 + pages[1:])
+        self.wait()  # as EditorUser: the first read after one wait
 
     @task
     def read_report(self) -> None:

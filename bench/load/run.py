@@ -191,6 +191,41 @@ def _start_gunicorn(env: dict[str, str], port: int, args: argparse.Namespace, lo
     raise LoadError(f"gunicorn did not answer on 127.0.0.1:{port} within 30 s; see {log}")
 
 
+def warm_up(port: int, plan: dict[str, Any], requests_per_page: int, parallel: int) -> int:
+    """Open every page kind of the test a few times, in parallel, before the measured run.
+
+    A server that has run for a while has imported its modules, compiled its templates and
+    loaded its translations in every worker; a fresh one does that on its first requests.
+    Only GETs: nothing is written. Returns the number of requests made.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    from bench.load.pages import cookie_header
+
+    paths: list[tuple[str, str]] = [("/", "")]
+    if plan["editors"]:
+        editor = plan["editors"][0]
+        number = editor["initiatives"][0]
+        path = f"/aftaler/{plan['year']}/opfolgning/{plan['open_round']}/indberetning/{number}/"
+        paths.append((path, cookie_header(editor["cookies"])))
+    if plan["readers"]:
+        reader = plan["readers"][0]
+        paths += [(p, cookie_header(reader["cookies"])) for p in reader["paths"].values()]
+
+    def get(item: tuple[str, str]) -> None:
+        path, cookie = item
+        request = urllib.request.Request(f"http://127.0.0.1:{port}{path}")
+        if cookie:
+            request.add_header("Cookie", cookie)
+        with urllib.request.urlopen(request, timeout=60) as response:
+            response.read()
+
+    work = paths * requests_per_page
+    with ThreadPoolExecutor(max_workers=max(parallel, 1)) as pool:
+        list(pool.map(get, work))
+    return len(work)
+
+
 def _server_cpu_seconds(proc: Any) -> float:
     """Return the CPU seconds gunicorn's master and workers have used so far."""
     import psutil
@@ -279,7 +314,14 @@ def run_one(database: str, args: argparse.Namespace, out: Path) -> dict[str, Any
             url = f"sqlite:///{work / 'load.sqlite3'}"
         else:
             url = _fresh_postgres(args.postgres_url)
-        env = _environment(url, work, args)
+        if args.conn_max_age is None:
+            # As docs/operations.md recommends: persistent connections on PostgreSQL only.
+            args_db = argparse.Namespace(
+                **{**vars(args), "conn_max_age": 0 if database == "sqlite" else 60}
+            )
+        else:
+            args_db = args
+        env = _environment(url, work, args_db)
         log = out / f"{database}-server.log"
         log.write_text("", encoding="utf-8")
         plan = work / "plan.json"
@@ -301,6 +343,12 @@ def run_one(database: str, args: argparse.Namespace, out: Path) -> dict[str, Any
         print(f"[{database}] gunicorn on :{port}, locust {args.duration} s …", file=sys.stderr)
         server = _start_gunicorn(env, port, args, log)
         try:
+            if args.warmup:
+                plan_data = json.loads(plan.read_text(encoding="utf-8"))
+                made = warm_up(port, plan_data, args.warmup, args.workers * args.threads)
+                print(
+                    f"[{database}] warmed up with {made} requests (not measured)", file=sys.stderr
+                )
             locust_env = {
                 **os.environ,
                 "LOAD_PLAN": str(plan),
@@ -383,7 +431,10 @@ def markdown(results: list[dict[str, Any]], args: argparse.Namespace, command: s
         f"Machine: {platform.machine()}, {os.cpu_count()} cores, Python "
         f"{platform.python_version()}; gunicorn {args.workers} workers × "
         f"{args.threads} threads ({'gthread' if args.threads > 1 else 'sync'}), "
-        f"DB_CONN_MAX_AGE={args.conn_max_age}; {args.editors} editors + {args.readers} "
+        f"DB_CONN_MAX_AGE="
+        f"{'0 on SQLite, 60 on PostgreSQL' if args.conn_max_age is None else args.conn_max_age}; "
+        f"warm-up {args.warmup} GETs per page kind (not measured); "
+        f"{args.editors} editors + {args.readers} "
         f"readers, wait {args.wait[0]:g}–{args.wait[1]:g} s, {args.duration} s "
         f"(ramp-up {args.spawn_rate} users/s); "
         f"{args.initiatives} initiatives over {args.centers} centers.",
@@ -448,7 +499,18 @@ def main() -> None:
     parser.add_argument("--centers", type=int, default=10)
     parser.add_argument("--workers", type=int, default=3, help="gunicorn worker processes")
     parser.add_argument("--threads", type=int, default=4, help="threads per worker (gthread)")
-    parser.add_argument("--conn-max-age", type=int, default=0, help="DB_CONN_MAX_AGE")
+    parser.add_argument(
+        "--conn-max-age",
+        type=int,
+        default=None,
+        help="DB_CONN_MAX_AGE (default: as docs/operations.md says, 0 on SQLite, 60 on PostgreSQL)",
+    )
+    parser.add_argument(
+        "--warmup",
+        type=int,
+        default=20,
+        help="GETs of each page kind before the measured run (0: start cold)",
+    )
     parser.add_argument("--postgres-url", default=DEFAULT_PG)
     parser.add_argument("--out", type=Path, default=ROOT / "var" / "load")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
