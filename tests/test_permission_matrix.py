@@ -97,6 +97,23 @@ def _has_role(persona: str, side: str, state: RoundState) -> bool:
     return persona != "citizen"
 
 
+def _proposes_change(persona: str, side: str, state: RoundState) -> bool:
+    # Finance, or the editor of the initiative's center; not tied to the round's state.
+    return _sees_status(persona, side, state)
+
+
+# A proposed budget change on each side's initiative, made by the matrix fixture.
+CHANGES: dict[str, int] = {}
+
+
+def _initiative(world: World, side: str) -> list[Any]:
+    return [world.agreement.year, _initiative_number(world, side)]
+
+
+def _change(world: World, side: str) -> list[Any]:
+    return [*_initiative(world, side), CHANGES[side]]
+
+
 def _round(world: World, side: str) -> list[Any]:
     return [world.agreement.year, world.round.number]
 
@@ -146,6 +163,34 @@ RULES: dict[str, Rule] = {
         _signed_in(_has_role),
         states=ALL_STATES,
     ),
+    "web:initiative-economy": Rule("get", _initiative, _signed_in(_has_role), states=ALL_STATES),
+    "web:budget-save": Rule(
+        "post",
+        _initiative,
+        _signed_in(_finance),
+        lambda w, s: {"capital_2019": "2 mio. kr."},
+        states=ALL_STATES,
+    ),
+    "web:budget-change-create": Rule(
+        "post",
+        _initiative,
+        _signed_in(_proposes_change),
+        lambda w, s: {
+            "kind": "increase",
+            "kind_of_money": "capital",
+            "amount_2020": "1 mio. kr.",
+            "financing": "Puljen til uforudsete udgifter",
+        },
+        states=ALL_STATES,
+    ),
+    "web:budget-change-decide": Rule(
+        "post",
+        _change,
+        _signed_in(_finance),
+        lambda w, s: {"action": "approve", "decided_on": "2019-05-01", "reference": "KB 1"},
+        states=ALL_STATES,
+    ),
+    "web:status-economy": Rule("get", _status, _signed_in(_has_role)),
     "login": Rule("get", lambda w, s: [], _anyone),
     "logout": Rule("post", lambda w, s: [], _anyone),
     "password_change": Rule("get", lambda w, s: [], _signed_in(_has_role)),
@@ -209,6 +254,23 @@ def _outcome(response: Any) -> str:
     return ALLOW
 
 
+def _proposed_change(initiative: Any) -> int:
+    """Give an initiative 2 mio. kr. in 2019 and a proposed postponement; return its id."""
+    from opfolgning.agreements.models import BudgetChange, BudgetChangeAmount, BudgetLine
+
+    BudgetLine.objects.create(initiative=initiative, year=2019, kind="capital", amount=2_000_000)
+    change = BudgetChange.objects.create(
+        initiative=initiative,
+        kind="postponement",
+        kind_of_money="capital",
+        financing="Flyttes inden for anlægsrammen",
+        status="proposed",
+    )
+    BudgetChangeAmount.objects.create(change=change, year=2019, amount=-1_000_000)
+    BudgetChangeAmount.objects.create(change=change, year=2020, amount=1_000_000)
+    return change.pk
+
+
 @pytest.fixture(scope="module")
 def matrix(django_db_setup: None, django_db_blocker: Any):
     """Build the world and personas once for the ~600 cases, inside a transaction undone at the end.
@@ -224,6 +286,8 @@ def matrix(django_db_setup: None, django_db_blocker: Any):
         outer.__enter__()
         try:
             world = make_world()
+            for side, initiative in (("own", world.initiative), ("other", world.other_initiative)):
+                CHANGES[side] = _proposed_change(initiative)
             users = {
                 "finance_officer": make_user("okonomi", Role.FINANCE_OFFICER),
                 "center_editor": make_user(

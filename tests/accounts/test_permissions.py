@@ -146,6 +146,37 @@ EXPECTED: dict[str, tuple[str, dict[str, set[tuple[Any, ...]]]]] = {
             "citizen": NOTHING,
         },
     ),
+    "agreements.view_budget": (
+        "initiative",
+        {
+            "finance_officer": everything("initiative"),
+            "center_editor": everything("initiative"),
+            "other_center_editor": everything("initiative"),
+            "politician": everything("initiative"),
+            "citizen": NOTHING,
+        },
+    ),
+    "agreements.manage_budget": (
+        "initiative",
+        {
+            "finance_officer": everything("initiative"),
+            "center_editor": NOTHING,
+            "other_center_editor": NOTHING,
+            "politician": NOTHING,
+            "citizen": NOTHING,
+        },
+    ),
+    # Finance, or the editor of the initiative's center (a change comes with its financing).
+    "agreements.propose_budget_change": (
+        "initiative",
+        {
+            "finance_officer": everything("initiative"),
+            "center_editor": cells("initiative", ("own",)),
+            "other_center_editor": cells("initiative", ("other",)),
+            "politician": NOTHING,
+            "citizen": NOTHING,
+        },
+    ),
 }
 
 

@@ -16,6 +16,9 @@ edits a closed round).
 | agreements.review_status | Submission | finance officer, open round |
 | agreements.view_progress | Round | finance officer |
 | agreements.view_timeline | Initiative | any role |
+| agreements.view_budget | Initiative | any role |
+| agreements.manage_budget | Initiative | finance officer (adopted budget, council decisions) |
+| agreements.propose_budget_change | Initiative | finance officer, or the editor of its center |
 
 Drafts of reports (rounds not yet published): a finance officer reads every report; a
 committee reader reads their committees' reports in any state; a department editor reads,
@@ -142,6 +145,17 @@ def submission_awaits_sending(user: Any, submission: Submission) -> bool:
     )
 
 
+# Initiatives (obj: Initiative)
+
+
+@rules.predicate
+def edits_initiative_center(user: Any, initiative: Initiative) -> bool:
+    if initiative is None:
+        return False
+    center_id = initiative.center_id
+    return center_id is not None and center_id in access_of(user).center_ids
+
+
 can_edit_status = (
     submission_round_is_open
     & (is_finance_officer | (is_department_editor & edits_submission_center))
@@ -163,6 +177,10 @@ RULES: dict[str, rules.Predicate] = {
     "agreements.review_status": is_finance_officer & submission_round_is_open,
     "agreements.view_progress": is_finance_officer,
     "agreements.view_timeline": has_role,
+    "agreements.view_budget": has_role,
+    "agreements.manage_budget": is_finance_officer,
+    "agreements.propose_budget_change": is_finance_officer
+    | (is_department_editor & edits_initiative_center),
 }
 
 for _name, _predicate in RULES.items():

@@ -8,6 +8,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
     Agreement,
+    BudgetChange,
+    BudgetChangeAmount,
+    BudgetLine,
     Center,
     Committee,
     CommitteeReport,
@@ -44,13 +47,37 @@ class MilestoneInline(admin.TabularInline):
 class EconomyInline(admin.TabularInline):
     model = EconomyStatus
     extra = 0
-    fields = ["round", "text", "smiley", "glyph", "needs_review"]
+    fields = [
+        "round",
+        "text",
+        "note",
+        "spent",
+        "expected",
+        "saving_achieved",
+        "smiley",
+        "set_by_officer",
+        "reason",
+        "glyph",
+        "needs_review",
+    ]
     autocomplete_fields = ["round"]
+
+
+class BudgetLineInline(admin.TabularInline):
+    model = BudgetLine
+    extra = 0
+    fields = ["year", "kind", "amount"]
+
+
+class BudgetChangeAmountInline(admin.TabularInline):
+    model = BudgetChangeAmount
+    extra = 0
+    fields = ["year", "amount"]
 
 
 @admin.register(Agreement)
 class AgreementAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "year"]
+    list_display = ["name", "year", "first_year", "last_year"]
     search_fields = ["name", "year"]
 
 
@@ -88,7 +115,7 @@ class InitiativeAdmin(SimpleHistoryAdmin):
     search_fields = ["number", "title", "description"]
     list_select_related = ["center", "committee", "agreement"]
     autocomplete_fields = ["theme", "center", "committee"]
-    inlines = [MilestoneInline, EconomyInline]
+    inlines = [BudgetLineInline, MilestoneInline, EconomyInline]
 
     def save_formset(self, request: Any, form: Any, formset: Any, change: bool) -> None:
         """Count a corrected milestone as a new version (see MilestoneAdmin.save_model)."""
@@ -163,3 +190,31 @@ class ReportSnapshotAdmin(ReadOnlyAdmin):
 class ReminderSentAdmin(ReadOnlyAdmin):
     list_display = ["round", "user", "sent_on"]
     list_filter = ["round__agreement", "sent_on"]
+
+
+@admin.register(BudgetLine)
+class BudgetLineAdmin(SimpleHistoryAdmin):
+    list_display = ["initiative", "year", "kind", "amount"]
+    list_filter = ["initiative__agreement", "year", "kind"]
+    search_fields = ["initiative__number", "initiative__title"]
+    list_select_related = ["initiative"]
+    autocomplete_fields = ["initiative"]
+
+
+@admin.register(BudgetChange)
+class BudgetChangeAdmin(SimpleHistoryAdmin):
+    list_display = ["initiative", "kind", "kind_of_money", "status", "decided_on", "reference"]
+    list_filter = ["initiative__agreement", "kind", "status"]
+    search_fields = ["initiative__number", "initiative__title", "financing", "reference"]
+    list_select_related = ["initiative"]
+    autocomplete_fields = ["initiative"]
+    readonly_fields = ["created_by", "created_at"]
+    inlines = [BudgetChangeAmountInline]
+
+
+@admin.register(BudgetChangeAmount)
+class BudgetChangeAmountAdmin(SimpleHistoryAdmin):
+    list_display = ["change", "year", "amount"]
+    list_filter = ["change__initiative__agreement", "year"]
+    search_fields = ["change__initiative__number"]
+    list_select_related = ["change", "change__initiative"]

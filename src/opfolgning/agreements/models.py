@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -50,11 +50,20 @@ class SubmissionState(models.TextChoices):
     APPROVED = "approved", _("godkendt")
 
 
+#: A budget agreement covers its own year and the three after it (the budget period).
+AGREEMENT_YEARS = 4
+#: The largest amount per year and kind, as in followup.budget (anything above is a typo).
+MAX_AMOUNT = 100_000_000_000
+
+
 class Agreement(models.Model):
     """A budget agreement (Aftale om budget 2019)."""
 
     name = models.CharField(_("navn"), max_length=200)
     year = models.PositiveSmallIntegerField(_("budgetår"), unique=True)
+    # The budget period; save() fills year .. year + 3 when not given.
+    first_year = models.PositiveSmallIntegerField(_("første år i budgetperioden"), blank=True)
+    last_year = models.PositiveSmallIntegerField(_("sidste år i budgetperioden"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -64,11 +73,27 @@ class Agreement(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(year__gte=1970) & Q(year__lte=2200), name="agreement_year_sane"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(first_year__lte=F("year")) & Q(last_year__gte=F("year")),
+                name="agreement_period_holds_year",
+            ),
         ]
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.first_year is None:
+            self.first_year = self.year
+        if self.last_year is None:
+            self.last_year = self.first_year + AGREEMENT_YEARS - 1
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    @property
+    def period(self) -> tuple[int, int]:
+        """Return the first and last year of the budget period."""
+        return self.first_year, self.last_year
 
 
 class Committee(models.Model):
@@ -212,6 +237,10 @@ class Initiative(models.Model):
     involved_committees = models.TextField(_("udvalg der involveres"), blank=True)
     notes = models.TextField(_("bemærkninger"), blank=True)
     heading = models.CharField(_("overskrift i rapporten"), max_length=500, blank=True)
+    # "Der er ikke afsat økonomi": no budget lines and no economy smiley.
+    no_money = models.BooleanField(_("der er ikke afsat økonomi"), default=False)
+    # What an import could not read about the money, one line each, for a person to settle.
+    budget_review = models.TextField(_("økonomi til kontrol"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -325,6 +354,14 @@ class EconomyStatus(models.Model):
     )
     glyph = models.CharField(_("tegn i kilden"), max_length=20, blank=True)
     needs_review = models.BooleanField(_("skal kontrolleres"), default=False)
+    # Supplements the economy text generated from the budget.
+    note = models.TextField(_("bemærkning til økonomi"), blank=True)
+    # The figures for the round's year, in whole kroner, that the smiley is judged from.
+    spent = models.BigIntegerField(_("forbrug (kr.)"), null=True, blank=True)
+    expected = models.BigIntegerField(_("forventet forbrug (kr.)"), null=True, blank=True)
+    saving_achieved = models.BooleanField(_("sparemål nået"), null=True, blank=True)
+    set_by_officer = models.BooleanField(_("sat af sagsbehandleren"), default=False)
+    reason = models.TextField(_("begrundelse for smiley"), blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -336,10 +373,163 @@ class EconomyStatus(models.Model):
             models.CheckConstraint(
                 condition=Q(smiley__in=["", *EconomySmiley.values]), name="economy_smiley_valid"
             ),
+            models.CheckConstraint(
+                condition=(Q(spent__isnull=True) | Q(spent__gte=0) & Q(spent__lte=MAX_AMOUNT))
+                & (Q(expected__isnull=True) | Q(expected__gte=0) & Q(expected__lte=MAX_AMOUNT)),
+                name="economy_figures_sane",
+            ),
+            # An officer's smiley is a smiley with a reason.
+            models.CheckConstraint(
+                condition=Q(set_by_officer=False) | ~Q(smiley="") & ~Q(reason=""),
+                name="economy_officer_smiley_reasoned",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.initiative.number} · {self.round}"
+
+
+class ChangeKind(models.TextChoices):
+    """What a budget change does (followup.budget.ChangeKind)."""
+
+    POSTPONEMENT = "postponement", _("udskydelse")
+    INCREASE = "increase", _("forhøjelse")
+    CUT = "cut", _("reduktion")
+    SAVING_TARGET = "saving_target", _("sparemål")
+
+
+class ChangeStatus(models.TextChoices):
+    """Where a budget change stands with the city council."""
+
+    PROPOSED = "proposed", _("foreslået")
+    APPROVED = "approved", _("godkendt")
+    REJECTED = "rejected", _("afvist")
+
+
+class BudgetLine(models.Model):
+    """Money set aside with the agreement for one initiative, year and kind, in whole kroner."""
+
+    initiative = models.ForeignKey(
+        Initiative,
+        on_delete=models.CASCADE,
+        related_name="budget_lines",
+        verbose_name=_("indsats"),
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    amount = models.BigIntegerField(_("beløb (kr.)"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("budgetlinje")
+        verbose_name_plural = _("budgetlinjer")
+        ordering = ["initiative", "year", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["initiative", "year", "kind"], name="budget_line_unique_year_kind"
+            ),
+            models.CheckConstraint(
+                condition=Q(amount__gte=0) & Q(amount__lte=MAX_AMOUNT),
+                name="budget_line_amount_sane",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=Kind.values), name="budget_line_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative_id} · {self.year} · {self.kind} · {self.amount} kr."
+
+
+class BudgetChange(models.Model):
+    """A change to an initiative's budget, with its alternative financing and its decision."""
+
+    initiative = models.ForeignKey(
+        Initiative,
+        on_delete=models.CASCADE,
+        related_name="budget_changes",
+        verbose_name=_("indsats"),
+    )
+    kind = models.CharField(_("ændring"), max_length=20, choices=ChangeKind.choices)
+    kind_of_money = models.CharField(_("anlæg eller drift"), max_length=20, choices=Kind.choices)
+    financing = models.TextField(_("alternativ finansiering"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=ChangeStatus.choices, default=ChangeStatus.PROPOSED
+    )
+    decided_on = models.DateField(_("besluttet den"), null=True, blank=True)
+    reference = models.CharField(_("sag eller dagsordenspunkt"), max_length=300, blank=True)
+    note = models.TextField(_("bemærkning"), blank=True)
+    proposed_in_round = models.PositiveSmallIntegerField(
+        _("foreslået ved opfølgning"), null=True, blank=True
+    )
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("oprettet af"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("budgetændring")
+        verbose_name_plural = _("budgetændringer")
+        ordering = ["initiative", "created_at", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(financing=""), name="budget_change_financing"),
+            models.CheckConstraint(
+                condition=Q(kind__in=ChangeKind.values), name="budget_change_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind_of_money__in=Kind.values), name="budget_change_money_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ChangeStatus.values), name="budget_change_status_valid"
+            ),
+            # Proposed: not decided yet. Approved: a date and a reference. Rejected: a date.
+            models.CheckConstraint(
+                condition=Q(status=ChangeStatus.PROPOSED, decided_on__isnull=True)
+                | Q(status=ChangeStatus.APPROVED, decided_on__isnull=False) & ~Q(reference="")
+                | Q(status=ChangeStatus.REJECTED, decided_on__isnull=False),
+                name="budget_change_decision_complete",
+            ),
+            models.CheckConstraint(
+                condition=Q(proposed_in_round__isnull=True)
+                | Q(proposed_in_round__gte=1) & Q(proposed_in_round__lte=4),
+                name="budget_change_round_1_to_4",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.initiative_id} · {self.get_kind_display()} · {self.get_status_display()}"
+
+
+class BudgetChangeAmount(models.Model):
+    """What a budget change does to one year: positive adds money, negative takes it."""
+
+    change = models.ForeignKey(
+        BudgetChange, on_delete=models.CASCADE, related_name="amounts", verbose_name=_("ændring")
+    )
+    year = models.PositiveSmallIntegerField(_("år"))
+    amount = models.BigIntegerField(_("beløb (kr.)"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("beløb i budgetændring")
+        verbose_name_plural = _("beløb i budgetændringer")
+        ordering = ["change", "year"]
+        constraints = [
+            models.UniqueConstraint(fields=["change", "year"], name="change_amount_unique_year"),
+            models.CheckConstraint(
+                condition=~Q(amount=0) & Q(amount__gte=-MAX_AMOUNT) & Q(amount__lte=MAX_AMOUNT),
+                name="change_amount_sane",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.change_id} · {self.year} · {self.amount} kr."
 
 
 class ReportFileStatus(models.TextChoices):

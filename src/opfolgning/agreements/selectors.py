@@ -10,6 +10,7 @@ from django.db.models import Count, Q, QuerySet
 from opfolgning.followup.document import (
     ROUND_NUMBERS,
     AgreementRef,
+    BudgetLineDoc,
     Contact,
     EconomyDoc,
     InitiativeDoc,
@@ -19,6 +20,7 @@ from opfolgning.followup.document import (
 )
 from opfolgning.followup.smileys import Smiley
 
+from .budget_selectors import KeyedChange, budget_doc, changes_by_initiative, lines_by_initiative
 from .models import (
     Agreement,
     Committee,
@@ -155,7 +157,11 @@ def report_document_of(
         else Contact(),
         reading_guide=report.reading_guide if report else "",
     )
-    for theme_doc in _theme_docs(initiatives, round_obj):
+    # The report shows budgets; the status pages (owed_rows) read without them.
+    data = initiative_data(initiatives, round_obj, budgets=True)
+    # "Changes approved since the previous round" start after the previous round's date.
+    doc.previous_date = data.dates.get(round_number - 1)
+    for theme_doc in theme_docs_from(data):
         doc.themes.append(theme_doc)
     return doc
 
@@ -165,18 +171,30 @@ class InitiativeData:
     """The plain rows a report is built from: round labels, milestones, economy, initiatives."""
 
     labels: dict[int, str]
+    dates: dict[int, Any]  # round number → its date (or None)
     # initiative id → round number → (initiative_id, round, text, status_note, smiley, glyph,
     # needs_review, corrective_action, carried_forward, version)
     milestones: dict[int, dict[int, tuple[Any, ...]]]
+    # initiative id → (initiative_id, text, smiley, glyph, needs_review, note, spent, expected,
+    # saving_achieved, set_by_officer, reason)
     economy: dict[int, tuple[Any, ...]]
     initiatives: list[Any]  # dicts from .values()
+    # Budget lines and changes per initiative id; None when not read (budgets=False).
+    budget_lines: dict[int, list[BudgetLineDoc]] | None = None
+    budget_changes: dict[int, list[KeyedChange]] | None = None
 
 
-def initiative_data(initiatives: QuerySet[Initiative], round_obj: Round) -> InitiativeData:
-    """Read the rows for `initiatives` at a round in four queries, whatever their number."""
+def initiative_data(
+    initiatives: QuerySet[Initiative], round_obj: Round, *, budgets: bool = False
+) -> InitiativeData:
+    """Read the rows for `initiatives` at a round in four queries (six with budgets), whatever N."""
     agreement = round_obj.agreement_id
     # Plain values, not model instances: this is the hot path of every report (N × 5 rows).
-    labels = dict(Round.objects.filter(agreement_id=agreement).values_list("number", "label"))
+    round_rows = list(
+        Round.objects.filter(agreement_id=agreement).values_list("number", "label", "date")
+    )
+    labels = {number: label for number, label, _date in round_rows}
+    dates = {number: date for number, _label, date in round_rows}
     milestone_rows: dict[int, dict[int, tuple[Any, ...]]] = {}
     # order_by(): the model's default ordering would join and sort for nothing (a dict).
     for row in (
@@ -200,7 +218,19 @@ def initiative_data(initiatives: QuerySet[Initiative], round_obj: Round) -> Init
         row[0]: row
         for row in EconomyStatus.objects.filter(initiative__in=initiatives, round=round_obj)
         .order_by()
-        .values_list("initiative_id", "text", "smiley", "glyph", "needs_review")
+        .values_list(
+            "initiative_id",
+            "text",
+            "smiley",
+            "glyph",
+            "needs_review",
+            "note",
+            "spent",
+            "expected",
+            "saving_achieved",
+            "set_by_officer",
+            "reason",
+        )
     }
     rows = list(
         initiatives.order_by("theme__position", "theme__number", "sort_key").values(
@@ -218,9 +248,15 @@ def initiative_data(initiatives: QuerySet[Initiative], round_obj: Round) -> Init
             "theme__title",
             "center__name",
             "committee__name",
+            "no_money",
+            "budget_review",
         )
     )
-    return InitiativeData(labels, milestone_rows, economy_rows, rows)
+    data = InitiativeData(labels, dates, milestone_rows, economy_rows, rows)
+    if budgets:
+        data.budget_lines = lines_by_initiative(initiatives)
+        data.budget_changes = changes_by_initiative(initiatives)
+    return data
 
 
 def _theme_docs(initiatives: QuerySet[Initiative], round_obj: Round) -> list[ThemeDoc]:
@@ -258,6 +294,14 @@ def theme_docs_from(data: InitiativeData) -> list[ThemeDoc]:
                 )
             )
         eco = data.economy.get(ini["id"])
+        budget = None
+        if data.budget_lines is not None and data.budget_changes is not None:
+            budget = budget_doc(
+                no_money=ini["no_money"],
+                review=ini["budget_review"],
+                lines=data.budget_lines.get(ini["id"], []),
+                changes=data.budget_changes.get(ini["id"], []),
+            )
         theme_doc.initiatives.append(
             InitiativeDoc(
                 number=ini["number"],
@@ -272,10 +316,20 @@ def theme_docs_from(data: InitiativeData) -> list[ThemeDoc]:
                 heading=ini["heading"],
                 milestones=milestones,
                 economy=EconomyDoc(
-                    text=eco[1], smiley=_smiley(eco[2]), glyph=eco[3] or None, needs_review=eco[4]
+                    text=eco[1],
+                    smiley=_smiley(eco[2]),
+                    glyph=eco[3] or None,
+                    needs_review=eco[4],
+                    note=eco[5],
+                    spent=eco[6],
+                    expected=eco[7],
+                    saving_achieved=eco[8],
+                    set_by_officer=eco[9],
+                    reason=eco[10],
                 )
                 if eco
                 else EconomyDoc(),
+                budget=budget,
             )
         )
     return list(themes.values())

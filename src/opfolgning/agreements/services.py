@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -11,13 +12,28 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models, transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from opfolgning.followup.document import KINDS, ROUND_NUMBERS, ReportDocument
+from opfolgning.followup import budget as budget_rules
+from opfolgning.followup.document import (
+    KINDS,
+    ROUND_NUMBERS,
+    BudgetChangeDoc,
+    BudgetDoc,
+    ReportDocument,
+    budget_model,
+)
 from opfolgning.followup.smileys import Smiley
 from opfolgning.followup.text import one_line, plain_text
 
+from .budget_selectors import KeyedChange, changes_by_initiative
 from .models import (
+    MAX_AMOUNT,
     Agreement,
+    BudgetChange,
+    BudgetChangeAmount,
+    BudgetLine,
     Center,
+    ChangeKind,
+    ChangeStatus,
     Committee,
     CommitteeReport,
     EconomyStatus,
@@ -87,6 +103,22 @@ def validate_document(doc: ReportDocument) -> None:
         if ini.economy.smiley is Smiley.NEUTRAL:
             raise ImportRejected(
                 f"{where}, round {doc.round}: the economy smiley has two levels (happy, sad)"
+            )
+        economy = ini.economy
+        for name, figure in (("spent", economy.spent), ("expected", economy.expected)):
+            if figure is not None and not (
+                isinstance(figure, int)
+                and not isinstance(figure, bool)
+                and 0 <= figure <= MAX_AMOUNT
+            ):
+                raise ImportRejected(
+                    f"{where}, round {doc.round}: economy {name} {figure!r} is not 0 or more "
+                    "whole kroner"
+                )
+        if economy.set_by_officer and not (economy.smiley and economy.reason.strip()):
+            raise ImportRejected(
+                f"{where}, round {doc.round}: an economy smiley set by the officer needs the "
+                "smiley and its reason"
             )
 
 
@@ -286,6 +318,10 @@ def report_import(*, actor: Actor, document: ReportDocument, source_name: str = 
                 "heading": one_line(ini.heading),
                 "sort_key": number_sort_key(ini.number),
             }
+            if ini.budget is not None:
+                # A document that knows the budget settles these; one that does not keeps them.
+                values["no_money"] = ini.budget.no_money
+                values["budget_review"] = "\n".join(one_line(r) for r in ini.budget.review)
             if ini.number not in stored_initiatives:
                 obj = Initiative(agreement=agreement, number=ini.number, **values)
                 stored_initiatives[ini.number] = obj
@@ -347,6 +383,12 @@ def report_import(*, actor: Actor, document: ReportDocument, source_name: str = 
             "smiley": ini.economy.smiley.value if ini.economy.smiley else "",
             "glyph": ini.economy.glyph or "",
             "needs_review": ini.economy.needs_review,
+            "note": plain_text(ini.economy.note),
+            "spent": ini.economy.spent,
+            "expected": ini.economy.expected,
+            "saving_achieved": ini.economy.saving_achieved,
+            "set_by_officer": ini.economy.set_by_officer,
+            "reason": plain_text(ini.economy.reason),
         }
         stored_e = stored_eco.get(initiative.pk)
         if stored_e is None:
@@ -359,4 +401,150 @@ def report_import(*, actor: Actor, document: ReportDocument, source_name: str = 
                 eco_updates.append((stored_e, changed))
     _save_rows(Milestone, ms_creates, ms_updates, result, user, reason)
     _save_rows(EconomyStatus, eco_creates, eco_updates, result, user, reason)
+    _store_budgets(doc, by_number, agreement.period, result, user, reason)
     return result
+
+
+def _change_key(change: BudgetChangeDoc) -> tuple[Any, ...]:
+    """Return what makes two changes the same change: kind, money, amounts and financing."""
+    amounts = tuple(sorted((a.year, a.amount) for a in change.amounts))
+    return (change.kind, change.kind_of_money, amounts, change.financing.strip())
+
+
+def _budget_problems(
+    number: str,
+    budget: BudgetDoc,
+    new: list[BudgetChangeDoc],
+    stored: list[KeyedChange],
+    period: tuple[int, int],
+) -> None:
+    """Refuse a document's budget the rules refuse, naming the initiative (Danish, as shown)."""
+    where = f"initiative {number}"
+    for line in budget.lines:
+        if line.kind not in KINDS:
+            raise ImportRejected(
+                f"{where}: budget line kind {line.kind!r} is not capital or operating"
+            )
+    for change in budget.changes:
+        if (
+            change.kind not in ChangeKind.values
+            or change.kind_of_money not in KINDS
+            or change.status not in ChangeStatus.values
+        ):
+            raise ImportRejected(
+                f"{where}: budget change {change.kind!r}/{change.status!r} unknown"
+            )
+        if change.status == ChangeStatus.PROPOSED and change.decided_on is not None:
+            raise ImportRejected(f"{where}: a proposed budget change has no decision date yet")
+        if change.status == ChangeStatus.REJECTED and change.decided_on is None:
+            raise ImportRejected(f"{where}: a rejected budget change needs its decision date")
+    amounts = [(li.year, li.amount) for li in budget.lines] + [
+        (a.year, a.amount) for c in budget.changes for a in c.amounts
+    ]
+    for year, amount in amounts:
+        if isinstance(amount, bool) or not isinstance(amount, int):
+            raise ImportRejected(f"{where}: the amount {amount!r} for {year} is not whole kroner")
+    if budget.no_money and budget.lines:
+        raise ImportRejected(f"{where}: the budget has both no money and budget lines")
+    adopted, changes = budget_model(budget)
+    problems = budget_rules.validate_budget(adopted, period)
+    _, stored_rules = budget_model(BudgetDoc(changes=[c for _, c in stored]))
+    approved = [
+        c for c in [*changes, *stored_rules] if c.status is budget_rules.ChangeStatus.APPROVED
+    ]
+    new_ids = {id(c) for c in new}
+    for doc_change, change in zip(budget.changes, changes, strict=True):
+        # Only the changes this import adds are judged; stored ones were judged when stored.
+        if id(doc_change) in new_ids:
+            problems += budget_rules.validate_change(
+                change, budget=adopted, approved=approved, period=period
+            )
+    if problems:
+        raise ImportRejected(f"indsats {number}: " + " ".join(p.message_da for p in problems))
+
+
+def _store_budgets(
+    doc: ReportDocument,
+    by_number: dict[str, Initiative],
+    period: tuple[int, int],
+    result: ImportResult,
+    user: Any,
+    reason: str,
+) -> None:
+    """Store the budgets the document knows: lines replaced, changes added when not stored."""
+    known = {ini.number: ini.budget for ini in doc.initiatives() if ini.budget is not None}
+    if not known:
+        return
+    ids = [by_number[number].pk for number in known]
+    initiatives = Initiative.objects.filter(pk__in=ids)
+    stored_lines: dict[int, dict[tuple[int, str], BudgetLine]] = {}
+    for line in BudgetLine.objects.filter(initiative__in=initiatives):
+        stored_lines.setdefault(line.initiative_id, {})[(line.year, line.kind)] = line
+    stored_changes = changes_by_initiative(initiatives)
+    line_creates: list[BudgetLine] = []
+    line_updates: list[tuple[Any, list[str]]] = []
+    line_deletes: list[BudgetLine] = []
+    change_creates: list[tuple[BudgetChange, BudgetChangeDoc]] = []
+    for number, budget in known.items():
+        initiative = by_number[number]
+        stored = stored_changes.get(initiative.pk, [])
+        left = Counter(_change_key(c) for _, c in stored)
+        new: list[BudgetChangeDoc] = []
+        for change in budget.changes:
+            key = _change_key(change)
+            if left[key]:
+                left[key] -= 1  # already stored (maybe decided since): left as it is
+            else:
+                new.append(change)
+        _budget_problems(number, budget, new, stored, period)
+        wanted = {(line.year, line.kind): line.amount for line in budget.lines}
+        held = stored_lines.get(initiative.pk, {})
+        for key, line in held.items():
+            if key not in wanted:
+                line_deletes.append(line)
+            elif line.amount != wanted[key]:
+                line.amount = wanted[key]
+                line_updates.append((line, ["amount"]))
+        line_creates.extend(
+            BudgetLine(initiative=initiative, year=year, kind=kind, amount=amount)
+            for (year, kind), amount in wanted.items()
+            if (year, kind) not in held
+        )
+        change_creates.extend(
+            (
+                BudgetChange(
+                    initiative=initiative,
+                    kind=c.kind,
+                    kind_of_money=c.kind_of_money,
+                    financing=c.financing.strip(),
+                    status=c.status,
+                    decided_on=c.decided_on,
+                    reference=one_line(c.reference),
+                    note=plain_text(c.note),
+                    proposed_in_round=c.proposed_in_round,
+                    created_by=user,
+                ),
+                c,
+            )
+            for c in new
+        )
+    for line in line_deletes:
+        line._history_user = user  # type: ignore[attr-defined]
+        line._change_reason = reason  # type: ignore[attr-defined]
+        line.delete()
+    if line_deletes:
+        result.count("updated", "budgetline", len(line_deletes))
+    _save_rows(BudgetLine, line_creates, line_updates, result, user, reason)
+    if change_creates:
+        # One save each: the amounts need the changes' primary keys on every database.
+        for stored_change, _ in change_creates:
+            stored_change._history_user = user  # type: ignore[attr-defined]
+            stored_change._change_reason = reason  # type: ignore[attr-defined]
+            stored_change.save()
+        result.count("created", "budgetchange", len(change_creates))
+        amounts = [
+            BudgetChangeAmount(change=stored_change, year=a.year, amount=a.amount)
+            for stored_change, c in change_creates
+            for a in c.amounts
+        ]
+        _save_rows(BudgetChangeAmount, amounts, [], result, user, reason)

@@ -6,6 +6,7 @@ report (N × 6 rows), are built here with plain string joins and html.escape.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
@@ -29,6 +30,17 @@ from opfolgning.followup.rules import (
     report_findings,
     round_name_da,
     round_name_en,
+)
+
+from .economy import (
+    CHANGE,
+    InitiativeEconomy,
+    ReportEconomy,
+    economy_text_of,
+    initiative_economy,
+    kroner,
+    report_economy,
+    signed_kroner,
 )
 
 _MOUTHS = {
@@ -121,8 +133,10 @@ class _Renderer:
         *,
         changes: Mapping[str, InitiativeChanges] | None = None,
         timeline_url: str | None = None,
+        as_of: dt.date | None = None,
     ) -> None:
         self.current_round = current_round
+        self.as_of = as_of
         self.english = (get_language() or "da").startswith("en")
         self.changes = changes or {}
         self.timeline_url = timeline_url
@@ -152,6 +166,12 @@ class _Renderer:
                 "source": _("kilde"),
                 "changes": _("Ændringer"),
                 "timeline": _("Se historik"),
+                "note": _("Bemærkning:"),
+                "reason": _("Begrundelse:"),
+                "budget_item": _("Budgetpost"),
+                "total": _("I alt"),
+                "no_money": _("Der er ikke afsat økonomi."),
+                "to_review": _("Til gennemsyn:"),
             }.items()
         }
         self._smileys: dict[tuple[str | None, str | None], str] = {}
@@ -250,15 +270,74 @@ class _Renderer:
         eco_smiley = self.smiley(economy.smiley.value if economy.smiley else None, economy.glyph)
         if economy.needs_review:
             eco_smiley += f'<span class="review">⚠ {w["review"]}</span>'
+        if economy.reason:
+            eco_smiley += (
+                f'<span class="economy-reason"><span class="status-label">{w["reason"]}</span> '
+                f"{escape(economy.reason)}</span>"
+            )
+        shown_text = economy_text_of(ini, as_of=self.as_of)
+        eco_text = paragraphs_html(shown_text)
+        if economy.note:
+            eco_text += f'<div class="status-label">{w["note"]}</div>'
+            eco_text += paragraphs_html(economy.note)
         parts.append(
             f'<tr><th scope="row" class="rowhead">{w["economy"]}</th>'
-            f'<td colspan="2">{paragraphs_html(economy.text)}</td>'
+            f'<td colspan="2">{eco_text}</td>'
             f'<td colspan="2">{eco_smiley}</td></tr>'
         )
         head, link, tail = self.changes_row(ini)
         table = "".join(parts) + head
         end = tail + "</tbody></table>"
+        money = initiative_economy(ini, as_of=self.as_of)
+        if money is not None:
+            end += self.budget(ini, money, shown_text)
         return table + end, table + link + end
+
+    def budget(self, ini: InitiativeDoc, money: InitiativeEconomy, shown_text: str) -> str:
+        """Return the initiative's economy table with proposals and review notes beside it."""
+        w = self.words
+        parts = [f'<div class="budget" id="{anchor(ini.number)}-budget">']
+        if money.no_money:
+            # The economy text usually says it already; it is not said twice.
+            sentence = _("Der er ikke afsat økonomi.")
+            if sentence.rstrip(".").casefold() not in shown_text.casefold():
+                parts.append(f'<p class="budget-none">{w["no_money"]}</p>')
+        if money.has_table:
+            caption = escape(_("Økonomi for indsats %(number)s") % {"number": ini.number})
+            parts.append(
+                f'<table class="grid counts budget-table"><caption>{caption}</caption>'
+                f'<thead><tr><th scope="col">{w["budget_item"]}</th>'
+                + "".join(f'<th scope="col" class="num">{year}</th>' for year in money.years)
+                + f'<th scope="col" class="num">{w["total"]}</th></tr></thead><tbody>'
+            )
+            for row in money.rows:
+                show = signed_kroner if row.role == CHANGE else kroner
+                cells = "".join(
+                    f'<td class="num">{escape(show(row.amounts[year]))}</td>'
+                    if year in row.amounts
+                    else '<td class="num"></td>'
+                    for year in money.years
+                )
+                parts.append(
+                    f'<tr class="budget-{row.role}"><th scope="row">{escape(row.label)}</th>'
+                    f'{cells}<td class="num">{escape(show(row.total))}</td></tr>'
+                )
+            parts.append("</tbody></table>")
+        if money.pending:
+            items = "".join(
+                f'<li class="budget-{p.status}"><strong>{escape(p.status_word)}:</strong> '
+                f"{escape(p.text)}</li>"
+                for p in money.pending
+            )
+            parts.append(f'<ul class="budget-pending">{items}</ul>')
+        if money.review:
+            items = "".join(
+                f'<li><span class="review">⚠ {w["to_review"]} {escape(line)}</span></li>'
+                for line in money.review
+            )
+            parts.append(f'<ul class="budget-review">{items}</ul>')
+        parts.append("</div>")
+        return "".join(parts) if len(parts) > 2 else ""
 
 
 def theme_blocks(
@@ -268,7 +347,7 @@ def theme_blocks(
     timeline_url: str | None = None,
 ) -> list[ThemeBlock]:
     """Return each theme with its initiative tables and sub-headings rendered."""
-    renderer = _Renderer(doc.round, changes=changes, timeline_url=timeline_url)
+    renderer = _Renderer(doc.round, changes=changes, timeline_url=timeline_url, as_of=doc.date)
     blocks = []
     for theme in doc.themes:
         parts: list[str] = []
@@ -289,13 +368,73 @@ def theme_blocks(
     return blocks
 
 
+def budget_section_html(money: ReportEconomy | None) -> str:
+    """Return the report-level section "Økonomi i alt" (empty when no initiative has a budget)."""
+    if money is None:
+        return ""
+    heading = escape(_("Økonomi i alt"))
+    parts = [
+        '<section class="budget-totals" aria-labelledby="budget-heading">'
+        f'<h2 id="budget-heading">{heading}</h2>'
+    ]
+    if not money.years:
+        parts.append(f'<p class="budget-none">{escape(_("Der er ikke afsat økonomi."))}</p>')
+    else:
+        caption = escape(_("Vedtaget og korrigeret budget pr. tema og år"))
+        adopted, amended = escape(_("Vedtaget")), escape(_("Korrigeret"))
+        years = "".join(f'<th scope="col" class="num">{year}</th>' for year in money.years)
+        parts.append(
+            f'<table class="grid counts budget-table" id="budget-totals"><caption>{caption}'
+            f'</caption><thead><tr><th scope="col">{escape(_("Tema"))}</th>'
+            f'<th scope="col">{escape(_("Budget"))}</th>{years}'
+            f'<th scope="col" class="num">{escape(_("I alt"))}</th></tr></thead>'
+        )
+
+        def row(head: str, sub: str, by_year: Mapping[int, int], total: int) -> str:
+            cells = "".join(
+                f'<td class="num">{escape(kroner(by_year.get(y, 0)))}</td>' for y in money.years
+            )
+            return (
+                f'<tr>{head}<th scope="row">{sub}</th>{cells}'
+                f'<td class="num">{escape(kroner(total))}</td></tr>'
+            )
+
+        groups = [("tbody", t) for t in money.themes] + [("tfoot", money.overall)]
+        for section, group in groups:
+            # Each theme is a row group: its name heads both its adopted and amended rows.
+            head = f'<th scope="rowgroup" rowspan="2">{escape(group.label)}</th>'
+            parts.append(
+                f"<{section}>"
+                + row(head, adopted, group.adopted, group.adopted_total)
+                + row("", amended, group.amended, group.amended_total)
+                + f"</{section}>"
+            )
+        parts.append("</table>")
+    parts.append(f'<h3 id="budget-changes-heading">{escape(money.changes_heading)}</h3>')
+    if money.changes:
+        items = "".join(
+            f'<li><a href="#{anchor(c.number)}">{escape(c.initiative)}</a>: {escape(c.text)}</li>'
+            for c in money.changes
+        )
+        parts.append(f'<ul class="budget-changes">{items}</ul>')
+    else:
+        parts.append(f"<p>{escape(_('Ingen godkendte ændringer.'))}</p>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
 def report_context(
-    doc: ReportDocument, *, previous_economy: Mapping[str, EconomyDoc] | None = None
+    doc: ReportDocument,
+    *,
+    previous_economy: Mapping[str, EconomyDoc] | None = None,
+    previous_date: dt.date | None = None,
 ) -> dict[str, Any]:
     """Return the template context of a report: overview, rendered themes, rule findings.
 
     `previous_economy` (initiative number → economy row at the previous round) adds the
     economy smiley to "changed since the previous round"; without it only effort is compared.
+    `previous_date` (the previous round's date) limits "approved changes since the previous
+    round" to those approved after it; None lists every change approved by the report's date.
     """
     from . import chart  # pygal is imported only when a report is rendered
 
@@ -323,11 +462,17 @@ def report_context(
         "changes": changes,
         "changes_summary": summarize(doc, changes) if changes else None,
         "changes_previous_round_label": chart.round_label(doc.round - 1) if changes else "",
+        # "Økonomi i alt": empty when no initiative has a budget.
+        "budget_section": mark_safe(
+            budget_section_html(report_economy(doc, previous_date=previous_date))
+        ),
     }
 
 
-def render_report_html(doc: ReportDocument, *, standalone: bool = True) -> str:
+def render_report_html(
+    doc: ReportDocument, *, standalone: bool = True, previous_date: dt.date | None = None
+) -> str:
     """Render the report as one self-contained HTML file (inline CSS and icons, no scripts)."""
-    context = report_context(doc)
+    context = report_context(doc, previous_date=previous_date)
     context["standalone"] = standalone
     return render_to_string("web/report_standalone.html", context)

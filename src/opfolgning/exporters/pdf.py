@@ -9,6 +9,7 @@ the network; the compiler's file root is the template's own folder, and it loads
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 import logging
@@ -30,6 +31,15 @@ from opfolgning.followup.overview import Counts, Overview, overview
 from opfolgning.followup.rules import Effective, Finding, Source, effective_smileys, report_findings
 from opfolgning.followup.smileys import CANONICAL_GLYPH, Smiley
 
+from .economy import (
+    CHANGE,
+    InitiativeEconomy,
+    economy_text_of,
+    initiative_economy,
+    kroner,
+    report_economy,
+    signed_kroner,
+)
 from .html import smiley_word
 
 logger = logging.getLogger(__name__)
@@ -180,7 +190,16 @@ def estimate_lines(ini: dict[str, Any]) -> int:
         rule = _lines([m["rule"]["text"]], w["c5"]) + (1 if m["rule"]["carried"] else 0)
         review = _lines([m["review"]], w["c4"]) if m["review"] else 0
         lines += 1 + max(text, _lines([m["time"]], w["c3"]), 2 + review, rule)
-    lines += 1 + max(_lines(ini["economy"]["text"], w["c2_3"]), 2)
+    economy = ini["economy"]
+    eco_text = economy["text"] + economy.get("note", [])
+    eco_side = 2 + (_lines([economy["reason"]], w["c4"] + w["c5"]) if economy.get("reason") else 0)
+    lines += 1 + max(_lines(eco_text, w["c2_3"]) + bool(economy.get("note")), eco_side)
+    budget = ini.get("budget")
+    if budget:
+        # Caption and header, then each row: the label column is about 40 % of the width.
+        lines += 2 + (1 if budget["none"] else 0)
+        lines += sum(_lines([row["cells"][0]], 30) for row in budget["rows"])
+        lines += _lines(budget["pending"] + budget["review"], w["c2_5"])
     if ini.get("changes"):
         lines += 1 + _lines([ini["changes"]], w["c2_5"])
     return lines
@@ -207,8 +226,9 @@ def smileys(keys: Sequence[str]) -> list[dict[str, str]]:
 class _Builder:
     """Turns a report document into the template's data; every printed word is set here."""
 
-    def __init__(self, doc: ReportDocument) -> None:
+    def __init__(self, doc: ReportDocument, previous_date: dt.date | None = None) -> None:
         self.doc = doc
+        self.previous_date = previous_date
         self.english = (get_language() or "da").startswith("en")
         # Only a unique theme number gets a link target: a link to a repeated label is an
         # error in Typst. Initiatives get none: 1,000 labelled tables and the links to them
@@ -231,6 +251,8 @@ class _Builder:
             "economy": _("Økonomi"),
             "changes": _("Ændringer"),
             "no_smiley": _("ingen smiley"),
+            "note": _("Bemærkning:"),
+            "reason": _("Begrundelse:"),
             "page": _("Side"),
             "of": _("af"),
         }
@@ -262,6 +284,7 @@ class _Builder:
             "findings": self.findings(errors, reviews),
             "themes": self.themes(),
             "empty": _("Rapporten har ingen indsatser."),
+            "budget_totals": self.budget_totals(),
         }
 
     def date(self) -> str:
@@ -398,6 +421,7 @@ class _Builder:
                 }
             )
         economy = ini.economy
+        economy_text = economy_text_of(ini, as_of=self.doc.date)
         data: dict[str, Any] = {
             "title": f"{ini.number}. {ini.title}",
             "kind": "capital" if ini.kind == "capital" else "operating",
@@ -406,14 +430,80 @@ class _Builder:
             "notes": text_blocks(ini.notes),
             "milestones": milestones,
             "economy": {
-                "text": text_blocks(economy.text),
+                "text": text_blocks(economy_text),
                 "smiley": _smiley(economy.smiley),
                 "review": f"⚠ {review}" if economy.needs_review else None,
+                "note": text_blocks(economy.note),
+                "reason": economy.reason or None,
             },
+            "budget": self.budget(ini, economy_text),
         }
         data["changes"] = self.changes_line(ini.number)
         data["keep"] = fits_one_page(data)
         return data
+
+    def budget(self, ini: InitiativeDoc, economy_text: str) -> dict[str, Any] | None:
+        """Return the initiative's economy table as the template's data (None: no budget)."""
+        money: InitiativeEconomy | None = initiative_economy(ini, as_of=self.doc.date)
+        if money is None:
+            return None
+        none = None
+        if money.no_money:
+            sentence = _("Der er ikke afsat økonomi.")
+            # The economy text usually says it already; it is not said twice.
+            if sentence.rstrip(".").casefold() not in economy_text.casefold():
+                none = sentence
+        rows = []
+        for row in money.rows:
+            show = signed_kroner if row.role == CHANGE else kroner
+            cells = [show(row.amounts[y]) if y in row.amounts else "" for y in money.years]
+            rows.append({"role": row.role, "cells": [row.label, *cells, show(row.total)]})
+        review = _("Til gennemsyn:")
+        result = {
+            "caption": _("Økonomi for indsats %(number)s") % {"number": ini.number},
+            "none": none,
+            "header": [_("Budgetpost"), *map(str, money.years), _("I alt")],
+            "rows": rows if money.has_table else [],
+            "pending": [f"{p.status_word}: {p.text}" for p in money.pending],
+            "review": [f"⚠ {review} {line}" for line in money.review],
+        }
+        if not (none or result["rows"] or result["pending"] or result["review"]):
+            return None
+        return result
+
+    def budget_totals(self) -> dict[str, Any] | None:
+        """Return the report-level section "Økonomi i alt" (None when no budget is known)."""
+        money = report_economy(self.doc, previous_date=self.previous_date)
+        if money is None:
+            return None
+
+        def group(label: str, adopted: dict[int, int], amended: dict[int, int]) -> dict[str, Any]:
+            def cells(by_year: dict[int, int]) -> list[str]:
+                return [kroner(by_year.get(y, 0)) for y in money.years] + [
+                    kroner(sum(by_year.values()))
+                ]
+
+            return {
+                "label": label,
+                "rows": [
+                    [_("Vedtaget"), *cells(adopted)],
+                    [_("Korrigeret"), *cells(amended)],
+                ],
+            }
+
+        return {
+            "heading": _("Økonomi i alt"),
+            "none": None if money.years else _("Der er ikke afsat økonomi."),
+            "caption": _("Vedtaget og korrigeret budget pr. tema og år"),
+            "header": [_("Tema"), _("Budget"), *map(str, money.years), _("I alt")],
+            "groups": [group(t.label, dict(t.adopted), dict(t.amended)) for t in money.themes],
+            "total": group(
+                money.overall.label, dict(money.overall.adopted), dict(money.overall.amended)
+            ),
+            "changes_heading": money.changes_heading,
+            "changes": [f"{c.initiative}: {c.text}" for c in money.changes],
+            "no_changes": _("Ingen godkendte ændringer."),
+        }
 
     def changes_line(self, number: str) -> str | None:
         """Return "Ændret siden 2. opfølgning: …" (or unchanged) as in the HTML report."""
@@ -434,17 +524,21 @@ def _chart_alt(svg: str) -> str:
     return str(fromstring(svg).get("aria-label") or "")
 
 
-def report_inputs(doc: ReportDocument) -> dict[str, str]:
-    """Return the template's inputs: the report data as JSON and the two charts as SVG text."""
+def report_inputs(doc: ReportDocument, *, previous_date: dt.date | None = None) -> dict[str, str]:
+    """Return the template's inputs: the report data as JSON and the two charts as SVG text.
+
+    `previous_date` (the previous round's date) limits the approved changes listed under
+    "Økonomi i alt"; None lists every change approved by the report's date.
+    """
     from . import chart
 
     counts = overview(doc)
-    data = _Builder(doc).data(counts)
+    data = _Builder(doc, previous_date).data(counts)
     charts = {"chart-themes": chart.overview_svg(counts), "chart-rounds": chart.rounds_svg(counts)}
     data["charts"] = [{"key": key, "alt": _chart_alt(svg)} for key, svg in charts.items()]
     return {"document": json.dumps(data, ensure_ascii=False, separators=(",", ":")), **charts}
 
 
-def render_report_pdf(doc: ReportDocument) -> bytes:
+def render_report_pdf(doc: ReportDocument, *, previous_date: dt.date | None = None) -> bytes:
     """Render the report as an A4 PDF with page numbers, for print and screen readers."""
-    return compile_pdf(TEMPLATE, report_inputs(doc))
+    return compile_pdf(TEMPLATE, report_inputs(doc, previous_date=previous_date))

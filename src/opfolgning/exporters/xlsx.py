@@ -6,7 +6,9 @@ The layout (documented in docs/formats.md, "XLSX and CSV"):
   - 2 rows), a blank row, then the table: a header row with COLUMNS and one row per
   initiative and round (four rows per initiative). Initiative columns (title, description,
   economy, …) repeat on each of an initiative's four rows. Header row frozen, auto filter on.
-- sheet "Overblik": smileys per theme at the report's round and per round (followup.overview).
+- sheet "Overblik": smileys per theme at the report's round and per round (followup.overview);
+  when an initiative has a budget, two rows below: "Økonomi i alt" (adopted and amended sums
+  per theme and year), the approved changes and each initiative's budget, in whole kroner.
 - hidden sheet "Metadata": the format name and version, and the reading guide.
 
 Every text cell is written as a string (never a formula); a text beginning with = + - @ also
@@ -15,9 +17,10 @@ gets Excel's quote prefix so that editing the cell in Excel keeps it text.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -36,6 +39,8 @@ from ..followup.smileys import LABELS_DA, Smiley
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
+    from .economy import ReportEconomy
+
 __all__ = [
     "COLUMNS",
     "FACT_LABELS",
@@ -48,6 +53,7 @@ __all__ = [
     "REVIEW_YES",
     "TABLE_HEADER_ROW",
     "Column",
+    "economy_rows",
     "render_report_xlsx",
     "table_rows",
 ]
@@ -328,6 +334,97 @@ def _write_overview(ws: Worksheet, doc: ReportDocument) -> None:
         ws.column_dimensions[letter].width = 14
 
 
+ECONOMY_GAP = 2  # blank rows between the smiley overview and the economy on sheet Overblik
+AMOUNT_FORMAT = "#,##0"
+
+
+def economy_rows(
+    doc: ReportDocument, economy: ReportEconomy
+) -> list[tuple[list[Cell | None], bool]]:
+    """Return the rows of the Økonomi sheet (also the budget CSV) and whether each is bold."""
+    from django.utils.translation import gettext as _
+
+    from .economy import initiative_economy
+
+    years = list(economy.years)
+    # Years head columns as text: a number there would take the amount format ("2.020").
+    year_heads = [str(year) for year in years]
+    rows: list[tuple[list[Cell | None], bool]] = []  # (values, bold)
+
+    def add(values: Sequence[Cell | None] = (), strong: bool = False) -> None:
+        rows.append((list(values), strong))
+
+    def amounts(by_year: Mapping[int, int], total: bool = True) -> list[Cell | None]:
+        cells: list[Cell | None] = [by_year.get(year) for year in years]
+        return cells + ([sum(by_year.values())] if total else [])
+
+    add([_("Økonomi i alt")], True)
+    add()
+    add([_("Tema"), _("Budget"), *year_heads, _("I alt")], True)
+    for group in (*economy.themes, economy.overall):
+        full_adopted = {year: group.adopted.get(year, 0) for year in years}
+        full_amended = {year: group.amended.get(year, 0) for year in years}
+        strong = group is economy.overall
+        add([group.label, _("Vedtaget"), *amounts(full_adopted)], strong)
+        add([group.label, _("Korrigeret"), *amounts(full_amended)], strong)
+    add()
+    add([economy.changes_heading], True)
+    add([_("Indsats"), _("Ændring"), *year_heads, _("I alt")], True)
+    for change in economy.changes:
+        add([change.initiative, change.text, *amounts(change.amounts)])
+    if not economy.changes:
+        add([_("Ingen godkendte ændringer.")])
+    add()
+    add([_("Økonomi pr. indsats")], True)
+    add([_("Indsats"), _("Budgetpost"), *year_heads, _("I alt")], True)
+    for theme in doc.themes:
+        for ini in theme.initiatives:
+            money = initiative_economy(ini, as_of=doc.date)
+            if money is None:
+                continue
+            name = f"{ini.number}. {ini.title}"
+            if money.no_money:
+                add([name, _("Der er ikke afsat økonomi.")])
+            for row in money.rows:
+                add([name, row.label, *amounts(row.amounts)], row.role == "amended")
+            # Proposed and rejected changes carry no amounts here, so no column sum takes them.
+            for pending in money.pending:
+                add([name, f"{pending.status_word}: {pending.text}"])
+            for line in money.review:
+                add([name, f"{_('Til gennemsyn:')} {line}"])
+    return rows
+
+
+def _write_economy(
+    ws: Worksheet, doc: ReportDocument, economy: ReportEconomy, *, start: int
+) -> None:
+    """Write "Økonomi i alt", the approved changes and each initiative's budget from `start`.
+
+    On sheet Overblik, which importers skip: the main table stays the one table they read.
+    """
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    bold = Font(bold=True)
+    years = economy.years
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for row_index, (values, strong) in enumerate(economy_rows(doc, economy), start=start):
+        for col, value in enumerate(values, start=1):
+            _put(ws, row_index, col, value)
+            cell = ws.cell(row=row_index, column=col)
+            if isinstance(value, int):
+                cell.number_format = AMOUNT_FORMAT
+            elif col <= 2:
+                cell.alignment = wrap
+            if strong:
+                cell.font = bold
+    ws.column_dimensions["A"].width = 40
+    ws.column_dimensions["B"].width = max(ws.column_dimensions["B"].width or 0, 60)
+    for offset in range(len(years) + 1):
+        letter = get_column_letter(3 + offset)
+        ws.column_dimensions[letter].width = max(ws.column_dimensions[letter].width or 0, 15)
+
+
 def _write_metadata(ws: Worksheet, doc: ReportDocument) -> None:
     from openpyxl.styles import Alignment
 
@@ -344,8 +441,13 @@ def _write_metadata(ws: Worksheet, doc: ReportDocument) -> None:
     ws.sheet_state = "hidden"
 
 
-def render_report_xlsx(doc: ReportDocument) -> bytes:
-    """Return the report as an .xlsx workbook (sheets Opfølgning, Overblik, hidden Metadata)."""
+def render_report_xlsx(doc: ReportDocument, *, previous_date: dt.date | None = None) -> bytes:
+    """Return the report as an .xlsx workbook (sheets Opfølgning, Overblik, hidden Metadata).
+
+    When an initiative has a budget, Overblik continues below the smiley counts with the
+    economy (amounts as whole kroner); `previous_date` limits its approved changes to those
+    approved after the previous round (None: all approved by the report's date).
+    """
     from openpyxl import Workbook
 
     workbook = Workbook()
@@ -353,7 +455,15 @@ def render_report_xlsx(doc: ReportDocument) -> bytes:
     assert main is not None
     main.title = MAIN_SHEET
     _write_main(main, doc)
-    _write_overview(workbook.create_sheet(OVERVIEW_SHEET), doc)
+    overview_sheet = workbook.create_sheet(OVERVIEW_SHEET)
+    _write_overview(overview_sheet, doc)
+    if any(ini.budget is not None for ini in doc.initiatives()):
+        from .economy import report_economy
+
+        economy = report_economy(doc, previous_date=previous_date)
+        if economy is not None:
+            start = overview_sheet.max_row + 1 + ECONOMY_GAP
+            _write_economy(overview_sheet, doc, economy, start=start)
     _write_metadata(workbook.create_sheet(METADATA_SHEET), doc)
     workbook.properties.title = doc.title
     buffer = io.BytesIO()

@@ -51,12 +51,77 @@ class MilestoneDoc:
 
 @dataclass
 class EconomyDoc:
-    """The economy row of an initiative at the report's round."""
+    """The economy row of an initiative at the report's round.
+
+    `text` is the economy text as written (imported) or generated from the budget; `note`
+    supplements a generated text. The figures for the round (kroner) and the officer's
+    override feed the economy smiley rule; `reason` says why the smiley came out as it did.
+    """
 
     text: str = ""
     smiley: Smiley | None = None
     glyph: str | None = None
     needs_review: bool = False
+    note: str = ""
+    spent: int | None = None
+    expected: int | None = None
+    saving_achieved: bool | None = None
+    set_by_officer: bool = False
+    reason: str = ""
+
+
+@dataclass
+class BudgetLineDoc:
+    """Money set aside for one year and kind (capital/operating), in whole kroner."""
+
+    year: int
+    kind: str
+    amount: int
+
+
+@dataclass
+class ChangeAmountDoc:
+    """What a budget change does to one year: + adds money, - takes it (whole kroner)."""
+
+    year: int
+    amount: int
+
+
+@dataclass
+class BudgetChangeDoc:
+    """A change to an initiative's budget, with its alternative financing and its decision.
+
+    kind: postponement, increase, cut or saving_target; status: proposed, approved, rejected.
+    """
+
+    kind: str
+    kind_of_money: str
+    amounts: list[ChangeAmountDoc]
+    financing: str
+    status: str = "proposed"
+    decided_on: dt.date | None = None
+    reference: str = ""
+    note: str = ""
+    proposed_in_round: int | None = None
+
+
+@dataclass
+class BudgetDoc:
+    """An initiative's adopted budget and the changes recorded against it.
+
+    `no_money`: the initiative has no money attached ("Der er ikke afsat økonomi").
+    `review`: what an importer found but could not turn into data (a person must look).
+    """
+
+    no_money: bool = False
+    lines: list[BudgetLineDoc] = field(default_factory=list)
+    changes: list[BudgetChangeDoc] = field(default_factory=list)
+    review: list[str] = field(default_factory=list)
+
+    @property
+    def needs_review(self) -> bool:
+        """Return whether something about the money is left for a person to check."""
+        return bool(self.review)
 
 
 @dataclass
@@ -75,6 +140,8 @@ class InitiativeDoc:
     heading: str = ""
     milestones: list[MilestoneDoc] = field(default_factory=list)
     economy: EconomyDoc = field(default_factory=EconomyDoc)
+    # None: the budget is not known (a document from before budgets were data).
+    budget: BudgetDoc | None = None
 
 
 @dataclass
@@ -108,6 +175,9 @@ class ReportDocument:
     reading_guide: str = ""
     themes: list[ThemeDoc] = field(default_factory=list)
     warnings: list[Warning] = field(default_factory=list)
+    # The previous round's date: budget changes approved after it are "since the previous
+    # round". None when unknown (then every change approved by `date` is listed).
+    previous_date: dt.date | None = None
 
     def initiatives(self) -> list[InitiativeDoc]:
         """Return every initiative in document order."""
@@ -132,11 +202,14 @@ class ReportDocument:
                 {
                     "number": theme.number,
                     "title": theme.title,
-                    "initiatives": [_initiative_to_dict(ini) for ini in theme.initiatives],
+                    "initiatives": [
+                        _initiative_to_dict(ini, as_of=self.date) for ini in theme.initiatives
+                    ],
                 }
                 for theme in self.themes
             ],
             "warnings": [{"where": w.where, "message": w.message} for w in self.warnings],
+            "previous_date": self.previous_date.isoformat() if self.previous_date else None,
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -171,6 +244,7 @@ class ReportDocument:
                 for theme in data["themes"]
             ],
             warnings=[Warning(w["where"], w["message"]) for w in data.get("warnings", [])],
+            previous_date=_date_or_none(data.get("previous_date")),
         )
 
     @classmethod
@@ -183,7 +257,108 @@ def _smiley_or_none(value: Any) -> Smiley | None:
     return Smiley(value) if value else None
 
 
-def _initiative_to_dict(ini: InitiativeDoc) -> dict[str, Any]:
+def _date_or_none(value: Any) -> dt.date | None:
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _int_or_none(value: Any) -> int | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        # Money is whole kroner: 1.5 or "1,5" here is a mistake, not something to round.
+        raise ValueError(f"amount {value!r} is not a whole number of kroner")
+    return value
+
+
+def budget_to_dict(budget: BudgetDoc, *, as_of: dt.date | None = None) -> dict[str, Any]:
+    """Return a budget as JSON-ready data, with the amended budget as of `as_of` added."""
+    from .budget import amended_budget
+
+    adopted, changes = budget_model(budget)
+    amended = amended_budget(adopted, changes, as_of=as_of) if not budget.no_money else {}
+    return {
+        "no_money": budget.no_money,
+        "lines": [{"year": li.year, "kind": li.kind, "amount": li.amount} for li in budget.lines],
+        "changes": [
+            {
+                "kind": c.kind,
+                "kind_of_money": c.kind_of_money,
+                "amounts": [{"year": a.year, "amount": a.amount} for a in c.amounts],
+                "financing": c.financing,
+                "status": c.status,
+                "decided_on": c.decided_on.isoformat() if c.decided_on else None,
+                "reference": c.reference,
+                "note": c.note,
+                "proposed_in_round": c.proposed_in_round,
+            }
+            for c in budget.changes
+        ],
+        # Derived (read-only): adopted plus the changes approved by the report's date.
+        "amended": [
+            {"year": year, "kind": str(kind), "amount": amount}
+            for (year, kind), amount in amended.items()
+        ],
+        "review": list(budget.review),
+    }
+
+
+def budget_from_dict(data: dict[str, Any]) -> BudgetDoc:
+    """Build a budget from data shaped like `budget_to_dict` (the derived "amended" ignored)."""
+    return BudgetDoc(
+        no_money=bool(data.get("no_money")),
+        lines=[
+            BudgetLineDoc(int(li["year"]), str(li["kind"]), _int_or_none(li["amount"]) or 0)
+            for li in data.get("lines", [])
+        ],
+        changes=[
+            BudgetChangeDoc(
+                kind=str(c["kind"]),
+                kind_of_money=str(c.get("kind_of_money") or KIND_CAPITAL),
+                amounts=[
+                    ChangeAmountDoc(int(a["year"]), _int_or_none(a["amount"]) or 0)
+                    for a in c.get("amounts", [])
+                ],
+                financing=c.get("financing") or "",
+                status=c.get("status") or "proposed",
+                decided_on=_date_or_none(c.get("decided_on")),
+                reference=c.get("reference") or "",
+                note=c.get("note") or "",
+                proposed_in_round=c.get("proposed_in_round"),
+            )
+            for c in data.get("changes", [])
+        ],
+        review=[str(r) for r in data.get("review", [])],
+    )
+
+
+def budget_model(budget: BudgetDoc) -> tuple[Any, list[Any]]:
+    """Return the budget as followup.budget's Budget and BudgetChange list (for its rules)."""
+    from . import budget as rules
+
+    adopted = rules.Budget(
+        lines=tuple(
+            rules.BudgetLine(li.year, rules.BudgetKind(li.kind), li.amount) for li in budget.lines
+        ),
+        no_money=budget.no_money and not budget.lines,
+    )
+    changes = [
+        rules.BudgetChange(
+            kind=rules.ChangeKind(c.kind),
+            kind_of_money=rules.BudgetKind(c.kind_of_money),
+            amounts=tuple(rules.YearAmount(a.year, a.amount) for a in c.amounts),
+            financing=c.financing,
+            status=rules.ChangeStatus(c.status),
+            decided_on=c.decided_on,
+            reference=c.reference,
+            note=c.note,
+            proposed_in_round=c.proposed_in_round,
+        )
+        for c in budget.changes
+    ]
+    return adopted, changes
+
+
+def _initiative_to_dict(ini: InitiativeDoc, *, as_of: dt.date | None = None) -> dict[str, Any]:
     return {
         "number": ini.number,
         "title": ini.title,
@@ -213,7 +388,14 @@ def _initiative_to_dict(ini: InitiativeDoc) -> dict[str, Any]:
             "smiley": ini.economy.smiley.value if ini.economy.smiley else None,
             "glyph": ini.economy.glyph,
             "needs_review": ini.economy.needs_review,
+            "note": ini.economy.note,
+            "spent": ini.economy.spent,
+            "expected": ini.economy.expected,
+            "saving_achieved": ini.economy.saving_achieved,
+            "set_by_officer": ini.economy.set_by_officer,
+            "reason": ini.economy.reason,
         },
+        "budget": budget_to_dict(ini.budget, as_of=as_of) if ini.budget is not None else None,
     }
 
 
@@ -248,5 +430,12 @@ def _initiative_from_dict(data: dict[str, Any]) -> InitiativeDoc:
             smiley=_smiley_or_none(economy.get("smiley")),
             glyph=economy.get("glyph"),
             needs_review=bool(economy.get("needs_review")),
+            note=economy.get("note") or "",
+            spent=_int_or_none(economy.get("spent")),
+            expected=_int_or_none(economy.get("expected")),
+            saving_achieved=economy.get("saving_achieved"),
+            set_by_officer=bool(economy.get("set_by_officer")),
+            reason=economy.get("reason") or "",
         ),
+        budget=budget_from_dict(data["budget"]) if data.get("budget") else None,
     )

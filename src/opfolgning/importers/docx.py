@@ -60,6 +60,7 @@ from ..followup.smileys import (
     read_effort_glyph,
 )
 from . import archive
+from .economy import agreement_period, budget_from_economy_text
 from .text import (
     _HEADER_RE,
     _INITIATIVE_RE,
@@ -328,6 +329,7 @@ class _DocxParser:
         self.case_number = ""
         self.tables = 0
         self.initiative_tables = 0
+        self.period: tuple[int, int] | None = None  # the agreement's years, from the title
 
     # helpers
 
@@ -368,6 +370,7 @@ class _DocxParser:
     def parse(self) -> ReportDocument:
         elements = self.body_elements()
         facts, index = self.parse_front(elements)
+        self.period = agreement_period(facts.year)
         guide, index = self.parse_guide(elements, index)
         self.parse_body(elements, index)
         themes = [theme.doc for theme in self.themes.values()]
@@ -718,6 +721,10 @@ class _DocxParser:
             glyph=reading.glyph,
             needs_review=reading.needs_review,
         )
+        budget, notes = budget_from_economy_text(
+            economy.text, kind=ini.kind, where=where, period=self.period
+        )
+        self.warnings.extend(notes)
         responsibility = parse_responsibility(_join(ini.responsibility))
         theme = self.theme(ini.number.split(".", 1)[0], f"table {ini.table}, row {ini.row}")
         theme.doc.initiatives.append(
@@ -734,6 +741,7 @@ class _DocxParser:
                 heading=ini.heading,
                 milestones=[ini.milestones[n][0] for n in sorted(ini.milestones)],
                 economy=economy,
+                budget=budget,
             )
         )
 

@@ -24,6 +24,7 @@ from ..followup.document import (
     KIND_CAPITAL,
     KIND_OPERATING,
     AgreementRef,
+    BudgetDoc,
     Contact,
     EconomyDoc,
     InitiativeDoc,
@@ -42,6 +43,7 @@ from ..followup.smileys import (
     read_effort_glyph,
 )
 from ..followup.text import one_line, plain_text
+from .economy import agreement_period, budget_from_economy_text
 
 __all__ = [
     "DANISH_MONTHS",
@@ -540,6 +542,7 @@ class _TextParser:
         self.contact = Contact()
         self.date: dt.date | None = None
         self.case_number = ""
+        self.period: tuple[int, int] | None = None  # the agreement's years, from the title
         self.last_content_line = len(self.lines)
         while self.last_content_line > 1 and not self.lines[self.last_content_line - 1].strip():
             self.last_content_line -= 1
@@ -560,6 +563,7 @@ class _TextParser:
 
     def parse(self) -> ReportDocument:
         facts, body_start = self.parse_front()
+        self.period = agreement_period(facts.year)
         guide, body_start = self.parse_reading_guide(body_start)
         self.parse_body(body_start)
         themes = [theme.doc for theme in self.themes.values()]
@@ -947,9 +951,16 @@ class _TextParser:
             glyph=reading.glyph,
             needs_review=reading.needs_review,
         )
-        self.finish(ini, economy)
+        budget, notes = budget_from_economy_text(
+            economy.text,
+            kind=ini.kind,
+            where=f"line {lineno}, initiative {ini.number}, economy",
+            period=self.period,
+        )
+        self.warnings.extend(notes)
+        self.finish(ini, economy, budget)
 
-    def finish(self, ini: _OpenInitiative, economy: EconomyDoc) -> None:
+    def finish(self, ini: _OpenInitiative, economy: EconomyDoc, budget: BudgetDoc | None) -> None:
         responsibility = parse_responsibility(_cell(" ".join(ini.responsibility)))
         theme = self.theme(ini.number.split(".", 1)[0], ini.line)
         theme.doc.initiatives.append(
@@ -966,6 +977,7 @@ class _TextParser:
                 heading=ini.heading,
                 milestones=[ini.milestones[r][0] for r in sorted(ini.milestones)],
                 economy=economy,
+                budget=budget,
             )
         )
         self.open = None

@@ -49,6 +49,7 @@ from ..followup.smileys import (
     read_effort_glyph,
 )
 from . import archive
+from .economy import agreement_period, budget_from_economy_text
 from .text import _parse_date, parse_round_label, parse_title
 
 __all__ = ["MAX_COLUMNS", "MAX_ROWS", "parse_xlsx"]
@@ -248,6 +249,7 @@ class _XlsxParser:
         self.warnings: list[Warning] = []
         self.sheet = ""
         self.columns: dict[str, int] = {}
+        self.period: tuple[int, int] | None = None  # the agreement's years, from the facts
 
     # errors and warnings
 
@@ -355,6 +357,7 @@ class _XlsxParser:
         self.columns = self.header_keys(header, strict=True)
         column_names = {i: _COLUMN_BY_KEY[k].header for k, i in self.columns.items()}
         facts = self.facts(sheet.rows[:header_index])
+        self.period = agreement_period(int(facts["year"]))
         groups: dict[str, _Initiative] = {}
         for row in sheet.rows[header_index + 1 :]:
             if not any(_text(self.cell(row, key)) for key in self.columns):
@@ -575,6 +578,13 @@ class _XlsxParser:
             )
         milestones = [self.milestone(group.rows[r], number, r) for r in (1, 2, 3, 4)]
         economy = self.economy(values, number, group.first_row)
+        budget, notes = budget_from_economy_text(
+            economy.text,
+            kind=kind,
+            where=f"sheet {self.sheet!r}, row {group.first_row}, initiative {number}, economy",
+            period=self.period,
+        )
+        self.warnings.extend(notes)
         return InitiativeDoc(
             number=number,
             title=values["title"],
@@ -588,6 +598,7 @@ class _XlsxParser:
             heading=values["heading"],
             milestones=milestones,
             economy=economy,
+            budget=budget,
         )
 
     def review_flag(self, value: str, key: str, where: str, row: int) -> bool:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from opfolgning.followup.money import ABSURD_LIMIT, AmountError, format_dkk, parse_amount
 from opfolgning.followup.smileys import CANONICAL_GLYPH, Smiley
 
 # The form shows each smiley's face and word beside these descriptions.
@@ -145,3 +147,225 @@ class CorrectForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2, "class": "form-input"}),
         help_text=_("Vises ved den nye version af rapporten."),
     )
+
+
+# Economy (issue 5): amounts are typed as people write them and stored as whole kroner.
+
+_PLAIN_KRONER = re.compile(r"^\d{1,3}(?:[.\s\u00a0]\d{3})+$|^\d+$")
+
+
+def parse_money_input(text: str, *, signed: bool = False) -> int | None:
+    """Return whole kroner from "1,5 mio. kr.", "1.500.000" or "1500000"; None when empty.
+
+    A bare number is kroner. With `signed`, a leading minus or plus is allowed (a change that
+    takes money from a year). Raises forms.ValidationError with a Danish message.
+    """
+    value = " ".join(text.split()).replace("\u2212", "-")
+    if not value:
+        return None
+    sign = 1
+    if signed and value[0] in "+-":
+        sign = -1 if value[0] == "-" else 1
+        value = value[1:].strip()
+    try:
+        if _PLAIN_KRONER.match(value):
+            amount = int(re.sub(r"[.\s\u00a0]", "", value))
+            if amount > ABSURD_LIMIT:
+                raise AmountError("for stort", "too large", value)
+        else:
+            amount = parse_amount(value)
+    except AmountError as exc:
+        raise forms.ValidationError(
+            _(
+                "%(value)s er ikke et beløb, vi kan læse (%(why)s). "
+                "Skriv fx 1,5 mio. kr. eller 1500000."
+            ),
+            params={"value": text.strip(), "why": exc.message},
+            code="amount",
+        ) from None
+    return sign * amount
+
+
+class MoneyField(forms.CharField):
+    """A text field for an amount in kroner (Danish forms accepted); cleans to int or None."""
+
+    def __init__(self, *, signed: bool = False, **kwargs: Any) -> None:
+        self.signed = signed
+        kwargs.setdefault("required", False)
+        kwargs.setdefault(
+            "widget",
+            forms.TextInput(attrs={"class": "form-input input-width-s", "inputmode": "text"}),
+        )
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value: Any) -> Any:
+        """Show a stored amount in Danish form ("1,5 mio. kr.")."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            return ("-" if value < 0 else "") + format_dkk(abs(value))
+        return value
+
+    def to_python(self, value: Any) -> int | None:  # type: ignore[override]
+        """Return the amount in whole kroner."""
+        text = super().to_python(value) or ""
+        if len(text) > 40:
+            raise forms.ValidationError(_("Skriv beløbet med højst 40 tegn."), code="max_length")
+        return parse_money_input(text, signed=self.signed)
+
+
+KIND_CHOICES = [("capital", _("Anlæg")), ("operating", _("Drift"))]
+CHANGE_KIND_CHOICES = [
+    ("postponement", _("Udskydelse mellem år")),
+    ("increase", _("Tilførsel")),
+    ("cut", _("Reduktion")),
+    ("saving_target", _("Besparelseskrav")),
+]
+
+
+class BudgetForm(forms.Form):
+    """The adopted budget: one amount per year of the agreement's period and kind of money."""
+
+    no_money = forms.BooleanField(
+        label=_("Der er ikke afsat økonomi til indsatsen"),
+        required=False,
+        help_text=_("Så har indsatsen ingen økonomi-smiley. Lad beløbene stå tomme."),
+    )
+
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.years = years
+        for kind, kind_label in KIND_CHOICES:
+            for year in years:
+                self.fields[f"{kind}_{year}"] = MoneyField(label=f"{kind_label} {year}")
+
+    def cells(self) -> list[tuple[str, list[Any]]]:
+        """Return the amount fields as rows per kind of money, a column per year."""
+        return [
+            (str(label), [self[f"{kind}_{year}"] for year in self.years])
+            for kind, label in KIND_CHOICES
+        ]
+
+    def lines(self) -> list[tuple[int, str, int]]:
+        """Return the entered amounts as (year, kind, kroner), leaving out empty cells."""
+        result = []
+        for kind, _label in KIND_CHOICES:
+            for year in self.years:
+                amount = self.cleaned_data.get(f"{kind}_{year}")
+                if amount:
+                    result.append((year, kind, amount))
+        return result
+
+    def clean(self) -> dict[str, Any]:
+        """Refuse amounts together with "no money": one of them is a mistake."""
+        data = super().clean() or {}
+        if data.get("no_money") and any(
+            data.get(f"{kind}_{year}") for kind, _label in KIND_CHOICES for year in self.years
+        ):
+            raise forms.ValidationError(
+                _("Du har både skrevet beløb og markeret, at der ikke er afsat økonomi. Vælg én.")
+            )
+        return data
+
+
+class BudgetChangeForm(forms.Form):
+    """A proposed change to the budget, with the alternative financing it requires."""
+
+    kind = forms.ChoiceField(label=_("Type ændring"), choices=CHANGE_KIND_CHOICES)
+    kind_of_money = forms.ChoiceField(label=_("Anlæg eller drift"), choices=KIND_CHOICES)
+    financing = forms.CharField(
+        label=_("Alternativ finansiering"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-input"}),
+        help_text=_("Hvor kommer pengene fra, eller hvor går de hen? Skal udfyldes."),
+    )
+    note = forms.CharField(
+        label=_("Bemærkning"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-input"}),
+    )
+
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.years = years
+        for year in years:
+            self.fields[f"amount_{year}"] = MoneyField(
+                label=str(year),
+                signed=True,
+                help_text=_("Minus tager penge fra året, plus lægger til."),
+            )
+
+    def amount_fields(self) -> list[Any]:
+        """Return the amount fields, one per year."""
+        return [self[f"amount_{year}"] for year in self.years]
+
+    def amounts(self) -> list[tuple[int, int]]:
+        """Return the entered amounts as (year, signed kroner), leaving out empty years."""
+        return [
+            (year, amount)
+            for year in self.years
+            if (amount := self.cleaned_data.get(f"amount_{year}"))
+        ]
+
+
+class ChangeDecisionForm(forms.Form):
+    """The city council's decision on a proposed change, as the finance office records it."""
+
+    action = forms.ChoiceField(
+        choices=[("approve", _("Godkendt")), ("reject", _("Afvist"))], widget=forms.HiddenInput
+    )
+    decided_on = forms.DateField(label=_("Besluttet den"), widget=DateInput)
+    reference = forms.CharField(
+        label=_("Sags- eller dagsordensreference"),
+        required=False,
+        max_length=200,
+        help_text=_("Fx sagsnummer eller 'KB 26.03.2019, pkt. 7'. Skal udfyldes ved godkendelse."),
+    )
+
+
+SAVING_CHOICES = [("", _("Ikke oplyst")), ("yes", _("Ja")), ("no", _("Nej"))]
+ECONOMY_SMILEY_CHOICES = [
+    ("", _("Beregnes ud fra tallene")),
+    ("happy", _("glad: budgettet holder")),
+    ("sad", _("sur: budgettet holder ikke")),
+]
+
+
+class EconomyFiguresForm(forms.Form):
+    """The economy of an initiative at a round: spending figures, saving, a note."""
+
+    spent = MoneyField(label=_("Forbrugt til dato"))
+    expected = MoneyField(label=_("Forventet forbrug i året"))
+    saving_achieved = forms.ChoiceField(
+        label=_("Er besparelsen opnået?"), choices=SAVING_CHOICES, required=False
+    )
+    note = forms.CharField(
+        label=_("Supplerende bemærkning til økonomien"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-input"}),
+    )
+
+    def saving(self) -> bool | None:
+        """Return the answer about the saving as True, False or None (not given)."""
+        return {"yes": True, "no": False}.get(self.cleaned_data.get("saving_achieved") or "")
+
+
+class EconomyOverrideForm(forms.Form):
+    """The finance office sets the economy smiley itself, with the reason."""
+
+    officer_smiley = forms.ChoiceField(
+        label=_("Økonomi-smiley"), choices=ECONOMY_SMILEY_CHOICES, required=False
+    )
+    officer_note = forms.CharField(
+        label=_("Begrundelse"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 2, "class": "form-input"}),
+    )
+
+    def clean(self) -> dict[str, Any]:
+        """Require the reason whenever the smiley is set by hand."""
+        data = super().clean() or {}
+        if data.get("officer_smiley") and not (data.get("officer_note") or "").strip():
+            self.add_error("officer_note", _("Skriv begrundelsen, når du selv sætter smileyen."))
+        return data

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import round_views, timeline_views, views
+from . import economy_views, round_views, timeline_views, views
 
 
 class RoundConverter:
@@ -53,6 +53,31 @@ urlpatterns = [
     path(f"{ROUND}styring/luk/", round_views.round_close, name="round-close"),
     path(f"{ROUND}styring/offentliggoer/", round_views.round_publish, name="round-publish"),
     path(f"{ROUND}styring/ret/", round_views.round_correct, name="round-correct"),
+    path(
+        f"{ROUND}indberetning/<str:number>/oekonomi/",
+        economy_views.status_economy,
+        name="status-economy",
+    ),
+    path(
+        "aftaler/<int:year>/indsatser/<str:number>/oekonomi/",
+        economy_views.initiative_economy,
+        name="initiative-economy",
+    ),
+    path(
+        "aftaler/<int:year>/indsatser/<str:number>/oekonomi/budget/",
+        economy_views.budget_save,
+        name="budget-save",
+    ),
+    path(
+        "aftaler/<int:year>/indsatser/<str:number>/oekonomi/aendringer/",
+        economy_views.change_create,
+        name="budget-change-create",
+    ),
+    path(
+        "aftaler/<int:year>/indsatser/<str:number>/oekonomi/aendringer/<int:change_id>/",
+        economy_views.change_decide,
+        name="budget-change-decide",
+    ),
     path(
         "aftaler/<int:year>/indsatser/<str:number>/historik/",
         timeline_views.initiative_timeline,
