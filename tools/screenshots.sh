@@ -73,5 +73,13 @@ with sync_playwright() as p:
     # The finance office's board.
     page = sign_in(browser, "okonomi")
     shoot(page, "/aftaler/2019/opfolgning/4/styring/", "round-board.png", 1280, 1400)
+    # The economy of 1.11 (2 mio. kr. in 2019, a postponement read from the report as
+    # proposed): the finance office records the council's approval, then the page.
+    page.goto(base + "/aftaler/2019/indsatser/1.11/oekonomi/")
+    page.fill("input[name=decided_on]", "2019-06-20")
+    page.fill("input[name=reference]", "KB 20.06.2019, pkt. 12")
+    page.click("button[name=action][value=approve]")
+    page.wait_for_load_state()
+    shoot(page, "", "economy.png", 1280, 1800, full_page=True)
     browser.close()
 EOF

@@ -80,7 +80,8 @@ def test_seed_round_trips_through_docx(seed, seed_docx):
     # The ambiguous ☹ cells are flagged again (the DOCX marks them "⚠ skal kontrolleres").
     assert len(back.warnings) == len(seed.warnings)
     review = [w for w in back.warnings if "kontrollér" in w.message]
-    assert review and review[0].where == "table 2, row 3, initiative 1.11, round 1"
+    # table 1 is the overview, table 2 "Økonomi i alt"
+    assert review and review[0].where == "table 3, row 3, initiative 1.11, round 1"
 
 
 def test_seed_docx_is_detected_by_parse_bytes(seed, seed_docx):

@@ -200,3 +200,19 @@ def test_the_report_lists_the_changes_approved_since_the_previous_round(officer_
     assert "KB-AUGUST" in section and "KB-MARTS" not in section
     # Both count in the amended budget: 4 − 1 − 1 = 2 mio. kr. left in 2019.
     assert "2 mio. kr." in body
+
+
+def test_the_officer_clears_what_the_import_left_for_review_and_the_history_keeps_it(
+    client, world, finance_officer
+):
+    world.initiative.budget_review = "2 mio. kr. uden år: angiv året for beløbet"
+    world.initiative.save()
+    login(client, finance_officer)
+    assert "angiv året" in client.get(_economy_url(world)).content.decode()
+    client.post(
+        _economy_url(world, "web:budget-save"), {"capital_2019": "2 mio. kr.", "reviewed": "on"}
+    )
+    world.initiative.refresh_from_db()
+    assert world.initiative.budget_review == ""
+    assert "angiv året" not in client.get(_economy_url(world)).content.decode()
+    assert world.initiative.history.filter(budget_review__contains="angiv året").exists()

@@ -144,8 +144,13 @@ def budget_set(
     initiative: Initiative,
     lines: Sequence[tuple[int, str, int]],
     no_money: bool,
+    reviewed: bool = False,
 ) -> Initiative:
-    """Set an initiative's adopted budget (year, kind, kroner) or mark it as without money."""
+    """Set an initiative's adopted budget (year, kind, kroner) or mark it as without money.
+
+    `reviewed`: a person has checked what the import could not read (`budget_review`), so
+    those notes are cleared; the history keeps them.
+    """
     what = ("Budgettet", "The budget")
     with transaction.atomic():
         initiative = _locked(initiative)
@@ -213,8 +218,12 @@ def budget_set(
             raise BudgetRefused(initiative, *what, problems)
         reason = "Budget sat"
         _replace_lines(initiative, {(y, k): a for y, k, a in lines}, actor, reason)
-        if initiative.no_money != no_money:
-            initiative.no_money = no_money
+        changed = initiative.no_money != no_money
+        initiative.no_money = no_money
+        if reviewed and initiative.budget_review:
+            initiative.budget_review = ""
+            changed = True
+        if changed:
             _save(initiative, actor, reason)
     return initiative
 

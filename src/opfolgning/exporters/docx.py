@@ -9,7 +9,15 @@ per theme a heading and per initiative a real four-column Word table:
     1.11. Title | Anlæg/Drift | Tid | Smiley                 (repeating header row)
     description | responsibility (spans three columns)
     Milepæl | text, "Status:", note | round label | glyph + word      (four rows)
-    Økonomi | text (spans two columns) | glyph + word
+    Økonomi | text, "Bemærkning:", note (spans two columns) | glyph + word, "Begrundelse: …"
+
+An initiative with a budget is followed by its economy table (exporters/economy.py, as in the
+HTML and PDF reports): a caption "Økonomi for indsats 1.11", a table with a header row
+"Budgetpost | 2019 | 2020 | I alt" and the rows "Vedtaget budget", one per approved change and
+"Korrigeret budget" (amounts right-aligned, "1,5 mio. kr."), then the proposed and rejected
+changes as paragraphs (never summed) and what the importer left for review. After the overview
+comes "Økonomi i alt": adopted and amended sums per theme and year, and the changes approved
+since the previous round. A document without budgets has none of this.
 
 Text fields become paragraphs ("\\n\\n" separates them); "- " lines become bullet paragraphs.
 A smiley is written as its glyph and the Danish word ("☹ sur"), so it never relies on shape
@@ -19,17 +27,19 @@ importers/docx.py reads this layout back (see docs/formats.md, section DOCX).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from django.utils import translation
+
 from opfolgning.followup.document import (
     KIND_CAPITAL,
-    EconomyDoc,
     InitiativeDoc,
     MilestoneDoc,
     ReportDocument,
@@ -38,11 +48,26 @@ from opfolgning.followup.overview import Counts, overview
 from opfolgning.followup.smileys import CANONICAL_GLYPH, LABELS_DA, Smiley
 from opfolgning.importers.text import parse_round_label
 
+from .economy import (
+    AMENDED,
+    CHANGE,
+    InitiativeEconomy,
+    ReportEconomy,
+    economy_text_of,
+    initiative_economy,
+    kroner,
+    report_economy,
+    signed_kroner,
+)
 from .text import default_round_label, report_title
 
 __all__ = [
+    "BUDGET_CAPTION",
+    "BUDGET_HEADING",
     "CORRECTIVE_LABEL",
+    "NOTE_LABEL",
     "OVERVIEW_HEADING",
+    "REASON_LABEL",
     "REVIEW_MARK",
     "STATUS_LABEL",
     "TEMPLATE",
@@ -56,6 +81,12 @@ STATUS_LABEL = "Status:"
 CORRECTIVE_LABEL = "Korrigerende handling:"
 REVIEW_MARK = "⚠ skal kontrolleres"
 OVERVIEW_HEADING = "Overblik"
+NOTE_LABEL = "Bemærkning:"
+REASON_LABEL = "Begrundelse"
+# The importer skips the economy sections by these words (importers/docx.py).
+BUDGET_HEADING = "Økonomi i alt"
+BUDGET_CAPTION = "Økonomi for indsats %(number)s"
+NO_MONEY = "Der er ikke afsat økonomi."
 KIND_WORDS = {KIND_CAPITAL: "Anlæg", "operating": "Drift"}
 MONTHS_DA = (
     "januar februar marts april maj juni juli august september oktober november december"
@@ -67,6 +98,17 @@ STYLE_BULLET = "List Bullet"
 STYLE_GUIDE = "Normal"
 STYLE_LABEL = "Etiket"
 STYLE_REVIEW = "Kontrol"
+STYLE_TABLE_HEADER = "Tabeloverskrift"
+STYLE_CAPTION = "Tabeltitel"
+STYLE_BUDGET_TABLE = "Budgettabel"
+STYLE_TABLE_FALLBACK = "Table Grid"
+
+# Width of the text area (A4, 2 cm margins) and of an amount column, in twentieths of a point.
+_CM = 567
+TEXT_WIDTH = 17 * _CM
+AMOUNT_WIDTH = round(2.4 * _CM)
+MIN_AMOUNT_WIDTH = round(1.7 * _CM)
+MIN_LABEL_WIDTH = 4 * _CM
 
 # Characters XML 1.0 cannot hold (a DOCX with them is corrupt).
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -104,13 +146,29 @@ class _Writer:
     def __init__(self, styles: _Styles) -> None:
         self.styles = styles
 
-    def paragraph(self, text: str, style: str | None, run_style: str | None = None) -> str:
+    def paragraph(
+        self,
+        text: str,
+        style: str | None,
+        run_style: str | None = None,
+        *,
+        right: bool = False,
+        bold: bool = False,
+    ) -> str:
         ppr = ""
         if style and (style_id := self.styles.id(style)):
-            ppr = f'<w:pPr><w:pStyle w:val="{escape(style_id)}"/></w:pPr>'
+            ppr = f'<w:pStyle w:val="{escape(style_id)}"/>'
+        if right:
+            ppr += '<w:jc w:val="right"/>'
+        if ppr:
+            ppr = f"<w:pPr>{ppr}</w:pPr>"
         rpr = ""
         if run_style and (run_id := self.styles.id(run_style)):
-            rpr = f'<w:rPr><w:rStyle w:val="{escape(run_id)}"/></w:rPr>'
+            rpr = f'<w:rStyle w:val="{escape(run_id)}"/>'
+        if bold:
+            rpr += "<w:b/>"
+        if rpr:
+            rpr = f"<w:rPr>{rpr}</w:rPr>"
         run = f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
         return f"<w:p>{ppr}{run}</w:p>"
 
@@ -133,6 +191,30 @@ class _Writer:
     def cell(parts: list[str]) -> _Xml:
         """Cell content: a table cell must hold at least one paragraph."""
         return _Xml("".join(parts) or "<w:p/>")
+
+    def table(self, widths: list[int], rows: list[list[str]], *, header_rows: int = 1) -> str:
+        """A Word table: `rows` of cell XML (paragraphs), the first `header_rows` repeating."""
+        style_id = self.styles.id(STYLE_BUDGET_TABLE) or self.styles.id(STYLE_TABLE_FALLBACK)
+        style = f'<w:tblStyle w:val="{escape(style_id)}"/>' if style_id else ""
+        grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+        out = [
+            f'<w:tbl><w:tblPr>{style}<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+            '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" '
+            'w:lastRow="0" w:firstColumn="1" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>'
+            f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>"
+        ]
+        for index, cells in enumerate(rows):
+            # A header row repeats on each page; no row is split across a page break.
+            trpr = "<w:cantSplit/>" + ("<w:tblHeader/>" if index < header_rows else "")
+            out.append(f"<w:tr><w:trPr>{trpr}</w:trPr>")
+            for width, cell in zip(widths, cells, strict=True):
+                out.append(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>'
+                    f"{cell or '<w:p/>'}</w:tc>"
+                )
+            out.append("</w:tr>")
+        out.append("</w:tbl>")
+        return "".join(out)
 
 
 def text_lines(text: str) -> Iterator[tuple[str, bool]]:
@@ -161,6 +243,14 @@ def smiley_cell_text(glyph: str | None, smiley: Smiley | None) -> str:
     if not shown or shown.casefold() == word:
         return word
     return f"{shown} {word}"
+
+
+def _widths(available: int, amounts: int) -> tuple[int, int]:
+    """Return (label width, amount width) for a label column and `amounts` amount columns."""
+    amount = AMOUNT_WIDTH
+    if available - amounts * amount < MIN_LABEL_WIDTH:
+        amount = max(MIN_AMOUNT_WIDTH, (available - MIN_LABEL_WIDTH) // amounts)
+    return max(MIN_LABEL_WIDTH, available - amounts * amount), amount
 
 
 def _long_date(doc: ReportDocument) -> str:
@@ -221,17 +311,24 @@ def _overview_intro(doc: ReportDocument) -> str:
 
 
 class _Report:
-    def __init__(self, doc: ReportDocument, writer: _Writer) -> None:
+    def __init__(
+        self, doc: ReportDocument, writer: _Writer, previous_date: dt.date | None = None
+    ) -> None:
         self.doc = doc
         self.w = writer
+        self.previous_date = previous_date
 
-    def smiley(self, glyph: str | None, smiley: Smiley | None, needs_review: bool) -> _Xml:
+    def smiley(
+        self, glyph: str | None, smiley: Smiley | None, needs_review: bool, reason: str = ""
+    ) -> _Xml:
         parts = []
         text = smiley_cell_text(glyph, smiley)
         if text:
             parts.append(self.w.paragraph(text, STYLE_CELL))
         if needs_review:
             parts.append(self.w.paragraph(REVIEW_MARK, STYLE_CELL, STYLE_REVIEW))
+        if _clean(reason):
+            parts.append(self.w.labelled(REASON_LABEL, _clean(reason), STYLE_CELL))
         return self.w.cell(parts)
 
     def responsibility(self, ini: InitiativeDoc) -> _Xml:
@@ -266,16 +363,125 @@ class _Report:
             "smiley": self.smiley(m.glyph, m.smiley, m.needs_review),
         }
 
-    def economy(self, economy: EconomyDoc) -> tuple[_Xml, _Xml]:
-        text = self.w.cell(self.w.paragraphs(economy.text, STYLE_CELL))
-        return text, self.smiley(economy.glyph, economy.smiley, economy.needs_review)
+    def economy(self, ini: InitiativeDoc) -> tuple[_Xml, _Xml]:
+        """Return the economy row's text cell (with the note) and smiley cell (with the reason)."""
+        w, economy = self.w, ini.economy
+        parts = w.paragraphs(self.economy_text(ini), STYLE_CELL)
+        if economy.note.strip():
+            parts.append(w.paragraph(NOTE_LABEL, STYLE_CELL, STYLE_LABEL))
+            parts += w.paragraphs(economy.note, STYLE_CELL)
+        smiley = self.smiley(economy.glyph, economy.smiley, economy.needs_review, economy.reason)
+        return w.cell(parts), smiley
+
+    def economy_text(self, ini: InitiativeDoc) -> str:
+        """Return the economy text as stored, or generated from the budget when none is."""
+        return economy_text_of(ini, as_of=self.doc.date)
+
+    def budget(self, ini: InitiativeDoc) -> _Xml | None:
+        """Return the economy shown below an initiative's table; None when there is none."""
+        money = initiative_economy(ini, as_of=self.doc.date)
+        if money is None:
+            return None
+        w = self.w
+        parts: list[str] = []
+        if money.no_money:
+            # The economy text usually says it already; it is not said twice.
+            if NO_MONEY.rstrip(".").casefold() not in self.economy_text(ini).casefold():
+                parts.append(w.paragraph(NO_MONEY, STYLE_CELL))
+        if money.has_table:
+            parts.append(self.budget_table(money))
+        for pending in money.pending:
+            parts.append(w.labelled(pending.status_word, _clean(pending.text), STYLE_CELL))
+        for line in money.review:
+            parts.append(w.paragraph(f"⚠ Til gennemsyn: {_clean(line)}", STYLE_CELL, STYLE_REVIEW))
+        if not parts:
+            return None
+        caption = w.paragraph(BUDGET_CAPTION % {"number": _clean(ini.number)}, STYLE_CAPTION)
+        return _Xml(caption + "".join(parts))
+
+    def budget_table(self, money: InitiativeEconomy) -> str:
+        """Return the table Budgetpost | years … | I alt: adopted, changes, amended (bold)."""
+        w = self.w
+        label_width, amount_width = _widths(TEXT_WIDTH, len(money.years) + 1)
+        widths = [label_width] + [amount_width] * (len(money.years) + 1)
+        header = [w.paragraph("Budgetpost", STYLE_TABLE_HEADER)] + [
+            w.paragraph(text, STYLE_TABLE_HEADER, right=True)
+            for text in [*map(str, money.years), "I alt"]
+        ]
+        rows = [header]
+        for row in money.rows:
+            show = signed_kroner if row.role == CHANGE else kroner
+            bold = row.role == AMENDED
+            amounts = [show(row.amounts[y]) if y in row.amounts else "" for y in money.years]
+            rows.append(
+                [w.paragraph(_clean(row.label), STYLE_CELL, bold=bold)]
+                + [
+                    w.paragraph(text, STYLE_CELL, right=True, bold=bold)
+                    for text in [*amounts, show(row.total)]
+                ]
+            )
+        return w.table(widths, rows)
+
+    def budget_totals(self) -> dict[str, Any] | None:
+        """Return the section "Økonomi i alt"; None when no initiative has a budget."""
+        money = report_economy(self.doc, previous_date=self.previous_date)
+        if money is None:
+            return None
+        w = self.w
+        if money.years:
+            body = w.paragraph(
+                "Vedtaget og korrigeret budget pr. tema og år", STYLE_CAPTION
+            ) + self.totals_table(money)
+        else:
+            body = w.paragraph(NO_MONEY, STYLE_GUIDE)
+        if money.changes:
+            changes = [
+                w.labelled(_clean(c.initiative), _clean(c.text), STYLE_BULLET)
+                for c in money.changes
+            ]
+        else:
+            changes = [w.paragraph("Ingen godkendte ændringer.", STYLE_GUIDE)]
+        return {
+            "body": _Xml(body),
+            "changes_heading": _clean(money.changes_heading),
+            "changes": _Xml("".join(changes)),
+        }
+
+    def totals_table(self, money: ReportEconomy) -> str:
+        """Return the table Tema | Budget | years … | I alt: per theme adopted and amended."""
+        w = self.w
+        kind_width = round(2.2 * _CM)
+        label_width, amount_width = _widths(TEXT_WIDTH - kind_width, len(money.years) + 1)
+        widths = [label_width, kind_width] + [amount_width] * (len(money.years) + 1)
+        header = [
+            w.paragraph("Tema", STYLE_TABLE_HEADER),
+            w.paragraph("Budget", STYLE_TABLE_HEADER),
+        ] + [
+            w.paragraph(text, STYLE_TABLE_HEADER, right=True)
+            for text in [*map(str, money.years), "I alt"]
+        ]
+        rows = [header]
+
+        def row(label: str, kind: str, by_year: Mapping[int, int], bold: bool) -> list[str]:
+            amounts = [kroner(by_year.get(y, 0)) for y in money.years]
+            amounts.append(kroner(sum(by_year.values())))
+            return [
+                w.paragraph(_clean(label), STYLE_CELL, bold=bold),
+                w.paragraph(kind, STYLE_CELL, bold=bold),
+            ] + [w.paragraph(text, STYLE_CELL, right=True, bold=bold) for text in amounts]
+
+        for group, bold in [*((t, False) for t in money.themes), (money.overall, True)]:
+            # The theme's name heads its adopted row; the amended row follows it.
+            rows.append(row(group.label, "Vedtaget", group.adopted, bold))
+            rows.append(row("", "Korrigeret", group.amended, bold))
+        return w.table(widths, rows)
 
     def initiative(self, ini: InitiativeDoc) -> dict[str, Any]:
         kind = KIND_WORDS.get(ini.kind)
         if kind is None:
             raise ValueError(f"initiative {ini.number}: unknown kind {ini.kind!r}")
         by_round = {m.round: m for m in ini.milestones}
-        economy_text, economy_smiley = self.economy(ini.economy)
+        economy_text, economy_smiley = self.economy(ini)
         return {
             "header": _clean(f"{ini.number}. {ini.title}"),
             "kind": kind,
@@ -284,6 +490,7 @@ class _Report:
             "milestones": [self.milestone(by_round.get(r), r) for r in (1, 2, 3, 4)],
             "economy_text": economy_text,
             "economy_smiley": economy_smiley,
+            "budget": self.budget(ini),
         }
 
     def blocks(self) -> list[dict[str, Any]]:
@@ -324,18 +531,27 @@ class _Report:
             "reading_guide": _Xml("".join(guide)) if guide else "",
             "overview_intro": _overview_intro(doc),
             "overview": _overview_rows(doc),
+            "budget_totals": self.budget_totals(),
             "blocks": self.blocks(),
         }
 
 
-def render_report_docx(doc: ReportDocument, *, template: Path | None = None) -> bytes:
-    """Render the report as DOCX bytes from the Word template (default: TEMPLATE)."""
+def render_report_docx(
+    doc: ReportDocument, *, template: Path | None = None, previous_date: dt.date | None = None
+) -> bytes:
+    """Render the report as DOCX bytes from the Word template (default: TEMPLATE).
+
+    `previous_date` (the previous round's date; default: the document's) limits "approved
+    changes since the previous round" in "Økonomi i alt", as in the HTML and PDF reports.
+    """
     from docxtpl import DocxTemplate
 
     tpl = DocxTemplate(str(template or TEMPLATE))
     document = tpl.get_docx()
     styles = _Styles({style.name: style.style_id for style in document.styles if style.name})
-    context = _Report(doc, _Writer(styles)).context()
+    # The export is in Danish whatever the active language: the importer reads it back.
+    with translation.override("da"):
+        context = _Report(doc, _Writer(styles), previous_date).context()
     tpl.render(context, autoescape=True)
     document.core_properties.title = context["title"]
     buffer = io.BytesIO()

@@ -13,10 +13,13 @@ Reads documents laid out like the example report — our own DOCX export
       1.11. Title | Anlæg/Drift | Tid | Smiley
       description | responsibility            (more such rows may continue the description)
       Milepæl | text [Status: note] | round | smiley      four rows, rounds 1–4
-      Økonomi | text | (empty) | smiley
+      Økonomi | text [Bemærkning: note] | (empty) | smiley [Begrundelse: reason]
 
 Merged cells (gridSpan) count once, so a responsibility cell spanning three columns is fine.
-Other tables (an overview of counts, layout tables) are skipped.
+Other tables (an overview of counts, layout tables) are skipped, and so are the economy
+sections our export writes: "Økonomi i alt" (up to the first theme heading) and each
+initiative's budget table with its caption "Økonomi for indsats 1.11", proposals and review
+notes. The budget itself is read from the economy text, as from the text export.
 
 Smileys are Unicode glyphs (☺ 😊 😐 ☹ …, read with followup.smileys), optionally followed by
 the Danish word as our export writes it ("☹ sur"), or Wingdings symbols, mapped by
@@ -106,6 +109,12 @@ REVIEW_TEXT = "skal kontrolleres"
 STATUS_LABEL = "Status:"
 CORRECTIVE_LABEL = "korrigerende handling:"
 OVERVIEW_HEADINGS = {"overblik", "overblik over smileys"}
+# The economy sections of our export (exporters/docx.py): skipped, the budget is read from the
+# economy text. A budget table starts "Budgetpost" (per initiative) or "Tema | Budget" (totals).
+BUDGET_HEADINGS = {"økonomi i alt"}
+_BUDGET_CAPTION_RE = re.compile(r"^økonomi for indsats \S+$")
+NOTE_LABEL = "bemærkning:"
+REASON_LABEL = "begrundelse:"
 
 _KINDS = {"anlæg": KIND_CAPITAL, "drift": KIND_OPERATING}
 _THEME_HEADING_RE = re.compile(r"^(?P<num>\d+)\.?\s+(?P<title>\S.*)$")
@@ -477,14 +486,26 @@ class _DocxParser:
                 return True
         return False
 
+    def is_budget_table(self, table: Any) -> bool:
+        """Return whether a table is one of our budget tables (its header row tells)."""
+        rows = _rows(table)
+        if not rows:
+            return False
+        head = [self.cell_line(c).casefold() for c in _cells(rows[0])]
+        return bool(head) and (head[0] == "budgetpost" or head[:2] == ["tema", "budget"])
+
     def parse_body(self, elements: list[Any], start: int) -> None:
         skipping_overview = False
+        # In an economy section: its paragraphs and tables are not data.
+        skipping_budget = False
         for element in elements[start:]:
             if element.tag == _w("tbl"):
                 self.tables += 1
                 if self.initiative_header_in(element):
-                    skipping_overview = False
+                    skipping_overview = skipping_budget = False
                     self.parse_table(element, self.tables)
+                elif skipping_budget or self.is_budget_table(element):
+                    continue
                 elif skipping_overview or not self.initiative_tables:
                     skipping_overview = False  # the overview or a layout table: not data
                 else:
@@ -499,11 +520,16 @@ class _DocxParser:
             if para.text.casefold() in OVERVIEW_HEADINGS:
                 skipping_overview = True
                 continue
+            if para.text.casefold() in BUDGET_HEADINGS or _BUDGET_CAPTION_RE.match(
+                para.text.casefold()
+            ):
+                skipping_budget = True
+                continue
             if (m := self.theme_heading_of(para)) is not None:
-                skipping_overview = False
+                skipping_overview = skipping_budget = False
                 self.theme_heading(m["num"], m["title"].strip(), f"after table {self.tables}")
                 continue
-            if skipping_overview:
+            if skipping_overview or skipping_budget:
                 continue
             where = f"after table {self.tables}" if self.tables else "before the first table"
             self.warn(where, f"paragraph {_short(para.text)!r} is not part of the report; ignored")
@@ -715,11 +741,27 @@ class _DocxParser:
             )
         where = f"table {t}, row {r}, initiative {ini.number}, economy"
         reading = self.read_smiley(cells[-1], where, ini.number, economy=True, t=t, r=r)
+        # "Bemærkning:" starts the note below the economy text; "Begrundelse: …" under the
+        # smiley says why it came out as it did (both as our export writes them).
+        paragraphs = self.cell_paras(cells[1])
+        note = ""
+        for i, para in enumerate(paragraphs):
+            if para.text.casefold() == NOTE_LABEL:
+                note = _join(paragraphs[i + 1 :])
+                paragraphs = paragraphs[:i]
+                break
+        reasons = [
+            para.text[len(REASON_LABEL) :].strip()
+            for para in self.cell_paras(cells[-1])
+            if para.text.casefold().startswith(REASON_LABEL)
+        ]
         economy = EconomyDoc(
-            text=self.cell_text(cells[1]),
+            text=_join(paragraphs),
             smiley=reading.smiley,
             glyph=reading.glyph,
             needs_review=reading.needs_review,
+            note=note,
+            reason=" ".join(reason for reason in reasons if reason),
         )
         budget, notes = budget_from_economy_text(
             economy.text, kind=ini.kind, where=where, period=self.period
@@ -757,6 +799,8 @@ class _DocxParser:
         for para in self.cell_paras(cell):
             if REVIEW_TEXT in para.text.casefold():
                 marked = True
+            elif economy and para.text.casefold().startswith(REASON_LABEL):
+                continue  # the reason for the economy smiley, read by economy_row
             elif para.raw_text:
                 lines.append(para.raw_text)
         raw = " ".join(lines).strip()

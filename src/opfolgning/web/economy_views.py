@@ -107,6 +107,7 @@ def budget_save(request: HttpRequest, year: int, number: str) -> HttpResponse:
                 initiative=initiative,
                 lines=form.lines(),
                 no_money=form.cleaned_data["no_money"],
+                reviewed=form.cleaned_data["reviewed"],
             )
         except bsv.BudgetRefused as exc:
             messages.error(request, str(exc))

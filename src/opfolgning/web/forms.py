@@ -230,6 +230,12 @@ class BudgetForm(forms.Form):
         help_text=_("Så har indsatsen ingen økonomi-smiley. Lad beløbene stå tomme."),
     )
 
+    reviewed = forms.BooleanField(
+        label=_("Jeg har gennemgået punkterne til gennemsyn"),
+        required=False,
+        help_text=_("Så fjernes punkterne fra siden; historikken gemmer dem."),
+    )
+
     def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.years = years
@@ -269,8 +275,16 @@ class BudgetForm(forms.Form):
 class BudgetChangeForm(forms.Form):
     """A proposed change to the budget, with the alternative financing it requires."""
 
-    kind = forms.ChoiceField(label=_("Type ændring"), choices=CHANGE_KIND_CHOICES)
-    kind_of_money = forms.ChoiceField(label=_("Anlæg eller drift"), choices=KIND_CHOICES)
+    kind = forms.ChoiceField(
+        label=_("Type ændring"),
+        choices=CHANGE_KIND_CHOICES,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    kind_of_money = forms.ChoiceField(
+        label=_("Anlæg eller drift"),
+        choices=KIND_CHOICES,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
     financing = forms.CharField(
         label=_("Alternativ finansiering"),
         max_length=5000,
@@ -336,7 +350,10 @@ class EconomyFiguresForm(forms.Form):
     spent = MoneyField(label=_("Forbrugt til dato"))
     expected = MoneyField(label=_("Forventet forbrug i året"))
     saving_achieved = forms.ChoiceField(
-        label=_("Er besparelsen opnået?"), choices=SAVING_CHOICES, required=False
+        label=_("Er besparelsen opnået?"),
+        choices=SAVING_CHOICES,
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
     note = forms.CharField(
         label=_("Supplerende bemærkning til økonomien"),
@@ -354,7 +371,10 @@ class EconomyOverrideForm(forms.Form):
     """The finance office sets the economy smiley itself, with the reason."""
 
     officer_smiley = forms.ChoiceField(
-        label=_("Økonomi-smiley"), choices=ECONOMY_SMILEY_CHOICES, required=False
+        label=_("Økonomi-smiley"),
+        choices=ECONOMY_SMILEY_CHOICES,
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
     officer_note = forms.CharField(
         label=_("Begrundelse"),
