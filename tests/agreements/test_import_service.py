@@ -156,3 +156,24 @@ def test_every_change_is_recorded_with_a_reason():
     record = Initiative.history.get()
     assert record.history_type == "+"
     assert record.history_change_reason == "import: a.txt"
+
+
+def test_a_large_import_refreshes_the_planner_statistics_on_postgresql(
+    monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.db import connection
+
+    monkeypatch.setattr(services, "ANALYZE_AFTER_ROWS", 10)
+    calls: list[str] = []
+    monkeypatch.setattr(services, "_analyze", lambda: calls.append("analyze"))
+    with django_capture_on_commit_callbacks(execute=True):
+        report_import(actor=None, document=factories.report(initiatives=4), source_name="big.txt")
+    assert calls == ["analyze"]
+    # A small import leaves it to autovacuum.
+    monkeypatch.setattr(services, "ANALYZE_AFTER_ROWS", 10_000)
+    with django_capture_on_commit_callbacks(execute=True):
+        report_import(actor=None, document=factories.report(initiatives=4), source_name="again.txt")
+    assert calls == ["analyze"]
+    if connection.vendor == "postgresql":
+        monkeypatch.undo()
+        services._analyze()  # runs for real: ANALYZE is allowed inside the test's transaction

@@ -398,3 +398,15 @@ def test_pdf_shows_the_initiative_budget_proposals_and_reason(budget_pdf_text):
     assert "Foreslået: Forhøjelse, foreslået ved 3. opfølgning: +500.000 kr. i 2021." in text
     assert "Begrundelse: Budgettet for" in text
     assert "Til gennemsyn:" in text
+
+
+def test_a_theme_without_a_heading_is_named_in_the_totals_as_in_the_overview():
+    doc = _budget_doc()
+    doc.themes[1].title = ""  # as theme 2 of the seed, which has no heading of its own
+    with translation.override("da"):
+        rows = _rows(_table(render_report_html(doc), 'id="budget-totals"'))
+    assert [row[0] for row in rows if row[1:2] == ["Vedtaget"]] == [
+        "1. Vi skaber fremtiden sammen",
+        "Tema 2",
+        "I alt",
+    ]

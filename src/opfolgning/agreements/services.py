@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from opfolgning.followup import budget as budget_rules
@@ -402,7 +402,36 @@ def report_import(*, actor: Actor, document: ReportDocument, source_name: str = 
     _save_rows(Milestone, ms_creates, ms_updates, result, user, reason)
     _save_rows(EconomyStatus, eco_creates, eco_updates, result, user, reason)
     _store_budgets(doc, by_number, agreement.period, result, user, reason)
+    if sum(result.created.values()) >= ANALYZE_AFTER_ROWS:
+        transaction.on_commit(_analyze)
     return result
+
+
+# After an import of this many new rows PostgreSQL's statistics are stale until autovacuum
+# comes by: it then estimates 2 rows for 1,000 and picks nested loops (a 1,000-initiative
+# report page took 0.7 s instead of 0.4 s). ANALYZE takes a few milliseconds per table.
+ANALYZE_AFTER_ROWS = 500
+_ANALYZED_TABLES = (
+    Initiative,
+    Milestone,
+    EconomyStatus,
+    Round,
+    Theme,
+    Committee,
+    Center,
+)
+
+
+def _analyze() -> None:
+    """Refresh PostgreSQL's planner statistics of the tables an import fills."""
+    if connection.vendor != "postgresql":
+        return
+    from .models import BudgetChange, BudgetChangeAmount, BudgetLine, Submission
+
+    tables = [m._meta.db_table for m in (*_ANALYZED_TABLES, BudgetLine, BudgetChange)]
+    tables += [BudgetChangeAmount._meta.db_table, Submission._meta.db_table]
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE " + ", ".join(connection.ops.quote_name(t) for t in tables))
 
 
 def _change_key(change: BudgetChangeDoc) -> tuple[Any, ...]:

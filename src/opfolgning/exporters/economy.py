@@ -292,7 +292,12 @@ def report_economy(
             if ini.budget is None:
                 continue
             key = str(index)
-            labels[key] = f"{theme.number}. {theme.title}".strip() if theme.title else theme.number
+            # A theme without a heading (theme 2 of the seed) is named as the overview names it.
+            labels[key] = (
+                f"{theme.number}. {theme.title}".strip()
+                if theme.title
+                else f"{_('Tema')} {theme.number}"
+            )
             adopted, budget_changes = budget_model(ini.budget)
             items.append((key, adopted, budget_changes))
             kinds = {line.kind for line in adopted.lines} | {
