@@ -230,22 +230,10 @@ def economy_text_of(ini: InitiativeDoc, *, as_of: dt.date | None) -> str:
 
 
 @dataclass(frozen=True)
-class ThemeTotals:
+class ThemeTotals(rules.TotalsRow):
     """Adopted and amended sums per year for one theme (or, as `overall`, the report)."""
 
-    label: str
-    adopted: Mapping[int, int]
-    amended: Mapping[int, int]
-
-    @property
-    def adopted_total(self) -> int:
-        """Return the adopted sum over all years."""
-        return sum(self.adopted.values())
-
-    @property
-    def amended_total(self) -> int:
-        """Return the amended sum over all years."""
-        return sum(self.amended.values())
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -328,9 +316,12 @@ def report_economy(
         return None
     result = rules.totals(items, as_of=doc.date)
     themes = tuple(
-        ThemeTotals(labels[key], row.adopted, row.amended) for key, row in result.groups.items()
+        ThemeTotals(adopted=row.adopted, amended=row.amended, label=labels[key])
+        for key, row in result.groups.items()
     )
-    overall = ThemeTotals(_("I alt"), result.overall.adopted, result.overall.amended)
+    overall = ThemeTotals(
+        adopted=result.overall.adopted, amended=result.overall.amended, label=_("I alt")
+    )
     changes.sort(key=lambda pair: (pair[1].decided_on or dt.date.min, pair[0]))
     if previous_date is None:
         heading = _("Godkendte ændringer")
