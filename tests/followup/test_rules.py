@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 
 from opfolgning.followup.document import (
     AgreementRef,
+    BudgetDoc,
+    BudgetLineDoc,
     EconomyDoc,
     InitiativeDoc,
     MilestoneDoc,
@@ -654,3 +656,21 @@ def test_every_missing_effort_smiley_is_an_error_finding(ini, current):
         if r.source is MISSING
     }
     assert errors == missing
+
+
+@pytest.mark.parametrize(
+    ("budget", "smiley", "expected"),
+    [
+        (BudgetDoc(no_money=True), Smiley.HAPPY, [Code.ECONOMY_WITHOUT_MONEY]),
+        (BudgetDoc(no_money=True), None, []),
+        (BudgetDoc(lines=[BudgetLineDoc(2019, "capital", 2_000_000)]), Smiley.HAPPY, []),
+        (None, Smiley.HAPPY, []),  # nothing known about the money: nothing to say
+    ],
+)
+def test_an_initiative_without_money_has_no_economy_smiley(budget, smiley, expected):
+    ini = initiative(smiley=smiley)
+    ini.budget = budget
+    findings = economy_findings(ini, current_round=3)
+    assert [f.code for f in findings] == expected
+    assert all(f.severity is Severity.REVIEW for f in findings)
+    assert all("ikke afsat økonomi" in f.message_da for f in findings)

@@ -49,6 +49,7 @@ class Code(enum.StrEnum):
     CHANGE_WITHOUT_STATUS = "change_without_status"
     NEEDS_REVIEW = "needs_review"
     ECONOMY_NEUTRAL = "economy_neutral"
+    ECONOMY_WITHOUT_MONEY = "economy_without_money"
 
 
 @dataclass(frozen=True)
@@ -338,7 +339,6 @@ def effort_findings(initiative: InitiativeDoc, *, current_round: int) -> list[Fi
 
 def economy_findings(initiative: InitiativeDoc, *, current_round: int) -> list[Finding]:
     """Return the economy findings of one initiative at `current_round`."""
-    # Room for later rules: a budget change needs an alternative financing.
     _check_round(current_round)
     economy = initiative.economy
     number = initiative.number
@@ -353,6 +353,22 @@ def economy_findings(initiative: InitiativeDoc, *, current_round: int) -> list[F
                 "Økonomien har kun to niveauer (glad eller sur); "
                 "en mellemfornøjet smiley er ikke tilladt.",
                 "The economy has only two levels (happy or sad); a neutral smiley is not allowed.",
+                Part.ECONOMY,
+            )
+        )
+    budget = initiative.budget
+    if budget is not None and budget.no_money and not budget.lines and economy.smiley:
+        # Imported documents can carry one; the software never sets one (DOMAIN.md).
+        findings.append(
+            _finding(
+                Code.ECONOMY_WITHOUT_MONEY,
+                Severity.REVIEW,
+                number,
+                current_round,
+                "Der er ikke afsat økonomi til indsatsen, så den skal ikke have en "
+                "økonomismiley; fjern smileyen, eller registrér budgettet.",
+                "No money is set aside for the initiative, so it has no economy smiley; "
+                "remove the smiley or record the budget.",
                 Part.ECONOMY,
             )
         )
