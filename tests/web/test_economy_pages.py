@@ -216,3 +216,14 @@ def test_the_officer_clears_what_the_import_left_for_review_and_the_history_keep
     assert world.initiative.budget_review == ""
     assert "angiv året" not in client.get(_economy_url(world)).content.decode()
     assert world.initiative.history.filter(budget_review__contains="angiv året").exists()
+
+
+def test_the_economy_text_on_the_page_follows_the_chosen_language(client, world, politician):
+    BudgetLine.objects.create(
+        initiative=world.initiative, year=2019, kind="capital", amount=2_000_000
+    )
+    login(client, politician)
+    assert "Der er afsat 2 mio. kr. i 2019" in client.get(_economy_url(world)).content.decode()
+    client.cookies["django_language"] = "en"
+    english = client.get(_economy_url(world)).content.decode()
+    assert "DKK 2 million" in english and "Der er afsat" not in english

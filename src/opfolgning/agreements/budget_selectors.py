@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from opfolgning.followup import budget as rules
@@ -258,7 +259,8 @@ def economy_view(initiative: Initiative, *, as_of: dt.date | None = None) -> Eco
         for pk, c in keyed
     ]
     known = initiative.no_money or bool(lines)
-    text = rules.economy_text(adopted, changes, as_of=as_of) if known else ""
+    language = "en" if (get_language() or "").startswith("en") else "da"
+    text = rules.economy_text(adopted, changes, as_of=as_of, language=language) if known else ""
     return EconomyView(doc, years, rows, change_rows, doc.review, text)
 
 
