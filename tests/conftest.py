@@ -27,3 +27,13 @@ def _danish_by_default():
     translation.activate("da")
     yield
     translation.activate("da")
+
+
+@pytest.fixture(autouse=True)
+def _no_rate_limits(settings):
+    """Switch the rate limits off: the browser and API tests make many requests quickly.
+
+    tests/test_ratelimit.py switches them on again where it tests them.
+    """
+    settings.RATE_LIMIT_API = ""
+    settings.RATE_LIMIT_LOGIN = ""

@@ -71,6 +71,19 @@ def test_reader_sessions_open_every_report_page_they_are_given(plan):
         assert client.get(path).status_code == 200, path
 
 
+def test_citizens_read_the_published_initiatives_anonymously(plan, client):
+    assert len(plan.public_initiatives) == 16
+    number = plan.public_initiatives[-1]
+    page = client.get(f"/aftaler/{plan.year}/indsatser/{number}/")
+    assert page.status_code == 200
+    assert number in page.content.decode()
+    listing = client.get(f"/api/agreements/{plan.year}/initiatives?limit=10&offset=10")
+    assert listing.status_code == 200
+    body = listing.json()
+    assert body["count"] == 16
+    assert len(body["items"]) == 6
+
+
 def test_editor_session_saves_and_only_a_save_missing_from_the_history_counts_as_lost(plan):
     number, status = _save(plan, 1, "stored")
     assert status == 200
@@ -128,14 +141,15 @@ def test_locustfile_imports_and_sizes_its_users_from_the_plan(tmp_path):
     # In a child process: importing locust patches the standard library with gevent.
     code = (
         "import runpy; ns = runpy.run_path('bench/load/locustfile.py'); "
-        "print(ns['EditorUser'].fixed_count, ns['ReaderUser'].fixed_count)"
+        "print(ns['EditorUser'].fixed_count, ns['ReaderUser'].fixed_count, "
+        "ns['CitizenUser'].fixed_count)"
     )
-    env = {**os.environ, "LOAD_PLAN": str(path), "LOAD_RECORDS": ""}
+    env = {**os.environ, "LOAD_PLAN": str(path), "LOAD_RECORDS": "", "LOAD_CITIZENS": "5"}
     out = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert out.returncode == 0, out.stderr
-    assert out.stdout.split()[-2:] == ["8", "3"]
+    assert out.stdout.split()[-3:] == ["8", "3", "5"]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -143,5 +157,6 @@ def test_warm_up_opens_every_page_kind_before_the_measured_run(live_server):
     plan = build_world(initiatives=16, centers=4, editors=2, readers=1).to_dict()
     port = int(live_server.url.rsplit(":", 1)[1])
     made = load_run.warm_up(port, plan, requests_per_page=2, parallel=3)
-    # home, the status form and each of the reader's report pages, twice each
-    assert made == 2 * (2 + len(plan["readers"][0]["paths"]))
+    # home, the status form, each of the reader's report pages, a public initiative page
+    # and the API's list, twice each
+    assert made == 2 * (2 + len(plan["readers"][0]["paths"]) + 2)

@@ -106,6 +106,20 @@ def _proposes_change(persona: str, side: str, state: RoundState) -> bool:
 CHANGES: dict[str, int] = {}
 
 
+def _api_token(world: World, side: str) -> list[Any]:
+    """Make an API token of the own (or the other) center's editor; return its id."""
+    from django.contrib.auth import get_user_model
+
+    from opfolgning.accounts.tokens import token_create
+
+    owner = get_user_model().objects.get(username="ejendomme" if side == "own" else "skole")
+    return [token_create(actor=owner, name="Matrix")[0].pk]
+
+
+def _owns_api_token(persona: str, side: str, state: RoundState) -> bool:
+    return {"center_editor": "own", "other_center_editor": "other"}.get(persona) == side
+
+
 def _initiative(world: World, side: str) -> list[Any]:
     return [world.agreement.year, _initiative_number(world, side)]
 
@@ -191,10 +205,34 @@ RULES: dict[str, Rule] = {
         states=ALL_STATES,
     ),
     "web:status-economy": Rule("get", _status, _signed_in(_has_role)),
+    # Public pages and open data read published snapshots only: never a sign-in, never a 403
+    # (what is not published is a 404 for everyone; tests/web/test_public_pages.py).
+    "web:public-initiatives": Rule(
+        "get", lambda w, s: [w.agreement.year], _anyone, states=ALL_STATES
+    ),
+    "web:public-initiative": Rule(
+        "get", lambda w, s: [w.agreement.year, _initiative_number(w, s)], _anyone, states=ALL_STATES
+    ),
+    "web:public-dashboard": Rule(
+        "get", lambda w, s: [w.agreement.year], _anyone, states=ALL_STATES
+    ),
+    "web:open-data": Rule("get", lambda w, s: [], _anyone, states=ALL_STATES),
+    "web:open-data-schema": Rule("get", lambda w, s: [], _anyone, states=ALL_STATES),
+    "web:open-data-agreement": Rule(
+        "get", lambda w, s: [w.agreement.year], _anyone, states=ALL_STATES
+    ),
+    "web:open-data-download": Rule(
+        "get",
+        lambda w, s: [w.agreement.year, f"opfolgning-{w.agreement.year}.json"],
+        _anyone,
+        states=ALL_STATES,
+    ),
     "login": Rule("get", lambda w, s: [], _anyone),
     "logout": Rule("post", lambda w, s: [], _anyone),
     "password_change": Rule("get", lambda w, s: [], _signed_in(_has_role)),
     "password_change_done": Rule("get", lambda w, s: [], _signed_in(_has_role)),
+    "api_tokens": Rule("get", lambda w, s: [], _signed_in(_has_role)),
+    "api_token_revoke": Rule("get", _api_token, _signed_in(_owns_api_token)),
 }
 
 # URLs decided elsewhere, with the reason they are not in the matrix.
@@ -205,6 +243,7 @@ EXEMPT = {
 }
 EXEMPT_NAMESPACES = {
     "admin": "Django's admin: staff-only by its own checks",
+    "api": "the JSON API: tokens and permissions tested in tests/api (incl. schemathesis)",
 }
 
 

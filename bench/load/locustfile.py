@@ -1,4 +1,4 @@
-"""Locust users for the round under load: department editors saving, committee readers reading.
+"""Locust users for the round under load: editors saving, readers and citizens reading.
 
 Run through bench/load/run.py, which builds the world and passes its plan:
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import random
 import sys
 import time
 import uuid
@@ -28,12 +29,14 @@ from pages import PageError, cookie_header, status_form_fields
 
 FORM = "status form [GET]"
 SAVE = "save [POST]"
+PUBLIC_PAGE = "public: initiative page"
+API_LIST = "api: initiative list (100 per page)"
 
 
 def _load_plan() -> dict[str, Any]:
     path = os.environ.get("LOAD_PLAN", "")
     if not path:
-        return {"year": 0, "open_round": 0, "editors": [], "readers": []}
+        return {"year": 0, "open_round": 0, "editors": [], "readers": [], "public_initiatives": []}
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -86,6 +89,10 @@ def _record_request(
 WAIT = tuple(float(x) for x in os.environ.get("LOAD_WAIT", "1,3").split(","))
 _editors = itertools.count()
 _readers = itertools.count()
+_citizens = itertools.count()
+# Anonymous citizens (run.py --citizens): how many, and the API page size they ask for.
+CITIZENS = int(os.environ.get("LOAD_CITIZENS", "0"))
+API_PAGE = 100
 
 
 class EditorUser(FastHttpUser):
@@ -170,3 +177,44 @@ class ReaderUser(FastHttpUser):
                 r.failure(f"{path}: HTTP {r.status_code}")
             elif "<html" not in (r.text or "")[:500].lower():
                 r.failure(f"{path}: not an HTML page")
+
+
+class CitizenUser(FastHttpUser):
+    """An anonymous citizen: a public initiative page, then a page of the API's list."""
+
+    fixed_count = CITIZENS
+    wait_time = between(*WAIT)
+
+    def on_start(self) -> None:
+        numbers = PLAN.get("public_initiatives") or []
+        if not numbers:
+            raise SystemExit("the plan has no published initiatives for citizens to read")
+        self.numbers = numbers
+        self.rng = random.Random(next(_citizens))
+        self.wait()
+
+    @task
+    def read_public(self) -> None:
+        year = PLAN["year"]
+        number = self.rng.choice(self.numbers)
+        path = f"/aftaler/{year}/indsatser/{number}/"
+        with self.client.get(path, name=PUBLIC_PAGE, catch_response=True) as r:
+            if r.status_code != 200:
+                r.failure(f"{path}: HTTP {r.status_code}")
+            elif number not in (r.text or ""):
+                r.failure(f"{path}: the page does not name initiative {number}")
+        pages = max(1, -(-len(self.numbers) // API_PAGE))
+        offset = self.rng.randrange(pages) * API_PAGE
+        path = f"/api/agreements/{year}/initiatives?limit={API_PAGE}&offset={offset}"
+        with self.client.get(path, name=API_LIST, catch_response=True) as r:
+            if r.status_code != 200:
+                r.failure(f"{path}: HTTP {r.status_code}")
+                return
+            try:
+                body = json.loads(r.text or "")
+            except ValueError:
+                r.failure(f"{path}: not JSON")
+                return
+            items = body.get("items") or []
+            if body.get("count") != len(self.numbers) or not items:
+                r.failure(f"{path}: count {body.get('count')!r}, {len(items)} items")

@@ -45,6 +45,8 @@ GROUPS = {
     "save": lambda name: name == "save [POST]",
     "form GET": lambda name: name == "status form [GET]",
     "report read": lambda name: name.startswith("report:"),
+    "public page": lambda name: name.startswith("public:"),
+    "API list": lambda name: name.startswith("api:"),
 }
 
 
@@ -141,6 +143,10 @@ def _environment(database_url: str, work: Path, args: argparse.Namespace) -> dic
             "CSRF_COOKIE_SECURE": "0",
             "SECURE_HSTS_SECONDS": "0",
             "LOG_LEVEL": "WARNING",
+            # Every simulated user comes from 127.0.0.1: a per-address limit would answer
+            # 429 to the crowd. The limits are measured in the test suite, not here.
+            "RATE_LIMIT_API": "",
+            "RATE_LIMIT_LOGIN": "",
             "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), env.get("PYTHONPATH", "")])),
         }
     )
@@ -211,6 +217,12 @@ def warm_up(port: int, plan: dict[str, Any], requests_per_page: int, parallel: i
     if plan["readers"]:
         reader = plan["readers"][0]
         paths += [(p, cookie_header(reader["cookies"])) for p in reader["paths"].values()]
+    if plan.get("public_initiatives"):
+        number = plan["public_initiatives"][0]
+        paths += [
+            (f"/aftaler/{plan['year']}/indsatser/{number}/", ""),
+            (f"/api/agreements/{plan['year']}/initiatives?limit=100", ""),
+        ]
 
     def get(item: tuple[str, str]) -> None:
         path, cookie = item
@@ -354,6 +366,7 @@ def run_one(database: str, args: argparse.Namespace, out: Path) -> dict[str, Any
                 "LOAD_PLAN": str(plan),
                 "LOAD_RECORDS": str(records),
                 "LOAD_WAIT": f"{args.wait[0]},{args.wait[1]}",
+                "LOAD_CITIZENS": str(args.citizens),
             }
             cmd = [
                 str(VENV_BIN / "locust"),
@@ -362,7 +375,7 @@ def run_one(database: str, args: argparse.Namespace, out: Path) -> dict[str, Any
                 "--headless",
                 "--only-summary",
                 "-u",
-                str(args.editors + args.readers),
+                str(args.editors + args.readers + args.citizens),
                 "-r",
                 str(args.spawn_rate),
                 "-t",
@@ -434,8 +447,8 @@ def markdown(results: list[dict[str, Any]], args: argparse.Namespace, command: s
         f"DB_CONN_MAX_AGE="
         f"{'0 on SQLite, 60 on PostgreSQL' if args.conn_max_age is None else args.conn_max_age}; "
         f"warm-up {args.warmup} GETs per page kind (not measured); "
-        f"{args.editors} editors + {args.readers} "
-        f"readers, wait {args.wait[0]:g}–{args.wait[1]:g} s, {args.duration} s "
+        f"{args.editors} editors + {args.readers} readers + {args.citizens} "
+        f"citizens, wait {args.wait[0]:g}–{args.wait[1]:g} s, {args.duration} s "
         f"(ramp-up {args.spawn_rate} users/s); "
         f"{args.initiatives} initiatives over {args.centers} centers.",
         "",
@@ -485,6 +498,12 @@ def main() -> None:
     parser.add_argument("--users", type=int, default=100, help="half editors, half readers")
     parser.add_argument("--editors", type=int, help="overrides the editors' half of --users")
     parser.add_argument("--readers", type=int, help="overrides the readers' half of --users")
+    parser.add_argument(
+        "--citizens",
+        type=int,
+        default=0,
+        help="anonymous users reading public initiative pages and the API's list (default 0)",
+    )
     parser.add_argument("--duration", type=int, default=60, help="seconds of load")
     parser.add_argument("--spawn-rate", type=int, default=20, help="users started per second")
     parser.add_argument(
@@ -531,7 +550,7 @@ def main() -> None:
     for name, value in [("--duration", args.duration), ("--workers", args.workers)]:
         if value < 1:
             parser.error(f"{name} must be at least 1")
-    if args.editors + args.readers < 1:
+    if args.editors + args.readers + args.citizens < 1:
         parser.error("no users: give --users (or --editors/--readers) of at least 1")
     if args.editors > args.initiatives:
         parser.error(f"{args.editors} editors need at least {args.editors} --initiatives")

@@ -69,6 +69,8 @@ class Plan:
     published_round: int
     editors: list[Editor]
     readers: list[Reader]
+    # Initiatives of the published round: what anonymous citizens read (public pages, API).
+    public_initiatives: list[str] = dataclasses.field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the plan as JSON-ready data."""
@@ -186,6 +188,13 @@ def build_users(*, year: int, open_round: int, editors: int, readers: int) -> Pl
         published_round=published.number if published is not None else 0,
         editors=[e for e in editor_rows if e is not None],
         readers=reader_rows,
+        public_initiatives=list(
+            Initiative.objects.filter(agreement=agreement)
+            .order_by("sort_key")
+            .values_list("number", flat=True)
+        )
+        if published is not None
+        else [],
     )
 
 

@@ -97,3 +97,16 @@ def env_email(name: str, default: str) -> str:
             f"{name}={raw!r} is not an e-mail address; use e.g. Opfølgning <noreply@kommune.dk>"
         ) from None
     return raw
+
+
+def env_rate_limit(name: str, default: str) -> str:
+    """Return the variable as a rate limit like 120/minute, checked ("" or 0: no limit)."""
+    from opfolgning.ratelimit import parse_limit  # the parser the middleware uses too
+
+    raw = os.environ.get(name)
+    value = default if raw is None else raw.strip()
+    try:
+        parse_limit(value)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"{name}: {exc}") from None
+    return value

@@ -14,6 +14,7 @@ from opfolgning.env import (
     env_int_in,
     env_list,
     env_pairs,
+    env_rate_limit,
     env_str,
     env_url,
 )
@@ -55,6 +56,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_htmx",
+    # django-ninja's bundled Swagger UI files (/api/docs loads nothing from a CDN).
+    "ninja",
     "rules.apps.AutodiscoverRulesConfig",
     "opfolgning",
     "opfolgning.agreements",
@@ -71,6 +74,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # 429 for too many API requests or sign-in attempts (RATE_LIMIT_* below).
+    "opfolgning.ratelimit.RateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -219,6 +224,14 @@ REMINDER_DAYS_BEFORE = env_int_in("REMINDER_DAYS_BEFORE", 3, low=0, high=90)
 # The address people reach the site at; links in e-mails start with it.
 SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000")
 
+# Open data (/data/): the licence stated in every file and page, and who publishes the data
+# (empty: the neutral "Kommunen"). The licence address is only linked, never fetched.
+OPEN_DATA_LICENCE = env_str("OPEN_DATA_LICENCE", "CC BY 4.0").strip() or "CC BY 4.0"
+OPEN_DATA_LICENCE_URL = env_url(
+    "OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/legalcode"
+)
+OPEN_DATA_PUBLISHER = env_str("OPEN_DATA_PUBLISHER", "").strip()
+
 # E-mail. Without EMAIL_BACKEND, mails are printed to the console under DEBUG and sent by
 # SMTP otherwise.
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "") or (
@@ -241,6 +254,29 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
 EMAIL_TIMEOUT = env_int_in("EMAIL_TIMEOUT", 30, low=1, high=600)
 DEFAULT_FROM_EMAIL = env_email("DEFAULT_FROM_EMAIL", "Opfølgning <opfolgning@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Rate limits (opfolgning.ratelimit): requests per period such as 300/minute, 10/m,
+# 1000/hour; "" or 0 turns a limit off. The API counts per token (else per client IP), the
+# sign-in form per client IP and per username. The counts live in the cache named by
+# RATE_LIMIT_CACHE: "default" (local memory) counts per worker process; "database" counts
+# for all workers together (run `opfolgning createcachetable` once).
+RATE_LIMIT_API = env_rate_limit("RATE_LIMIT_API", "300/minute")
+RATE_LIMIT_LOGIN = env_rate_limit("RATE_LIMIT_LOGIN", "10/minute")
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "database": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "opfolgning_cache",
+    },
+}
+RATE_LIMIT_CACHE = env_str("RATE_LIMIT_CACHE", "default").strip() or "default"
+if RATE_LIMIT_CACHE not in CACHES:
+    raise ImproperlyConfigured(
+        f"RATE_LIMIT_CACHE={RATE_LIMIT_CACHE!r} is not a cache in CACHES; use "
+        + ", ".join(sorted(CACHES))
+    )
+# Only behind a proxy that sets X-Forwarded-For itself: then its first address is the client.
+RATE_LIMIT_TRUST_FORWARDED = env_bool("RATE_LIMIT_TRUST_FORWARDED", False)
 
 # Secure by default in production; a local run (DEBUG, tests, benchmarks) stays on plain HTTP.
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", PRODUCTION)

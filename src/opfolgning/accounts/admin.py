@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import Profile, Role
+from .models import ApiToken, Profile, Role
 from .services import mirror_role
+from .tokens import token_revoke
 
 User = get_user_model()
 
@@ -53,6 +55,57 @@ class ProfileAdmin(SimpleHistoryAdmin):
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)
         _mirror(form.instance)
+
+
+@admin.register(ApiToken)
+class ApiTokenAdmin(SimpleHistoryAdmin):
+    """Tokens are seen here, not made or changed: users make them; revoking is a service."""
+
+    list_display = [
+        "name",
+        "user",
+        "prefix",
+        "created_at",
+        "last_used_at",
+        "expires_at",
+        "revoked_at",
+    ]
+    list_filter = [("revoked_at", admin.EmptyFieldListFilter)]
+    search_fields = ["name", "prefix", "user__username"]
+    list_select_related = ["user"]
+    # No digest: it identifies the secret and is no use to a person.
+    fields = ["user", "name", "prefix", "created_at", "last_used_at", "expires_at", "revoked_at"]
+    readonly_fields = fields
+    actions = ["revoke"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Revoked tokens stay, so their history says who made and revoked them.
+        return False
+
+    @admin.action(description=_("Tilbagekald de valgte API-nøgler"))
+    def revoke(self, request: HttpRequest, queryset: Any) -> None:
+        revoked = refused = 0
+        for token in queryset.select_related("user"):
+            try:
+                token_revoke(actor=request.user, token=token)
+                revoked += 1
+            except PermissionDenied:
+                refused += 1
+        if revoked:
+            self.message_user(request, _("%(n)d nøgler er tilbagekaldt.") % {"n": revoked})
+        if refused:
+            self.message_user(
+                request,
+                _("%(n)d nøgler er ikke dine; kun ejeren eller en superbruger tilbagekalder dem.")
+                % {"n": refused},
+                messages.WARNING,
+            )
 
 
 class OpfolgningUserAdmin(UserAdmin):

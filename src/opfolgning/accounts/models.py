@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -75,3 +78,41 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class ApiToken(models.Model):
+    """A personal API token: acts as its user with the user's role; only its digest is stored."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("bruger"),
+    )
+    name = models.CharField(
+        _("navn"), max_length=100, help_text=_("Hvad nøglen bruges til, fx “Intranettet”.")
+    )
+    # The first characters of the secret, so the owner can tell tokens apart in the list.
+    prefix = models.CharField(_("begyndelse"), max_length=16)
+    # sha256 of the full secret in hex; the secret itself is shown once and never stored.
+    digest = models.CharField(_("fingeraftryk"), max_length=64, unique=True, db_index=True)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("sidst brugt"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("udløber"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("tilbagekaldt"), null=True, blank=True)
+    # Who created and revoked the token, when (last_used_at is written by .update(), so
+    # use does not add history rows).
+    history = HistoricalRecords(excluded_fields=["last_used_at"])
+
+    class Meta:
+        verbose_name = _("API-nøgle")
+        verbose_name_plural = _("API-nøgler")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    def is_live(self, now: datetime | None = None) -> bool:
+        """Return whether the token still works: not revoked and not expired."""
+        now = now or timezone.now()
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)

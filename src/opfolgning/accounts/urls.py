@@ -9,7 +9,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path
 from mozilla_django_oidc import views as oidc_views
 
-from . import views
+from . import token_views, views
 
 urlpatterns = [
     path("log-ind/", views.LoginView.as_view(), name="login"),
@@ -26,6 +26,10 @@ urlpatterns = [
             template_name="accounts/password_change_done.html"
         ),
         name="password_change_done",
+    ),
+    path("api-noegler/", token_views.tokens, name="api_tokens"),
+    path(
+        "api-noegler/<int:pk>/tilbagekald/", token_views.token_revoke_view, name="api_token_revoke"
     ),
     path(
         "oidc/log-ind/",

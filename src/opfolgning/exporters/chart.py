@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 
@@ -20,6 +21,11 @@ from django.utils.translation import gettext as _
 from pygal.style import Style
 
 from opfolgning.followup.overview import Counts, Overview
+
+# pygal 3.0 appends a finder for its map plugins (unused here) to sys.meta_path, and that
+# finder has no find_spec: pytest 9 calls find_spec on every finder while importing a
+# conftest.py and fails. Nothing here needs it.
+sys.meta_path[:] = [f for f in sys.meta_path if type(f).__name__ != "PluginImportFixer"]
 
 SVG_NS = "http://www.w3.org/2000/svg"
 _XLINK_NS = "http://www.w3.org/1999/xlink"
@@ -252,3 +258,8 @@ def _add_patterns(root: ET.Element, chart_id: str) -> None:
         for index, fill in enumerate(fills)
     ]
     style.text = (style.text or "") + "".join(rules)
+
+
+def counts_svg(title: str, labels: Sequence[str], counts: Sequence[Counts]) -> str:
+    """Return effort smiley counts per label (a theme, a round) as a safe inline SVG."""
+    return _bar_svg(title, labels, counts)

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from . import economy_views, round_views, timeline_views, views
+from . import economy_views, open_data_views, public_views, round_views, timeline_views, views
 
 
 class RoundConverter:
@@ -22,6 +22,23 @@ app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("aftaler/<int:year>/", views.agreement, name="agreement"),
+    # Public pages: published rounds only (agreements.public_selectors), no login.
+    path("aftaler/<int:year>/indsatser/", public_views.initiative_list, name="public-initiatives"),
+    path(
+        "aftaler/<int:year>/indsatser/<str:number>/",
+        public_views.initiative_detail,
+        name="public-initiative",
+    ),
+    path("aftaler/<int:year>/overblik/", public_views.dashboard, name="public-dashboard"),
+    # Open data: published data per agreement as JSON and CSV, with schema and licence.
+    path("data/", open_data_views.catalogue, name="open-data"),
+    path("data/skema.json", open_data_views.schema, name="open-data-schema"),
+    path("aftaler/<int:year>/data/", open_data_views.agreement_data, name="open-data-agreement"),
+    path(
+        "aftaler/<int:year>/data/<str:filename>",
+        open_data_views.download,
+        name="open-data-download",
+    ),
     path(
         "aftaler/<int:year>/opfolgning/<round:round_number>/",
         views.agreement_report,

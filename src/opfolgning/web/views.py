@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from urllib.parse import quote
 
 from django.contrib.auth.views import redirect_to_login
@@ -16,17 +17,26 @@ from django.views.decorators.http import require_safe
 
 from opfolgning import exporters
 from opfolgning.accounts.permissions import ReportScope, can
-from opfolgning.agreements import reports, selectors
+from opfolgning.agreements import public_selectors, reports, selectors
 from opfolgning.agreements import workflow_selectors as ws
 from opfolgning.agreements.models import ReportFileStatus
 from opfolgning.exporters.html import report_context
-from opfolgning.followup.document import ReportDocument
+from opfolgning.followup.document import Contact, ReportDocument
+
+
+def public_document(doc: ReportDocument) -> ReportDocument:
+    """Return the report as citizens get it: without the contact person."""
+    if doc.contact == Contact():
+        return doc
+    return dataclasses.replace(doc, contact=Contact())
 
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
     """List the agreements."""
-    return render(request, "web/home.html", {"agreements": selectors.agreement_list()})
+    published = {row.year for row in public_selectors.public_agreements()}
+    context = {"agreements": selectors.agreement_list(), "published_years": published}
+    return render(request, "web/home.html", context)
 
 
 @require_safe
@@ -36,6 +46,11 @@ def agreement(request: HttpRequest, year: int) -> HttpResponse:
         overview = selectors.agreement_overview(year=year)
     except selectors.NotFound as exc:
         raise Http404(str(exc)) from exc
+    try:
+        # What citizens may read: the published themes and the public pages, for everyone.
+        public = public_selectors.public_agreement(year=year)
+    except selectors.NotFound:
+        public = None
     user = request.user
     rounds = [
         {
@@ -52,6 +67,7 @@ def agreement(request: HttpRequest, year: int) -> HttpResponse:
     ]
     context = {
         "overview": overview,
+        "public": public,
         "rounds": rounds,
         "can_manage": can(user, "agreements.manage_rounds"),
         "rounds_owed": any(r["owed"] for r in rounds),
@@ -98,16 +114,22 @@ def _report_view(
     version_arg = request.GET.get("version", "")
     version = int(version_arg) if version_arg.isdigit() else None
     try:
-        return ws.report_view_of(round_obj=round_obj, committee=committee_obj, version=version)
+        view = ws.report_view_of(round_obj=round_obj, committee=committee_obj, version=version)
     except selectors.NotFound as exc:
         raise Http404(str(exc)) from exc
+    if not request.user.is_authenticated:
+        # No personal data of staff on public pages: citizens get the report without its
+        # contact person (name, direct phone, e-mail); so do its downloads.
+        view = dataclasses.replace(view, document=public_document(view.document))
+    return view
 
 
 def _frozen_body(request: HttpRequest, doc: ReportDocument, fingerprint: str) -> str:
     """Return the rendered body of a frozen report; a snapshot never changes, so cache it."""
     # Keyed by the snapshot's content (sha256 of its document), never by a row id that a
     # deleted and re-created snapshot could reuse.
-    key = f"report-body:{fingerprint}:{get_language()}"
+    public = "public" if not doc.contact.name and not doc.contact.email else "full"
+    key = f"report-body:{fingerprint}:{public}:{get_language()}"
     body = cache.get(key)
     if body is None:
         body = render_to_string("web/_report_body.html", report_context(doc), request=request)

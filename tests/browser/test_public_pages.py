@@ -1,0 +1,79 @@
+"""The public pages in the browser, as a citizen: accessible, filters without JS, chart + table."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from opfolgning.agreements import public_selectors as ps
+from opfolgning.agreements.models import Round
+from opfolgning.agreements.services import report_import
+from opfolgning.agreements.workflow_services import round_publish
+from opfolgning.importers.text import parse_text
+from tests.browser.helpers import assert_accessible
+
+LIST = "/aftaler/2019/indsatser/"
+DASHBOARD = "/aftaler/2019/overblik/"
+
+
+@pytest.fixture
+def published(seed_path: Path) -> None:
+    """The seed imported with its round 3 published."""
+    doc = parse_text(seed_path.read_bytes(), source=seed_path.name)
+    report_import(actor=None, document=doc, source_name=seed_path.name)
+    round_publish(actor=None, round_obj=Round.objects.get(agreement__year=2019, number=3))
+
+
+def test_public_pages_are_accessible_and_the_filter_form_narrows_the_list(
+    published: None, page_as: Any
+) -> None:
+    page = page_as(None)
+    page.goto(LIST)
+    expect(page.locator(".public-count")).to_contain_text("27 af 27 indsatser")
+    assert_accessible(page, "the public initiative list")
+
+    page.get_by_label("Tema", exact=True).select_option("3")
+    page.get_by_label("Type", exact=True).select_option("capital")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Vis indsatser").click()
+    expect(page).to_have_url(re.compile(r"tema=3.*type=capital"))
+    expect(page.locator(".public-count")).to_contain_text("3 af 27 indsatser")
+    assert_accessible(page, "the public initiative list, filtered")
+
+    with page.expect_navigation():
+        page.get_by_role("link", name="Legeplads Skovlunde Skole Nord").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "3.17. Legeplads Skovlunde Skole Nord"
+    )
+    expect(page.locator(".public-timeline tbody tr")).to_have_count(3)
+    assert_accessible(page, "the public initiative page")
+
+
+def test_dashboard_chart_has_a_table_with_the_same_numbers(published: None, page_as: Any) -> None:
+    page = page_as(None)
+    page.goto(DASHBOARD)
+    assert_accessible(page, "the public dashboard")
+    counts = [c for c in ps.public_agreement(year=2019).theme_counts() if c.round == 3]
+    chart = page.locator("#round-3-heading ~ .overview-pair svg.chart-svg")
+    expect(chart).to_have_count(1)
+    label = chart.get_attribute("aria-label") or ""
+    rows = page.locator("#round-3-table tbody tr")
+    expect(rows).to_have_count(len(counts))
+    for index, row in enumerate(counts):
+        cells = rows.nth(index).locator("td").all_inner_texts()
+        numbers = [row.happy, row.neutral, row.sad, row.none, row.total]
+        assert [int(c) for c in cells] == numbers
+        # The chart's accessible description carries the same numbers as the table row.
+        spoken = f"Tema {row.theme_number}: {row.happy} glad, {row.neutral} mellemfornøjet, "
+        assert spoken + f"{row.sad} sur, {row.none} ingen" in label
+    # A count leads into the filtered list with exactly that many initiatives.
+    first = counts[0]
+    assert first.happy > 0
+    link = page.locator("#round-3-table tbody tr").first.locator("td a").first
+    with page.expect_navigation():
+        link.click()
+    expect(page.locator(".public-count")).to_contain_text(f"{first.happy} af 27 indsatser")
