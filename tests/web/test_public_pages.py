@@ -27,6 +27,7 @@ from opfolgning.followup.document import (
 )
 from opfolgning.followup.smileys import Smiley
 from opfolgning.importers.text import parse_text
+from opfolgning.web import public_views
 from tests import factories
 from tests.personas import make_user
 
@@ -204,6 +205,31 @@ def test_an_empty_result_says_what_to_do(seed, client):
     assert _numbers(page) == []
     assert "0 af 27 indsatser" in page
     assert "Ingen indsatser passer til søgningen" in page
+
+
+def test_a_long_list_comes_in_pages_that_keep_the_filters(seed, client, monkeypatch):
+    monkeypatch.setattr(public_views, "PAGE_SIZE", 10)
+    first = _text(client.get(LIST, {"type": "operating"}))
+    operating = int(re.search(r"(\d+) af 27 indsatser", first).group(1))
+    assert operating > 10
+    assert len(_numbers(first)) == 10
+    assert "viser 1–10" in first
+    assert 'href="?type=operating&side=2"' in first
+
+    pages = -(-operating // 10)
+    seen = []
+    for number in range(1, pages + 1):
+        seen += _numbers(_text(client.get(LIST, {"type": "operating", "side": str(number)})))
+    assert len(seen) == len(set(seen)) == operating
+    # A page past the end or not a number shows the nearest page, never an error.
+    assert _numbers(_text(client.get(LIST, {"type": "operating", "side": "99"})))[-1] == seen[-1]
+    assert _numbers(_text(client.get(LIST, {"type": "operating", "side": "x"})))[0] == seen[0]
+
+
+def test_a_short_list_has_no_page_links(seed, client):
+    page = _text(client.get(LIST))
+    assert "side=" not in page
+    assert len(_numbers(page)) == 27
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
@@ -109,6 +110,10 @@ def _known(field: FilterField) -> str:
     return ""
 
 
+#: Initiatives per page of the list.
+PAGE_SIZE = 100
+
+
 @require_safe
 def initiative_list(request: HttpRequest, year: int) -> HttpResponse:
     """List and search the published initiatives of an agreement."""
@@ -142,11 +147,16 @@ def initiative_list(request: HttpRequest, year: int) -> HttpResponse:
         q=q,
     )
     found = ps.initiatives_filtered(agreement, criteria)
-    wanted = {id(ini) for ini in found}
+    # A page of PAGE_SIZE rows: an agreement of 1,000 initiatives is not one page.
+    paginator = Paginator(found, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("side"))
+    wanted = {id(ini) for ini in page.object_list}
     groups = [
         (theme, [ini for ini in theme.initiatives if id(ini) in wanted])
         for theme in agreement.themes
     ]
+    query = request.GET.copy()
+    query.pop("side", None)
     context = {
         "agreement": agreement,
         "fields": fields,
@@ -155,6 +165,8 @@ def initiative_list(request: HttpRequest, year: int) -> HttpResponse:
         "filtered": not criteria.is_empty(),
         "groups": [(theme, rows) for theme, rows in groups if rows],
         "found": len(found),
+        "page": page,
+        "page_query": query.urlencode(),
         "total": len(agreement.initiatives()),
         "kinds": _kind_words(),
     }
