@@ -14,7 +14,8 @@ trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
 [ -x "$CHROMIUM" ] || { echo "tools/screenshots.sh: $CHROMIUM is missing (apt-get install chromium)" >&2; exit 1; }
 export DATABASE_URL="sqlite:///$WORK/shots.sqlite3" DEBUG=1
 .venv/bin/opfolgning migrate --noinput >/dev/null
-.venv/bin/opfolgning import "$SEED" >/dev/null
+# Published, as `make run` does: citizens see round 3 on the public pages.
+.venv/bin/opfolgning import --publish "$SEED" >/dev/null
 # Demo accounts (okonomi, center, politiker; DEBUG only) and round 4 open for statuses.
 .venv/bin/opfolgning demo >/dev/null
 PASSWORD=opfolgning-demo
@@ -81,5 +82,18 @@ with sync_playwright() as p:
     page.click("button[name=action][value=approve]")
     page.wait_for_load_state()
     shoot(page, "", "economy.png", 1280, 1800, full_page=True)
+    # The API tokens page of the finance officer, with a token just made.
+    page.goto(base + "/konto/api-noegler/")
+    page.fill("input[name=name]", "Intranettets visning af indsatser")
+    page.click("form:has(input[name=name]) button[type=submit]")
+    page.wait_for_load_state()
+    shoot(page, "", "api-tokens.png", 1280, 900)
+    # The public site as a citizen sees it: nobody signed in.
+    page = browser.new_page()
+    shoot(page, "/aftaler/2019/indsatser/?smiley=neutral", "public-list.png", 1280, 1100)
+    shoot(page, "/aftaler/2019/indsatser/1.11/", "public-initiative.png", 1280, 1600, full_page=True)
+    shoot(page, "/aftaler/2019/overblik/", "public-dashboard.png", 1280, 1600)
+    shoot(page, "/aftaler/2019/data/", "open-data.png", 1280, 1100)
+    shoot(page, "/api/docs", "api-docs.png", 1280, 1000)
     browser.close()
 EOF

@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse
 from ninja import NinjaAPI
 
-from . import errors, public, statuses
+from . import errors, public, rounds, statuses
 from .auth import TokenAuth, is_anonymous
 from .etag import conditional
 
@@ -49,4 +49,5 @@ api = OpfolgningAPI(
 )
 errors.install(api)
 api.add_router("", public.router)
+api.add_router("", rounds.router)
 api.add_router("", statuses.router)

@@ -53,6 +53,32 @@ class RoundOut(Schema):
     version: int | None
 
 
+class RoundItemOut(RoundOut):
+    """A round with links; staff tokens also get its state and deadline (null for citizens)."""
+
+    state: Literal["planned", "open", "closed", "published"] | None
+    deadline: dt.date | None
+    links: dict[str, str]
+
+
+class ThemeRoundCounts(Schema):
+    """How many initiatives of a theme had each effort smiley at one round."""
+
+    theme: str
+    theme_title: str
+    happy: int
+    neutral: int
+    sad: int
+    none: int
+    total: int
+
+
+class RoundDetailOut(RoundItemOut):
+    """A round with the effort smiley counts per theme (empty where it is not public)."""
+
+    themes: list[ThemeRoundCounts]
+
+
 class SmileyCounts(Schema):
     """How many initiatives have each effort smiley at the newest published round."""
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from django.utils.translation import gettext_noop
 
 from ..followup.budget import amended_budget
-from ..followup.document import BudgetDoc, budget_model
+from ..followup.document import BudgetDoc, budget_model, budget_to_dict
 from ..followup.smileys import LABELS_DA, Smiley
 from .csv import BOM, escape_cell
 
@@ -244,31 +244,15 @@ def last_published(agreement: PublicAgreement) -> dt.datetime | None:
 
 
 def _budget_dict(budget: BudgetDoc | None, as_of: dt.date | None) -> dict[str, Any] | None:
-    # Review notes and the finance office's working notes on changes are left out: they are
-    # a to-do list for staff, not published data.
+    # The interchange shape, less the review notes and the finance office's working notes on
+    # changes: they are a to-do list for staff, not published data.
     if budget is None:
         return None
-    return {
-        "no_money": budget.no_money,
-        "lines": [{"year": li.year, "kind": li.kind, "amount": li.amount} for li in budget.lines],
-        "changes": [
-            {
-                "kind": c.kind,
-                "kind_of_money": c.kind_of_money,
-                "amounts": [{"year": a.year, "amount": a.amount} for a in c.amounts],
-                "financing": c.financing,
-                "status": c.status,
-                "decided_on": _date(c.decided_on),
-                "reference": c.reference,
-                "proposed_in_round": c.proposed_in_round,
-            }
-            for c in budget.changes
-        ],
-        "amended": [
-            {"year": year, "kind": str(kind), "amount": amount}
-            for (year, kind), amount in _amended(budget, as_of).items()
-        ],
-    }
+    data = budget_to_dict(budget, as_of=as_of)
+    data.pop("review", None)
+    for change in data["changes"]:
+        change.pop("note", None)
+    return data
 
 
 def _amended(budget: BudgetDoc, as_of: dt.date | None) -> dict[tuple[int, str], int]:
