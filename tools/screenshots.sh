@@ -94,6 +94,9 @@ with sync_playwright() as p:
     shoot(page, "/aftaler/2019/indsatser/1.11/", "public-initiative.png", 1280, 1600, full_page=True)
     shoot(page, "/aftaler/2019/overblik/", "public-dashboard.png", 1280, 1600)
     shoot(page, "/aftaler/2019/data/", "open-data.png", 1280, 1100)
-    shoot(page, "/api/docs", "api-docs.png", 1280, 1000)
+    # Swagger UI draws the operations with JavaScript (its bundled files, no CDN).
+    page.goto(base + "/api/docs")
+    page.wait_for_selector(".opblock", timeout=20000)
+    shoot(page, "", "api-docs.png", 1280, 1000)
     browser.close()
 EOF
