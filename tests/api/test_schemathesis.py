@@ -1,8 +1,8 @@
 """Property tests of the whole API against its own OpenAPI schema (schemathesis).
 
 Every operation gets a bounded number of generated requests, sent through the WSGI app with
-a finance officer's token on the published seed (round 4 open): no server error, every
-status documented, every body as the schema says.
+a finance officer's token, and again without one, on the published seed (round 4 open): no
+server error, every status documented, every body as the schema says.
 """
 
 from __future__ import annotations
@@ -48,3 +48,18 @@ def test_api_conforms_to_its_schema(case, api_world, _keep_connection):
     case.call_and_validate(
         headers={"Authorization": f"Bearer {api_world.officer_token}"}, checks=CHECKS
     )
+
+
+@schema.parametrize()
+@settings(
+    max_examples=8,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+def test_api_conforms_to_its_schema_for_citizens(case, api_world, _keep_connection):
+    """The same checks without a token: public reads, and 401 for what needs one."""
+    headers = dict(case.headers or {})
+    headers.pop("Authorization", None)
+    case.headers = headers
+    case.call_and_validate(headers=headers, checks=CHECKS)
