@@ -20,7 +20,7 @@ from opfolgning.agreements.selectors import NotFound
 
 from .auth import caller
 from .errors import ApiError
-from .public import RoundNumber, Year, _base
+from .public import RoundNumber, Year, _base, _round
 from .responses import documented
 from .schemas import RoundDetailOut, RoundItemOut
 
@@ -52,12 +52,7 @@ def _items(request: HttpRequest, year: int) -> list[dict[str, Any]]:
             raise ApiError(404, f"nothing of an agreement for the budget year {year} is published")
         return [
             {
-                "number": r.number,
-                "label": r.label,
-                "date": r.date,
-                "published": r.published,
-                "published_at": r.published_at,
-                "version": r.version,
+                **_round(r),
                 "state": None,
                 "deadline": None,
                 "links": _links(year, r.number, report=r.published, statuses=False),
