@@ -105,19 +105,17 @@ def agreement_list(request: HttpRequest) -> list[dict[str, Any]]:
 def agreement_detail(request: HttpRequest, year: Year) -> dict[str, Any]:
     """Return an agreement: its rounds, themes with smiley counts, committees and centers."""
     agreement = _agreement(year)
-    themes = []
-    for theme in agreement.themes:
-        counts = {"happy": 0, "neutral": 0, "sad": 0, "none": 0}
-        for ini in theme.initiatives:
-            counts[ini.smiley.value if ini.smiley else "none"] += 1
-        themes.append(
-            {
-                "number": theme.number,
-                "title": theme.title,
-                "count": len(theme.initiatives),
-                "smileys": counts,
-            }
-        )
+    # The newest published round's smileys per theme: the dashboard's counts, one round.
+    themes = [
+        {
+            "number": c.theme_number,
+            "title": c.theme_title,
+            "count": c.total,
+            "smileys": {"happy": c.happy, "neutral": c.neutral, "sad": c.sad, "none": c.none},
+        }
+        for c in agreement.theme_counts()
+        if c.round == agreement.source_round
+    ]
     base = _base(year)
     links = {
         "self": base,
