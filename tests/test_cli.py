@@ -165,6 +165,7 @@ def test_check_exits_non_zero_when_a_rule_is_broken(seed_path, tmp_path):
 
 def test_import_refuses_a_file_over_the_size_limit_before_reading_it(seed_path, tmp_path):
     db = tmp_path / "limit.sqlite3"
+    assert run("migrate", "--noinput", db=db).returncode == 0
     result = run("import", str(seed_path), "--max-size-mb", "0.01", db=db)
     assert result.returncode != 0
     assert "too large" in result.stderr and "0.01 MB" in result.stderr
@@ -214,3 +215,49 @@ def test_a_bad_setting_in_the_environment_is_one_clear_line(tmp_path):
     assert result.returncode != 0
     assert "Traceback" not in result.stderr
     assert "DEBUG" in result.stderr and result.stderr.startswith("opfolgning: error:")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("import", "{seed}"),
+        ("report", "--agreement", "2019", "--round", "3"),
+        ("check", "--agreement", "2019", "--round", "3"),
+        ("user", "list"),
+        ("token", "list", "okonomi"),
+        ("remind",),
+        ("demo",),
+        ("changepassword", "okonomi"),
+    ],
+    ids=lambda a: a[0],
+)
+def test_a_command_on_an_unmigrated_database_says_so_in_one_line(seed_path, tmp_path, args):
+    db = tmp_path / "never-migrated.sqlite3"
+    os.environ["DEBUG"] = "1"
+    try:
+        result = run(*(a.format(seed=seed_path) for a in args), db=db)
+    finally:
+        os.environ.pop("DEBUG")
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.endswith(f"the database at {db} has no tables: run `opfolgning migrate`"), last
+    # Nothing was created on the way: still no tables.
+    assert "no tables" in run("user", "list", db=db).stderr
+
+
+def test_parse_and_system_check_need_no_migrated_database(seed_path, tmp_path):
+    db = tmp_path / "never-migrated.sqlite3"
+    assert run("parse", str(seed_path), db=db).returncode == 0
+    assert run("check", db=db).returncode == 0
+
+
+def test_an_unreachable_database_is_one_line(tmp_path):
+    env = dict(os.environ, DATABASE_URL="postgres://nobody@127.0.0.1:9/nothing")
+    result = subprocess.run(
+        [*OPFOLGNING, "user", "list"], capture_output=True, text=True, env=env, timeout=120
+    )
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert result.stderr.startswith("opfolgning user: error: cannot open the database at ")
+    assert len(result.stderr.strip().splitlines()) == 1

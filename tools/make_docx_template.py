@@ -23,15 +23,19 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 
 TARGET = Path(__file__).resolve().parents[1] / "src/opfolgning/exporters/templates/report.docx"
 
+# A4 with the margins of Danish Word's "Normal" (top and bottom 3 cm, left and right 2 cm):
+# 17 cm of text width, which the column widths below fill.
+PAGE_WIDTH_MM, PAGE_HEIGHT_MM = 210, 297
+MARGIN_TOP_BOTTOM_CM, MARGIN_LEFT_RIGHT_CM = 3.0, 2.0
 # Column widths of an initiative table (title/text, kind/round, time, smiley), in cm.
-INITIATIVE_WIDTHS = (9.0, 3.2, 2.4, 2.9)
-OVERVIEW_WIDTHS = (6.1, 1.6, 2.4, 1.4, 1.4, 1.6, 1.4, 1.6)
+INITIATIVE_WIDTHS = (8.5, 3.2, 2.4, 2.9)
+OVERVIEW_WIDTHS = (5.6, 1.6, 2.4, 1.4, 1.4, 1.6, 1.4, 1.6)
 
 
 def _styles(document: DocumentType) -> None:
@@ -189,7 +193,9 @@ def build() -> bytes:
     document = Document()
     _styles(document)
     section = document.sections[0]
-    section.left_margin = section.right_margin = Cm(2.0)
+    section.page_width, section.page_height = Mm(PAGE_WIDTH_MM), Mm(PAGE_HEIGHT_MM)
+    section.top_margin = section.bottom_margin = Cm(MARGIN_TOP_BOTTOM_CM)
+    section.left_margin = section.right_margin = Cm(MARGIN_LEFT_RIGHT_CM)
     header = section.header.paragraphs[0]
     header.text = "{{ agreement }} · {{ committee }}"
     header.style = "Header"

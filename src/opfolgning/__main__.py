@@ -11,12 +11,27 @@ def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "opfolgning.settings")
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
+    from django.db.utils import OperationalError, ProgrammingError
 
     try:
         execute_from_command_line(["opfolgning", *(sys.argv[1:] if argv is None else argv)])
     except ImproperlyConfigured as exc:
         # A bad environment variable: say which and what to do, not a traceback.
         sys.exit(f"opfolgning: error: {exc}")
+    except (OperationalError, ProgrammingError) as exc:
+        # Django's own commands (createsuperuser, changepassword, …) on a database that was
+        # never migrated; the project's commands check before they start (management/base).
+        if not _missing_table(exc):
+            raise
+        from opfolgning.management.base import unmigrated_message
+
+        sys.exit(f"opfolgning: error: {unmigrated_message()}")
+
+
+def _missing_table(exc: Exception) -> bool:
+    """Return whether a database error says a table does not exist (SQLite, PostgreSQL)."""
+    text = str(exc)
+    return "no such table" in text or ("relation" in text and "does not exist" in text)
 
 
 if __name__ == "__main__":

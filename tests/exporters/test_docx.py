@@ -8,7 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.shared import Pt
+from docx.shared import Cm, Pt
 
 from opfolgning.exporters import get
 from opfolgning.exporters.docx import TEMPLATE, render_report_docx, smiley_cell_text
@@ -59,6 +59,21 @@ def test_template_is_kept_in_the_project_and_regenerable():
     assert {"Celletekst", "Sagsoplysninger", "Tabeloverskrift", "Etiket", "Kontrol"} <= names
     text = "".join(p.text for p in template.paragraphs)
     assert "{%p for block in blocks %}" in text
+
+
+def test_report_is_a4_with_danish_margins_and_tables_within_them(seed_docx):
+    document = _document(seed_docx)
+    section = document.sections[0]
+    # A4 in twips (1/1440 inch): 210 × 297 mm, not US Letter's 12240 × 15840.
+    assert (section.page_width.twips, section.page_height.twips) == (11906, 16838)
+    assert section.top_margin.cm == pytest.approx(3.0, abs=0.01)
+    assert section.bottom_margin.cm == pytest.approx(3.0, abs=0.01)
+    assert section.left_margin.cm == pytest.approx(2.0, abs=0.01)
+    assert section.right_margin.cm == pytest.approx(2.0, abs=0.01)
+    text_width = section.page_width - section.left_margin - section.right_margin
+    for table in document.tables:
+        widths = [cell.width for cell in table.rows[0].cells if cell.width is not None]
+        assert sum(widths) <= text_width + Cm(0.01), (sum(widths), text_width)
 
 
 def test_seed_export_has_an_overview_and_27_initiative_tables(seed_docx):

@@ -1,33 +1,40 @@
-"""The PDF export (Typst): A4, numbered pages, extractable text and glyphs, tagged, no fetching."""
+"""The PDF export (Typst): A4, numbered pages, extractable text, vector smileys, the project's own
+font, tagged, no fetching. Read with PyPI libraries only (pypdf, pypdfium2, fontTools), so the
+tests need no program or font from the operating system."""
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
-import shutil
-import subprocess
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import pytest
 import typst
 from django.utils import translation
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
 from opfolgning import exporters
 from opfolgning.exporters import pdf
-from opfolgning.exporters.html import paragraphs_html
+from opfolgning.exporters.html import _FILLS, paragraphs_html
 from opfolgning.followup.document import ReportDocument
-from opfolgning.followup.smileys import CANONICAL_GLYPH
+from opfolgning.followup.smileys import CANONICAL_GLYPH, Smiley
 from opfolgning.importers import parse_path
 from tests import factories
 from tests.conftest import SEED_TEXT
 
 A4 = (595.28, 841.89)
+# Emoji (😐 🙂 …, U+1F000 and above) and the emoji variation selector: an emoji font's
+# characters. ☺ ☹ ⚠ (U+2600 block) are characters of DejaVu Sans and may be printed.
+EMOJI = re.compile("[\U0001f000-\U0001faff\ufe0f]")
 
 
 @pytest.fixture(scope="module")
@@ -175,12 +182,63 @@ def test_overview_tables_come_before_the_themes_with_the_html_reports_counts(see
     assert re.search(r"I alt 18 8 0 1 7 2 18", flat)
 
 
-def test_smileys_are_extractable_glyphs_with_their_danish_words(seed_text):
+def test_smileys_are_words_in_the_text_with_no_emoji(seed_text):
     flat = _flat(seed_text)
-    for glyph in CANONICAL_GLYPH.values():
-        assert glyph in seed_text
-    for word in ("☺ glad", "😐 mellemfornøjet", "☹ sur"):
-        assert word in flat
+    # the overview's column heads: each face is a drawing, its word the text beside it
+    assert "Tema glad mellemfornøjet sur ingen glad sur ingen" in flat
+    assert "Opfølgning glad mellemfornøjet sur ingen I alt" in flat
+    assert "mellemfornøjet → glad" in flat  # "what changed" names the smileys too
+    assert not EMOJI.search(seed_text), EMOJI.findall(seed_text)[:5]
+    assert CANONICAL_GLYPH[Smiley.NEUTRAL] not in seed_text  # 😐 needed Symbola
+    # the source's own text keeps its ☺ and ☹: characters of DejaVu Sans, not emoji
+    assert "☺: Milepælen er nået." in flat
+
+
+def _rgb_at(bitmap: pdfium.PdfBitmap, x: float, y: float) -> tuple[int, int, int]:
+    offset = int(y) * bitmap.stride + int(x) * bitmap.n_channels
+    r, g, b = bytes(bitmap.buffer[offset : offset + 3])
+    return r, g, b
+
+
+def _faces_left_of(content: bytes, page_index: int, word: str) -> list[set[str]]:
+    """Return, for each occurrence of `word` on the page, the face colours drawn just left of it.
+
+    The face is 10 pt (9 pt in column heads) and stands 20 % below the baseline, so its middle
+    row lies about 3 pt above the word's baseline and the face ends a space before the word.
+    """
+    scale = 4
+    document = pdfium.PdfDocument(content)
+    try:
+        page = document[page_index]
+        height = page.get_height()
+        bitmap = page.render(scale=scale, rev_byteorder=True)
+        textpage = page.get_textpage()
+        colours = {value: bytes.fromhex(fill[1:]) for value, fill in _FILLS.items()}
+        found = []
+        searcher = textpage.search(word, match_case=True, match_whole_word=True)
+        while (occurrence := searcher.get_next()) is not None:
+            left, bottom, _right, _top = textpage.get_charbox(occurrence[0])
+            y = (height - (bottom + 3)) * scale
+            seen = set()
+            for step in range(2, 13 * scale):
+                pixel = _rgb_at(bitmap, left * scale - step, y)
+                for value, rgb in colours.items():
+                    if all(abs(a - b) <= 3 for a, b in zip(pixel, rgb, strict=True)):
+                        seen.add(value)
+            found.append(seen)
+        return found
+    finally:
+        document.close()
+
+
+def test_each_smiley_is_a_vector_face_in_its_colour_beside_its_word(seed_bytes, seed_pdf):
+    """The faces are drawn (no font has them): the face's fill colour is left of each word."""
+    page = next(i for i, t in enumerate(_page_texts(seed_pdf)) if "Smileys pr. tema ved" in t)
+    for value, word in (("happy", "glad"), ("neutral", "mellemfornøjet"), ("sad", "sur")):
+        faces = _faces_left_of(seed_bytes, page, word)
+        # the two overview tables head their columns with the face and the word
+        assert sum(value in seen for seen in faces) >= 2, (word, faces)
+        assert all(seen <= {value} for seen in faces), (word, faces)  # never another face
 
 
 def test_ambiguous_smileys_are_marked_for_review_as_in_html(seed_doc, seed_text):
@@ -188,6 +246,70 @@ def test_ambiguous_smileys_are_marked_for_review_as_in_html(seed_doc, seed_text)
     reviews = [m for ini in seed_doc.initiatives() for m in ini.milestones if m.needs_review]
     assert reviews
     assert flat.count("⚠ skal kontrolleres (kilde: ☹)") == len(reviews)
+
+
+def test_printable_names_smiley_emoji_by_their_words_and_keeps_dejavu_characters():
+    with translation.override("da"):
+        assert pdf.printable("☹\ufe0f") == "☹"  # the variation selector is dropped
+        assert pdf.printable("☺ ☹ ⚠ æøå ÆØÅ – … → «»") == "☺ ☹ ⚠ æøå ÆØÅ – … → «»"
+        assert pdf.printable("😊 😐 🙁") == "glad mellemfornøjet sur"
+        assert pdf.printable("tegn: 🦄 中 \uf04a") == "tegn: \ufffd \ufffd \ufffd"
+        assert pdf.printable("a\u200bb\nc\td") == "a\u200bb\nc\td"
+    with translation.override("en"):
+        assert pdf.printable("😊") == "happy"
+
+
+def test_an_emoji_source_glyph_is_named_by_its_word_and_never_printed():
+    doc = factories.report(initiatives=1)
+    milestone = doc.themes[0].initiatives[0].milestones[0]
+    milestone.smiley, milestone.glyph, milestone.needs_review = Smiley.HAPPY, "😊", True
+    with translation.override("da"):
+        text = _text_of(pdf.render_report_pdf(doc))
+    assert "⚠ skal kontrolleres (kilde: glad)" in text
+    assert "Smileyen glad er læst som glad" in text  # the rule check quotes the source glyph
+    assert not EMOJI.search(text), EMOJI.findall(text)
+
+
+def test_emoji_and_other_characters_without_a_glyph_in_report_text_do_not_stop_the_pdf():
+    # Typst's PDF/UA-1 export refuses text its fonts cannot draw; printable() replaces it.
+    doc = factories.report(initiatives=1)
+    ini = doc.themes[0].initiatives[0]
+    ini.description = "Vi er glade 🙂 og stolte 🦄"
+    ini.title = "Indsats \uf04a med Wingdings-tegn"
+    doc.reading_guide = "☺ betyder nået, ☹️ betyder ikke nået"
+    with translation.override("da"):
+        text = _text_of(pdf.render_report_pdf(doc))
+    assert "Vi er glade glad og stolte \ufffd" in text
+    assert "Indsats \ufffd med Wingdings-tegn" in text
+    assert "☺ betyder nået, ☹ betyder ikke nået" in text
+    assert not EMOJI.search(text), EMOJI.findall(text)
+
+
+def _mini_font(path: Path, text: str) -> None:
+    """Write a tiny TrueType font with a glyph for each character of `text`."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    names = [".notdef"] + [f"g{ord(ch):x}" for ch in text]
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder(names)
+    builder.setupCharacterMap({ord(ch): f"g{ord(ch):x}" for ch in text})
+    builder.setupGlyf({name: TTGlyphPen(None).glyph() for name in names})
+    builder.setupHorizontalMetrics({name: (500, 0) for name in names})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": "Mini", "styleName": "Regular"})
+    builder.setupOS2()
+    builder.setupPost()
+    builder.save(str(path))
+
+
+@pytest.mark.parametrize("text", ["aæø☺–", "aæ☺😊"], ids=["bmp-format-4", "with-format-12"])
+def test_the_cmap_reader_agrees_with_fonttools(text, tmp_path):
+    path = tmp_path / "mini.ttf"
+    _mini_font(path, text)
+    assert pdf.font_characters(path) == {ord(ch) for ch in text}
+    for font in sorted(pdf.FONT_DIR.glob("*.ttf")):
+        assert pdf.font_characters(font) == set(TTFont(font).getBestCmap()), font.name
 
 
 def test_rule_assessment_is_printed_per_milestone(seed_text):
@@ -239,19 +361,96 @@ def _descriptor(font: DictionaryObject) -> DictionaryObject:
     return font["/FontDescriptor"].get_object()
 
 
-def test_every_font_is_embedded_and_only_dejavu_and_symbola_are_used(seed_pdf):
+@functools.cache
+def _bundled_fonts() -> dict[str, Path]:
+    """The project's font files by PostScript name (what a PDF's /BaseFont names)."""
+    return {
+        str(TTFont(path)["name"].getDebugName(6)): path
+        for path in sorted(pdf.FONT_DIR.glob("*.ttf"))
+    }
+
+
+def _base_name(name: str) -> str:
+    """Return "DejaVuSans-Bold" for "/ABCDEF+DejaVuSans-Bold" (drop the subset tag)."""
+    return name.lstrip("/").split("+", 1)[-1]
+
+
+def _drawn_characters(font: DictionaryObject) -> set[str]:
+    """Return the characters a PDF font draws, from its ToUnicode map."""
+    cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+    chars: set[str] = set()
+    for section in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+        for target in re.findall(r"<[0-9A-Fa-f]+>\s*<([0-9A-Fa-f]+)>", section):
+            chars.update(bytes.fromhex(target).decode("utf-16-be"))
+    for section in re.findall(r"beginbfrange(.*?)endbfrange", cmap, re.S):
+        for low, high, start in re.findall(
+            r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", section
+        ):
+            first = ord(bytes.fromhex(start).decode("utf-16-be"))
+            chars.update(chr(first + n) for n in range(int(high, 16) - int(low, 16) + 1))
+    return chars
+
+
+def test_the_fonts_are_the_projects_own_with_their_licence():
+    fonts = _bundled_fonts()
+    assert {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"} <= set(fonts)
+    assert all(folder.is_relative_to(pdf.TEMPLATE_DIR) for _family, folder in pdf.FONTS)
+    assert pdf.font_paths() == (str(pdf.FONT_DIR),)
+    licence = (pdf.FONT_DIR / "LICENSE").read_text()
+    assert "Bitstream Vera Fonts Copyright" in licence and "Arev Fonts Copyright" in licence
+
+
+def test_every_font_is_embedded_and_comes_from_the_project(seed_pdf):
     fonts = _fonts(seed_pdf)
     assert fonts
+    bundled = _bundled_fonts()
     for name, font in fonts.items():
         descriptor = _descriptor(font)
         assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), name
-        assert "DejaVuSans" in name or "Symbola" in name, name
-    assert "Symbola" in " ".join(fonts)  # 😐 drawn from outlines, never a colour bitmap
+        assert _base_name(name) in bundled, name
+        assert not re.search(r"symbola|emoji|noto|libertinus|computer ?modern", name, re.I)
+    used = {_base_name(name) for name in fonts}
+    assert {"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"} <= used
 
 
-def test_missing_font_folder_fails_with_a_message_naming_the_debian_package():
-    fonts = (("Symbola", Path("/nonexistent/fonts"), "fonts-symbola"),)
-    with pytest.raises(pdf.PdfFontsMissing, match=r"Symbola .*apt-get install fonts-symbola"):
+@pytest.mark.parametrize("content", ["seed", "english"])
+def test_every_character_is_drawn_from_a_font_that_has_it(content, seed_pdf):
+    """No missing-glyph boxes: each character a PDF font draws is in that font's file."""
+    if content == "seed":
+        reader = seed_pdf
+    else:
+        doc = factories.report(initiatives=2)
+        doc.title = "Æble, øl og Åen – æøå ÆØÅ … «citat» “citat” é ü ß"
+        with translation.override("en"):
+            reader = PdfReader(io.BytesIO(pdf.render_report_pdf(doc)))
+        assert doc.title in _page_texts(reader)[0].replace("\n", " ")
+    bundled = _bundled_fonts()
+    for name, font in _fonts(reader).items():
+        cmap = TTFont(bundled[_base_name(name)]).getBestCmap()
+        drawn = _drawn_characters(font)
+        assert drawn, name
+        missing = sorted(ch for ch in drawn if ord(ch) not in cmap and not ch.isspace())
+        assert not missing, (name, missing)
+
+
+def test_the_danish_letters_and_punctuation_come_out_as_text(seed_text):
+    flat = _flat(seed_text)
+    assert "Tredje opfølgning på Aftale om budget 2019 for Økonomiudvalget" in flat
+    for text in ("æ", "ø", "å", "Æ", "Ø", "–", "Læsevejledning", "Økonomi i alt"):
+        assert text in flat, text
+
+
+@pytest.mark.parametrize("family", ["Libertinus Serif", "DejaVu Sans Mono", "Symbola"])
+def test_no_font_outside_the_project_is_used_not_the_compilers_nor_the_systems(family):
+    # Libertinus Serif and DejaVu Sans Mono are built into the typst package, and DejaVu Sans
+    # Mono and Symbola may be installed on the machine: none of them is ever used.
+    with pytest.raises(pdf.PdfFontsMissing, match=r"(?i)unknown font family"):
+        pdf.compile_pdf(f'#set document(title: [t])\n#set text(font: "{family}")\nx', {})
+
+
+def test_a_missing_font_folder_fails_with_a_message_naming_the_folder():
+    fonts = (("DejaVu Sans", Path("/nonexistent/fonts")),)
+    with pytest.raises(pdf.PdfFontsMissing, match=r"DejaVu Sans \(looked in /nonexistent/fonts\)"):
         pdf.compile_pdf("#set document(title: [t])\nx", {}, fonts=fonts)
 
 
@@ -371,18 +570,26 @@ def test_a_typst_error_becomes_a_clear_render_error():
         pdf.compile_pdf("#set document(title: [t])\n#unknown-function()", {})
 
 
-def test_pdftotext_reads_the_glyphs_and_page_numbers(seed_bytes, tmp_path):
-    if shutil.which("pdftotext") is None:
-        pytest.fail("pdftotext is missing: apt-get install poppler-utils")
-    path = tmp_path / "seed.pdf"
-    path.write_bytes(seed_bytes)
-    text = subprocess.run(
-        ["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True, text=True
-    ).stdout
-    assert "☺" in text and "😐" in text and "☹" in text
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
-    assert re.search(r"Tagged:\s+yes", info)
-    assert re.search(r"Page size:\s+595.* x 841.* \(A4\)", info)
+def test_a_second_reader_pdfium_reads_the_words_page_numbers_tags_and_a4(seed_bytes):
+    """PDFium (as in Chrome) reads the same text as pypdf: words, not emoji; tagged; A4."""
+    document = pdfium.PdfDocument(seed_bytes)
+    try:
+        assert pdfium_c.FPDFCatalog_IsTagged(document.raw)
+        total = len(document)
+        texts = []
+        for number in range(total):
+            page = document[number]
+            width, height = page.get_size()
+            assert abs(width - A4[0]) < 1 and abs(height - A4[1]) < 1
+            text = page.get_textpage().get_text_bounded()
+            assert f"Side {number + 1} af {total}" in text
+            texts.append(text)
+    finally:
+        document.close()
+    flat = _flat("\n".join(texts))
+    assert "Økonomiudvalget" in flat and "☺: Milepælen er nået." in flat
+    assert "glad" in flat and "mellemfornøjet" in flat and "sur" in flat
+    assert not EMOJI.search(flat)
 
 
 def test_repeated_initiative_and_theme_numbers_render_without_links_to_them():

@@ -2,9 +2,11 @@
 
 The report is passed to the template `typst/report.typ` as JSON data (`sys.inputs`), never
 as markup, so no text from a report can be read as Typst code. Every word the PDF prints is
-computed here through gettext, so the template holds layout only. Fonts come from the
-Debian packages' folders alone (DejaVu Sans; Symbola for 😐), never from the system list or
-the network; the compiler's file root is the template's own folder, and it loads no packages.
+computed here through gettext, so the template holds layout only. The one font, DejaVu Sans,
+is shipped in `typst/fonts/` (Bitstream Vera licence, beside it); system fonts and the
+compiler's built-in fonts are never used, so the PDF is the same on every machine. The
+smileys are vector faces drawn by the template, not characters of an emoji font. The
+compiler's file root is the template's own folder, and it loads no packages.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import datetime as dt
 import functools
 import json
 import logging
+import re
+import struct
 import subprocess
 import sys
 from collections import Counter
@@ -29,7 +33,12 @@ from opfolgning.followup.changes import report_changes
 from opfolgning.followup.document import InitiativeDoc, ReportDocument
 from opfolgning.followup.overview import Counts, Overview, overview
 from opfolgning.followup.rules import Effective, Finding, Source, effective_smileys, report_findings
-from opfolgning.followup.smileys import CANONICAL_GLYPH, Smiley
+from opfolgning.followup.smileys import (
+    VARIATION_SELECTORS,
+    Smiley,
+    UnknownGlyph,
+    read_effort_glyph,
+)
 
 from .economy import (
     CHANGE,
@@ -47,19 +56,25 @@ logger = logging.getLogger(__name__)
 TEMPLATE_DIR = Path(__file__).resolve().parent / "typst"
 TEMPLATE = TEMPLATE_DIR / "report.typ"
 WORKER = TEMPLATE_DIR / "compile.py"
+FONT_DIR = TEMPLATE_DIR / "fonts"
 COMPILE_TIMEOUT = 600  # seconds; 1,000 initiatives take about 10 s of CPU
 
-# (family the template asks for, folder it is read from, Debian package that installs it)
-FONTS: tuple[tuple[str, Path, str], ...] = (
-    ("DejaVu Sans", Path("/usr/share/fonts/truetype/dejavu"), "fonts-dejavu-core"),
-    ("Symbola", Path("/usr/share/fonts/truetype/ancient-scripts"), "fonts-symbola"),
-)
+# (family the template asks for, the folder it is read from): the project's own copy, so no
+# font has to be installed on the machine (fonts/README.md says where the files come from).
+FONTS: tuple[tuple[str, Path], ...] = (("DejaVu Sans", FONT_DIR),)
+
+# Characters that take no glyph: line breaks and tabs, zero-width and direction marks, word
+# joiners, variation selectors (☹️ is ☹ with U+FE0F), the byte-order mark.
+_NO_GLYPH = "\t\n\r\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufe00-\ufe0f\ufeff"
+REPLACEMENT = "\ufffd"  # � for a character that no shipped font can draw
+# Emoji (😊 😐 🙁 …): a smiley among them is printed as its word, never as a character.
+_EMOJI = "\U0001f000-\U0001faff"
 
 Block = str | list[str]  # a paragraph, or the items of a bulleted list
 
 
 class PdfFontsMissing(RuntimeError):
-    """A font the PDF needs is not installed."""
+    """A font the PDF needs is not in its folder."""
 
 
 class PdfRenderError(RuntimeError):
@@ -87,23 +102,18 @@ def text_blocks(text: str) -> list[Block]:
 
 
 @functools.cache
-def font_paths(fonts: tuple[tuple[str, Path, str], ...] = FONTS) -> tuple[str, ...]:
+def font_paths(fonts: tuple[tuple[str, Path], ...] = FONTS) -> tuple[str, ...]:
     """Return the font folders after checking each family is there; raise PdfFontsMissing."""
-
-    def missing(found: set[str]) -> list[str]:
-        return [
-            f"{family} (looked in {folder}; apt-get install {package})"
-            for family, folder, package in fonts
-            if family not in found
-        ]
-
-    folders = tuple(str(folder) for _family, folder, _package in fonts if folder.is_dir())
+    folders = tuple(dict.fromkeys(str(folder) for _family, folder in fonts if folder.is_dir()))
     book = typst.Fonts(
         include_system_fonts=False, include_embedded_fonts=False, font_paths=list(folders)
     )
-    absent = missing(set(book.families()))
+    found = set(book.families())
+    absent = [f"{family} (looked in {folder})" for family, folder in fonts if family not in found]
     if absent:
-        raise PdfFontsMissing("the PDF needs fonts that are not installed: " + "; ".join(absent))
+        raise PdfFontsMissing(
+            "the PDF needs fonts that are missing from the project: " + "; ".join(absent)
+        )
     return folders
 
 
@@ -111,11 +121,12 @@ def compile_pdf(
     source: Path | str,
     inputs: dict[str, str],
     *,
-    fonts: tuple[tuple[str, Path, str], ...] = FONTS,
+    fonts: tuple[tuple[str, Path], ...] = FONTS,
 ) -> bytes:
     """Compile a Typst template (a path, or source text) to PDF/UA-1 in a child process.
 
-    Only the given font folders are used, and files resolve inside TEMPLATE_DIR.
+    Only the given font folders are used (no system or built-in fonts), and files resolve
+    inside TEMPLATE_DIR.
     """
     job: dict[str, Any] = {
         "root": str(TEMPLATE_DIR),
@@ -214,12 +225,120 @@ def _smiley(value: Smiley | None) -> str | None:
     return value.value if value else None
 
 
+def font_characters(path: Path) -> frozenset[int]:
+    """Return the code points a TrueType font maps to a glyph (its Unicode cmap subtable)."""
+    data = path.read_bytes()
+    tables = {
+        data[12 + 16 * i : 16 + 16 * i]: struct.unpack_from(">I", data, 20 + 16 * i)[0]
+        for i in range(struct.unpack_from(">H", data, 4)[0])
+    }
+    cmap = tables[b"cmap"]
+    subtables = {}
+    for i in range(struct.unpack_from(">H", data, cmap + 2)[0]):
+        platform, encoding, offset = struct.unpack_from(">HHI", data, cmap + 4 + 8 * i)
+        subtables[platform, encoding] = cmap + offset
+    chars: set[int] = set()
+    full = subtables.get((3, 10)) or subtables.get((0, 4)) or subtables.get((0, 6))
+    if full is not None and struct.unpack_from(">H", data, full)[0] == 12:
+        for g in range(struct.unpack_from(">I", data, full + 12)[0]):
+            first, last, glyph = struct.unpack_from(">III", data, full + 16 + 12 * g)
+            chars.update(range(first + (glyph == 0), last + 1))
+        return frozenset(chars)
+    bmp = subtables[(3, 1)] if (3, 1) in subtables else subtables[(0, 3)]
+    segments = struct.unpack_from(">H", data, bmp + 6)[0] // 2
+    ends = struct.unpack_from(f">{segments}H", data, bmp + 14)
+    starts = struct.unpack_from(f">{segments}H", data, bmp + 16 + 2 * segments)
+    deltas = struct.unpack_from(f">{segments}h", data, bmp + 16 + 4 * segments)
+    range_at = bmp + 16 + 6 * segments
+    ranges = struct.unpack_from(f">{segments}H", data, range_at)
+    for i, (start, end, delta, offset) in enumerate(zip(starts, ends, deltas, ranges, strict=True)):
+        for code in range(start, end + 1):
+            if code == 0xFFFF:
+                continue
+            if offset == 0:
+                glyph = (code + delta) & 0xFFFF
+            else:
+                at = range_at + 2 * i + offset + 2 * (code - start)
+                glyph = struct.unpack_from(">H", data, at)[0]
+                glyph = (glyph + delta) & 0xFFFF if glyph else 0
+            if glyph:
+                chars.add(code)
+    return frozenset(chars)
+
+
+@functools.cache
+def _drawable(folders: tuple[str, ...]) -> frozenset[int]:
+    """Return the code points that some font in the folders can draw."""
+    chars: set[int] = set()
+    for folder in folders:
+        for path in sorted(Path(folder).glob("*.[ot]tf")):
+            chars |= font_characters(path)
+    return frozenset(chars)
+
+
+@functools.cache
+def _to_replace(folders: tuple[str, ...]) -> re.Pattern[str]:
+    """Return a pattern matching each character no font in the folders can draw, and emoji."""
+    chars = _drawable(folders)
+    runs: list[list[int]] = []  # [first, last] of each run of consecutive code points
+    for code in sorted(chars):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    drawable = "".join(f"{re.escape(chr(first))}-{re.escape(chr(last))}" for first, last in runs)
+    return re.compile(f"[^{drawable}{_NO_GLYPH}]|[{_EMOJI}]")
+
+
+def _replacement(ch: str, drawable: frozenset[int]) -> str:
+    """Return a smiley emoji's word (😊 → "glad"); else the character if a font has it, or �."""
+    try:
+        reading = read_effort_glyph(ch)
+    except UnknownGlyph:
+        reading = None
+    if reading is not None and reading.smiley is not None and ord(ch) >= 0x1F000:
+        return smiley_word(reading.smiley.value)
+    return ch if ord(ch) in drawable else REPLACEMENT
+
+
+def printable(text: str, fonts: tuple[tuple[str, Path], ...] = FONTS) -> str:
+    """Return text with every character the PDF's fonts cannot draw replaced.
+
+    The PDF has no emoji font, and its smileys are drawn faces with their words: a smiley
+    emoji (😊, from a source glyph the rule check quotes, or typed into a note) becomes its
+    word ("glad"), even where DejaVu Sans has an outline for it, and any character no shipped
+    font has becomes �; Typst would otherwise stop the whole PDF/UA render at the first one.
+    ☺ ☹ ⚠ æ ø å – … are DejaVu Sans characters and stay as they are; variation selectors
+    (☹️ = ☹ + U+FE0F, "as emoji") are dropped.
+    """
+    for selector in VARIATION_SELECTORS:  # text or emoji presentation: no glyph of their own
+        if selector in text:
+            text = text.replace(selector, "")
+    folders = font_paths(fonts)
+    pattern = _to_replace(folders)
+    if pattern.search(text) is None:
+        return text
+    drawable = _drawable(folders)
+    return pattern.sub(lambda m: _replacement(m.group(), drawable), text)
+
+
+def _printable_data(value: Any) -> Any:
+    """Return the template's data with printable() applied to every string in it."""
+    if isinstance(value, str):
+        return printable(value)
+    if isinstance(value, list):
+        return [_printable_data(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _printable_data(item) for key, item in value.items()}
+    return value
+
+
 def _counts(c: Counts, keys: Sequence[str]) -> list[int]:
     return [getattr(c, key) for key in keys]
 
 
 def smileys(keys: Sequence[str]) -> list[dict[str, str]]:
-    """Return table columns headed by the smileys of `keys` (glyph and word in the template)."""
+    """Return table columns headed by the smileys of `keys` (face and word in the template)."""
     return [{"smiley": key} for key in keys]
 
 
@@ -274,9 +393,7 @@ class _Builder:
             "case_number": doc.case_number,
             "facts": self.facts(),
             "words": self.words(),
-            "smileys": {
-                s.value: {"glyph": CANONICAL_GLYPH[s], "word": smiley_word(s.value)} for s in Smiley
-            },
+            "smileys": {s.value: {"word": smiley_word(s.value)} for s in Smiley},
             "guide": {"heading": _("Læsevejledning"), "blocks": text_blocks(doc.reading_guide)}
             if doc.reading_guide
             else None,
@@ -534,8 +651,16 @@ def report_inputs(doc: ReportDocument, *, previous_date: dt.date | None = None) 
 
     counts = overview(doc)
     data = _Builder(doc, previous_date).data(counts)
-    charts = {"chart-themes": chart.overview_svg(counts), "chart-rounds": chart.rounds_svg(counts)}
+    charts = {
+        key: printable(svg)
+        for key, svg in (
+            ("chart-themes", chart.overview_svg(counts)),
+            ("chart-rounds", chart.rounds_svg(counts)),
+        )
+    }
     data["charts"] = [{"key": key, "alt": _chart_alt(svg)} for key, svg in charts.items()]
+    # Every string through printable(): no character without a glyph reaches Typst.
+    data = _printable_data(data)
     return {"document": json.dumps(data, ensure_ascii=False, separators=(",", ":")), **charts}
 
 

@@ -19,6 +19,7 @@ class Command(CleanCommand):
     help = "Parse a follow-up report (text export) and print it as JSON (INTERCHANGE.md)."
     requires_system_checks: list[str] = []
     requires_migrations_checks = False
+    needs_database = False
 
     def add_arguments(self, parser: Any) -> None:
         parser.add_argument("file", help="the report file")
