@@ -6,9 +6,19 @@ SEED ?= ../shared/seeds/000_c9d5bf20bb20a594.txt
 ADDR ?= 127.0.0.1:8000
 PG_URL ?= $(DATABASE_URL)
 
-.PHONY: install run test lint types pytest pytest-sqlite pytest-postgres bench clean
+.PHONY: install chromium run test lint types pytest pytest-sqlite pytest-postgres bench clean
 
-install: $(VENV)/.installed node_modules/.installed
+install: $(VENV)/.installed node_modules/.installed chromium
+
+# The browser tests drive Debian's Chromium (no browser downloads here): apt-get as root,
+# otherwise stop at once with the one command to run.
+chromium:
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
+	  else \
+	    echo "make install: Chromium is missing; run: sudo apt-get install chromium" >&2; exit 1; \
+	  fi; }
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
