@@ -128,7 +128,9 @@ def test_bad_date_is_one_clear_line():
 
 
 def test_bad_date_from_the_shell_exits_non_zero_without_traceback(tmp_path):
-    env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp_path / 'never.sqlite3'}")
+    env = dict(os.environ, DATABASE_URL=f"sqlite:///{tmp_path / 'remind.sqlite3'}")
+    migrate = [sys.executable, "-m", "opfolgning", "migrate", "--noinput"]
+    assert subprocess.run(migrate, capture_output=True, env=env, timeout=120).returncode == 0
     result = subprocess.run(
         [sys.executable, "-m", "opfolgning", "remind", "--date", "17/9/2019"],
         capture_output=True,
