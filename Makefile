@@ -33,6 +33,7 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 run: install
+	@test -f "$(SEED)" || { echo "make run: $(SEED): file not found; give a report with SEED=path/to/report.txt (nothing was stored)" >&2; exit 1; }
 	DEBUG=1 $(BIN)/opfolgning migrate --noinput
 	DEBUG=1 $(BIN)/opfolgning import --publish $(SEED)
 	DEBUG=1 $(BIN)/opfolgning demo
