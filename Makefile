@@ -2,7 +2,8 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-SEED ?= ../shared/seeds/000_c9d5bf20bb20a594.txt
+# make run loads the example municipality; SEED=path/to/report.txt loads a report instead.
+SEED ?=
 ADDR ?= 127.0.0.1:8000
 PG_URL ?= $(DATABASE_URL)
 
@@ -33,12 +34,11 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 run: install
-	@test -f "$(SEED)" || { echo "make run: $(SEED): file not found; give a report with SEED=path/to/report.txt (nothing was stored)" >&2; exit 1; }
+	@test -z "$(SEED)" || test -f "$(SEED)" || { echo "make run: $(SEED): file not found; give a report with SEED=path/to/report.txt (nothing was stored)" >&2; exit 1; }
 	DEBUG=1 $(BIN)/opfolgning migrate --noinput
-	DEBUG=1 $(BIN)/opfolgning import --publish $(SEED)
+	@test -z "$(SEED)" || DEBUG=1 $(BIN)/opfolgning import --publish "$(SEED)"
 	DEBUG=1 $(BIN)/opfolgning demo
-	@echo "Opfølgning: http://$(ADDR)/  (the report: http://$(ADDR)/aftaler/2019/udvalg/oekonomiudvalget/opfolgning/3/)"
-	@echo "Sign in at http://$(ADDR)/konto/log-ind/ as okonomi, center or politiker (password: opfolgning-demo)"
+	@echo "Opfølgning: http://$(ADDR)/  (sign in at http://$(ADDR)/konto/log-ind/)"
 	@# The background worker makes large PDF/DOCX/XLSX reports; it stops with the server.
 	DEBUG=1 $(BIN)/opfolgning db_worker --no-reload --no-startup-delay --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \

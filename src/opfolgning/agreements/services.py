@@ -186,8 +186,13 @@ def _save_rows(
 
 
 @transaction.atomic
-def report_import(*, actor: Actor, document: ReportDocument, source_name: str = "") -> ImportResult:
+def report_import(
+    *, actor: Actor, document: ReportDocument, source_name: str = "", plan: bool = False
+) -> ImportResult:
     """Store a report document: all or nothing; re-importing the same document changes nothing.
+
+    With ``plan`` the document is an adopted agreement, not a finished report: every new round
+    is planned (none closed) and no economy status is stored for its round.
 
     The report's own round always takes the document's values; later rounds (the plan) take
     them too unless a later report of the same committee is already stored; every other round
@@ -232,7 +237,8 @@ def report_import(*, actor: Actor, document: ReportDocument, source_name: str = 
         if number not in rounds:
             # The imported report's round and those before it are finished documents:
             # closed (the finance office publishes them); later rounds are still planned.
-            state = RoundState.CLOSED if number <= doc.round else RoundState.PLANNED
+            finished = number <= doc.round and not plan
+            state = RoundState.CLOSED if finished else RoundState.PLANNED
             rounds[number] = Round(agreement=agreement, number=number, state=state, **values)
             round_creates.append(rounds[number])
         else:
@@ -391,6 +397,8 @@ def report_import(*, actor: Actor, document: ReportDocument, source_name: str = 
             "reason": plain_text(ini.economy.reason),
         }
         stored_e = stored_eco.get(initiative.pk)
+        if plan and stored_e is None:
+            continue
         if stored_e is None:
             eco_creates.append(
                 EconomyStatus(initiative=initiative, round=report_round, **eco_values)

@@ -1,6 +1,9 @@
-"""`opfolgning demo`: demo accounts and an open round, so `make run` can be tried at once.
+"""`opfolgning demo`: the example municipality, or demo accounts and an open round.
 
-Only with DEBUG on: the demo accounts share one known password.
+On an empty database it loads Eksempel Kommune (opfolgning.example); run again, it changes
+nothing. With other agreements stored (`make run SEED=report.txt`) it adds demo accounts and
+opens the next planned round of the newest agreement. Only with DEBUG on: the demo accounts
+share one known password.
 """
 
 from __future__ import annotations
@@ -16,31 +19,51 @@ from django.utils import timezone
 
 from opfolgning.accounts.models import Role
 from opfolgning.accounts.services import AccountError, user_create
+from opfolgning.agreements.budget_services import BudgetRefused
 from opfolgning.agreements.models import Agreement, Center, Committee, Round, RoundState
+from opfolgning.agreements.services import ImportRejected
 from opfolgning.agreements.workflow_services import WorkflowError, round_open, round_update
+from opfolgning.example.loader import PASSWORD, demo_accounts, is_loaded, load_example
 from opfolgning.management.base import CleanCommand
-
-PASSWORD = "opfolgning-demo"
 
 
 class Command(CleanCommand):
     help = (
-        "Create demo accounts (finance officer, center editor, committee reader; password "
-        f"'{PASSWORD}') and open the next planned round of the newest agreement. DEBUG only."
+        "Load the example municipality (Eksempel Kommune) into an empty database, or, with "
+        "other agreements stored, create demo accounts (finance officer, center editor, "
+        f"committee reader; password '{PASSWORD}') and open the next planned round of the "
+        "newest agreement. DEBUG only."
     )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not settings.DEBUG:
             self.fail("demo accounts have a known password; run this only with DEBUG=1")
+        if is_loaded():
+            self.stdout.write("Eksempel Kommune is loaded already; nothing changed")
+            self._sign_in()
+            return
         agreement = Agreement.objects.order_by("-year").first()
         if agreement is None:
-            self.fail("no agreement yet: import a report first (opfolgning import FILE)")
+            try:
+                loaded = load_example()
+            except (AccountError, WorkflowError, BudgetRefused, ImportRejected) as exc:
+                self.fail(f"the example municipality could not be loaded: {exc}")
+            self.stdout.write("Eksempel Kommune is loaded:")
+            for line in loaded.lines:
+                self.stdout.write(f"  {line}")
+            self._sign_in()
+            return
         try:
             with transaction.atomic():
                 self._accounts(agreement)
                 self._open_round(agreement)
         except (AccountError, WorkflowError) as exc:
             self.fail(str(exc))
+
+    def _sign_in(self) -> None:
+        self.stdout.write("Demo accounts (username / password: role):")
+        for line in demo_accounts():
+            self.stdout.write(f"  {line}")
 
     def _accounts(self, agreement: Agreement) -> None:
         # The center and committee with the most initiatives make the fullest demo.
