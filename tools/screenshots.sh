@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Take the README's screenshots of the real pages: a fresh SQLite database, the example
-# report imported, demo accounts signed in (a committee reader, an editor, the finance office), the dev server on a free loopback port,
-# Debian's headless Chromium driven by playwright-python (no browser download).
+# Take the README's screenshots of the real pages: a fresh SQLite database with the example
+# municipality (Eksempel Kommune, as `make run` loads it), demo accounts signed in (a committee
+# reader, an editor, the finance office), the dev server on a loopback port, Debian's headless
+# Chromium driven by playwright-python (no browser download).
 #   tools/screenshots.sh            (needs: make install; apt-get install chromium)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-SEED=${SEED:-../shared/seeds/000_c9d5bf20bb20a594.txt}
 PORT=${PORT:-8765}
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 WORK=$(mktemp -d)
@@ -14,9 +14,7 @@ trap '[ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null; rm -rf "$WORK"' EXIT
 [ -x "$CHROMIUM" ] || { echo "tools/screenshots.sh: $CHROMIUM is missing (apt-get install chromium)" >&2; exit 1; }
 export DATABASE_URL="sqlite:///$WORK/shots.sqlite3" DEBUG=1
 .venv/bin/opfolgning migrate --noinput >/dev/null
-# Published, as `make run` does: citizens see round 3 on the public pages.
-.venv/bin/opfolgning import --publish "$SEED" >/dev/null
-# Demo accounts (okonomi, center, politiker; DEBUG only) and round 4 open for statuses.
+# Eksempel Kommune and its demo accounts (okonomi, skole, teknik, politiker; DEBUG only).
 .venv/bin/opfolgning demo >/dev/null
 PASSWORD=opfolgning-demo
 .venv/bin/opfolgning runserver --noreload "127.0.0.1:$PORT" >"$WORK/server.log" 2>&1 &
@@ -28,10 +26,10 @@ import os
 
 from playwright.sync_api import sync_playwright
 
-base, report = os.environ["BASE"], "/aftaler/2019/udvalg/oekonomiudvalget/opfolgning/3/"
+base, report = os.environ["BASE"], "/aftaler/2026/udvalg/teknik-og-miljoeudvalget/opfolgning/3/"
 shots = [  # (path, file, width, height)
     ("/", "home.png", 1280, 520),
-    ("/aftaler/2019/", "agreement.png", 1280, 900),
+    ("/aftaler/2026/", "agreement.png", 1280, 900),
     (report, "report.png", 1280, 2600),
     (report, "report-mobile.png", 390, 1400),
 ]
@@ -63,25 +61,20 @@ with sync_playwright() as p:
     for path, name, width, height in shots:
         shoot(page, path, name, width, height)
     # The round: a department editor's list and the status form with a rule message.
-    page = sign_in(browser, "center")
-    owed = "/aftaler/2019/opfolgning/4/indberetning/"
-    shoot(page, owed, "round-owed.png", 1280, 700)
-    page.click("table.owed-table tbody tr:first-child a")
-    page.fill("#id_status_note", "Licitationen er udskudt til foråret; tidsplanen er forsinket.")
+    page = sign_in(browser, "teknik")
+    owed = "/aftaler/2026/opfolgning/4/indberetning/"
+    shoot(page, owed, "round-owed.png", 1280, 800)
+    page.goto(base + owed + "4.6/")
+    page.fill("#id_status_note", "Udbuddet af naturplejen blev annulleret; der er ikke sået noget i år.")
     page.check("input[name=smiley][value=sad]", force=True)
     page.wait_for_selector("#findings >> text=korrigerende handling")
     shoot(page, "", "round-status.png", 1280, 1500, full_page=True)
     # The finance office's board.
     page = sign_in(browser, "okonomi")
-    shoot(page, "/aftaler/2019/opfolgning/4/styring/", "round-board.png", 1280, 1400)
-    # The economy of 1.11 (2 mio. kr. in 2019, a postponement read from the report as
-    # proposed): the finance office records the council's approval, then the page.
-    page.goto(base + "/aftaler/2019/indsatser/1.11/oekonomi/")
-    page.fill("input[name=decided_on]", "2019-06-20")
-    page.fill("input[name=reference]", "KB 20.06.2019, pkt. 12")
-    page.click("button[name=action][value=approve]")
-    page.wait_for_load_state()
-    shoot(page, "", "economy.png", 1280, 1800, full_page=True)
+    shoot(page, "/aftaler/2026/opfolgning/4/styring/", "round-board.png", 1280, 1400)
+    # The economy of 4.1 (the cycle path, a postponement of 1.5 mio. kr. proposed at the 31.12
+    # follow-up and still awaiting the council).
+    shoot(page, "/aftaler/2026/indsatser/4.1/oekonomi/", "economy.png", 1280, 1800, full_page=True)
     # The API tokens page of the finance officer, with a token just made.
     page.goto(base + "/konto/api-noegler/")
     page.fill("input[name=name]", "Intranettets visning af indsatser")
@@ -90,10 +83,10 @@ with sync_playwright() as p:
     shoot(page, "", "api-tokens.png", 1280, 900)
     # The public site as a citizen sees it: nobody signed in.
     page = browser.new_page()
-    shoot(page, "/aftaler/2019/indsatser/?smiley=neutral", "public-list.png", 1280, 1100)
-    shoot(page, "/aftaler/2019/indsatser/1.11/", "public-initiative.png", 1280, 1600, full_page=True)
-    shoot(page, "/aftaler/2019/overblik/", "public-dashboard.png", 1280, 1600)
-    shoot(page, "/aftaler/2019/data/", "open-data.png", 1280, 1100)
+    shoot(page, "/aftaler/2026/indsatser/?smiley=neutral", "public-list.png", 1280, 1100)
+    shoot(page, "/aftaler/2026/indsatser/4.1/", "public-initiative.png", 1280, 1600, full_page=True)
+    shoot(page, "/aftaler/2026/overblik/", "public-dashboard.png", 1280, 1600)
+    shoot(page, "/aftaler/2026/data/", "open-data.png", 1280, 1100)
     # Swagger UI draws the operations with JavaScript (its bundled files, no CDN).
     page.goto(base + "/api/docs")
     page.wait_for_selector(".opblock", timeout=20000)

@@ -185,4 +185,17 @@ def test_docs_page_loads_nothing_from_another_host(db, client):
     assert "http://" not in page
     assert "https://" not in page
     schema = client.get("/api/openapi.json").json()
-    assert schema["info"]["title"] == "Opfølgning API"
+    assert schema["info"]["title"] == "Opfolgning API"
+
+
+def test_client_generators_get_an_importable_package_and_short_function_names(db, client):
+    """openapi-python-client names the package after the title and functions after ids."""
+    schema = client.get("/api/openapi.json").json()
+    # The generator's rule: the title in snake case, plus "_client" (an ø made it
+    # "opf_ø_lgning_api_client", which Python cannot import).
+    package = "_".join(schema["info"]["title"].lower().split()) + "_client"
+    assert package == "opfolgning_api_client" and package.isidentifier() and package.isascii()
+    ids = [op["operationId"] for ops in schema["paths"].values() for op in ops.values()]
+    assert len(ids) == len(set(ids))
+    assert {"agreement_list", "initiative_detail", "status_list", "status_put"} <= set(ids)
+    assert all(i.isidentifier() and i.isascii() and len(i) <= 30 for i in ids)

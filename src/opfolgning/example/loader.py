@@ -315,7 +315,7 @@ def _report(
     data = example_data()
     year = agreement["year"]
     return ReportDocument(
-        title=f"{ROUND_LABELS[number].format(year=year)}: {agreement['name']} – {committee}",
+        title=f"{ROUND_LABELS[number].format(year=year)} – {committee}",
         agreement=AgreementRef(name=agreement["name"], year=year),
         committee=committee,
         round=number,
