@@ -10,11 +10,13 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client, override_settings
+from django.utils import timezone
 
 from opfolgning.accounts.models import Role
 from opfolgning.agreements.models import (
     Agreement,
     BudgetChange,
+    CommitteeReport,
     EconomyStatus,
     Initiative,
     Milestone,
@@ -72,11 +74,11 @@ def test_the_first_year_is_published_to_round_3_and_round_4_is_open_in_every_sta
     rounds = {r.number: r for r in Round.objects.filter(agreement__year=2026).order_by("number")}
     assert [rounds[n].state for n in (1, 2, 3)] == [RoundState.PUBLISHED] * 3
     assert rounds[4].state == RoundState.OPEN
-    assert rounds[4].deadline == TODAY + dt.timedelta(days=14)
+    assert rounds[4].deadline == dt.date(2027, 1, 13)
     assert ReportSnapshot.objects.filter(round__number__in=(1, 2, 3)).count() >= 18
     assert _states(2026, 2) == {"approved": 45}
     # Two centers never answered at round 3: it was closed with a reason, not silently.
-    assert _states(2026, 3) == {"approved": 43, "draft": 2}
+    assert _states(2026, 3) == {"approved": 43, "not_started": 2}
     assert "3.6 og 6.7" in rounds[3].close_override_reason
     assert _states(2026, 4) == {
         "not_started": 15,
@@ -87,6 +89,20 @@ def test_the_first_year_is_published_to_round_3_and_round_4_is_open_in_every_sta
     }
     returned = Submission.objects.filter(round=rounds[4], state="returned")
     assert all(s.comment.strip() for s in returned)
+
+
+def test_the_finished_rounds_happened_when_their_reports_are_dated(example):
+    for round_obj in Round.objects.filter(agreement__year=2026, number__in=(1, 2, 3)):
+        published = timezone.localdate(round_obj.published_at)
+        assert round_obj.date <= published <= round_obj.date + dt.timedelta(days=1)
+        snapshots = ReportSnapshot.objects.filter(round=round_obj)
+        assert all(timezone.localdate(s.created_at) <= published for s in snapshots)
+    round_2 = Round.objects.get(agreement__year=2026, number=2)
+    approved = Submission.history.filter(round_id=round_2.pk, state="approved")
+    assert {timezone.localdate(h.history_date) for h in approved} == {dt.date(2026, 5, 24)}
+    # Only the 1st follow-up came in as documents; the rest was written in the app.
+    imported = CommitteeReport.objects.exclude(source_name="")
+    assert {(r.round.agreement.year, r.round.number) for r in imported} == {(2026, 1)}
 
 
 def test_the_next_year_carries_initiatives_on_and_has_round_1_open_with_drafts(example):

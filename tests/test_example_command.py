@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import override_settings
 
-from opfolgning.agreements.models import Agreement, Milestone, Submission
+from opfolgning.agreements.models import Agreement, Milestone, Round, RoundState, Submission
 from opfolgning.example.loader import is_loaded, load_example
 
 TODAY = dt.date(2026, 12, 2)
@@ -50,3 +50,12 @@ def test_the_demo_command_loads_once_and_then_changes_nothing(db, capsys):
         Submission.history.count(),
         get_user_model()._default_manager.count(),
     )
+
+
+def test_an_open_round_keeps_its_deadline_ahead_when_the_example_is_loaded_later(db):
+    later = dt.date(2028, 5, 1)
+    load_example(today=later)
+    deadlines = dict(
+        Round.objects.filter(state=RoundState.OPEN).values_list("agreement__year", "deadline")
+    )
+    assert deadlines == {2026: later + dt.timedelta(days=14), 2027: later + dt.timedelta(days=28)}

@@ -6,23 +6,30 @@ The year runs as it would in the municipality:
   (imported like an old Word report, with the smileys an import cannot be sure of), and is
   published;
 - the 2nd and 3rd follow-ups are done in the app: opened, written and submitted by each
-  center's editor, approved by the finance office, closed and published; two initiatives never
-  answered at the 3rd, so it is closed with a reason;
+  center's editor, approved by the finance office, closed and published; two initiatives
+  (3.6 and 6.7: their cells are empty) never answered at the 3rd, so it is closed with a
+  reason;
 - the follow-up per 31.12 is open, with statuses in every state;
 - Aftale om budget 2027 is adopted with initiatives carried on from 2026, and its 1st
   follow-up is open with a few drafts.
 
-Everything is written by the demo people, so each page's history names a person.
+Everything is written by the demo people, so each page's history names a person. What
+happened before the open rounds is stamped at the time it would have happened (the 2nd
+follow-up opened in May 2026, published on 10 June, …): while it is stored, Django's clock
+(``timezone.now``) reads that moment. The open rounds are written now.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -80,6 +87,8 @@ ROUND_LABELS = {
     3: "3. budgetopfølgning {year}",
     4: "Opfølgning pr. 31.12.{year}",
 }
+# The deadline of the open rounds: fixed, or two (four) weeks ahead once that has passed.
+OPEN_DEADLINES = {(2026, 4): dt.date(2027, 1, 13), (2027, 1): dt.date(2027, 3, 10)}
 CLOSE_REASON = (
     "Indsats 3.6 og 6.7 har ikke svaret, selv om centrene er rykket. De følges op ved "
     "opfølgningen pr. 31.12., og udvalgene er orienteret."
@@ -171,10 +180,11 @@ def load_example(*, today: dt.date | None = None) -> Loaded:
     loaded = Loaded()
     with transaction.atomic():
         # The finance office imports the first reports; the centers' people come with them.
-        people = _people([FINANCE])
         first, second = example_data()["agreements"]
-        _adopt(first, people, loaded)
-        people |= _people([p for p in EVERYONE if p is not FINANCE])
+        with _clock(_moment(_report_date(first["year"], 1), -2, 9)):
+            people = _people([FINANCE])
+            _adopt(first, people, loaded)
+            people |= _people([p for p in EVERYONE if p is not FINANCE])
         _round_in_app(first, 2, people, today, loaded)
         _round_in_app(first, 3, people, today, loaded)
         _round_in_app(first, 4, people, today, loaded, finish=False)
@@ -350,10 +360,12 @@ def _adopt(
         if not themes:
             continue
         for number in (1, 2, 3, 4):
+            # Only the 1st follow-up of 2026 came in as documents; the other reports are
+            # the app's, and the header (title, case number, contact) is all they take here.
             report_import(
                 actor=people[FINANCE.username],
                 document=_report(agreement, committee, number, themes if number == 1 else []),
-                source_name=SOURCE,
+                source_name=SOURCE if number == 1 and not plan else "",
                 plan=plan,
             )
     stored = Agreement.objects.get(year=year)
@@ -362,7 +374,8 @@ def _adopt(
         loaded.say(f"{stored}: adopted, {count} initiatives")
         return
     first = Round.objects.get(agreement=stored, number=1)
-    round_publish(actor=people[FINANCE.username], round_obj=first)
+    with _clock(_moment(_report_date(year, 1), 1, 8)):
+        round_publish(actor=people[FINANCE.username], round_obj=first)
     loaded.say(f"{stored}: {count} initiatives; {first} imported and published")
 
 
@@ -380,6 +393,8 @@ def _write(
     ).first()
     # No milestone this round after a happy one: the smiley carried forward at opening stands.
     carried = milestone.smiley if milestone is not None and milestone.carried_forward else ""
+    if not (cell["milestone"] or cell["status_note"] or cell["smiley"] or carried):
+        return  # an empty cell: the center never answered, the status stays not started
     status_save(
         actor=editor,
         submission=submission,
@@ -443,33 +458,67 @@ def _round_in_app(
 ) -> None:
     """Open a round, write every status, and (``finish``) approve, close and publish it.
 
-    An open round keeps each initiative in the state the data names; its deadline is two
-    weeks from ``today`` (four for next year's round).
+    An open round keeps each initiative in the state the data names; its deadline is the
+    one in OPEN_DEADLINES, or two weeks from ``today`` (four for next year's round) once that
+    has passed, so the example always has a round to work in.
     """
     finance = people[FINANCE.username]
-    stored = Agreement.objects.get(year=agreement["year"])
+    year = agreement["year"]
+    stored = Agreement.objects.get(year=year)
     round_obj = Round.objects.get(agreement=stored, number=number)
+    report_date = _report_date(year, number)
     if finish:
-        deadline = _report_date(agreement["year"], number) - dt.timedelta(days=14)
+        deadline = report_date - dt.timedelta(days=14)
     else:
-        deadline = today + dt.timedelta(days=14 if number == 4 else 28)
-    round_update(actor=finance, round_obj=round_obj, label=round_obj.label, deadline=deadline)
-    round_open(actor=finance, round_obj=round_obj)
+        ahead = today + dt.timedelta(days=14 if number == 4 else 28)
+        deadline = max(OPEN_DEADLINES[(year, number)], ahead)
+    # A finished round happened in the past: opened three weeks before its deadline, written
+    # in the last days before it, approved after it, closed and published on the report date.
+    past = finish
+    with _clock(_moment(deadline, -21, 9), past):
+        round_update(actor=finance, round_obj=round_obj, label=round_obj.label, deadline=deadline)
+        round_open(actor=finance, round_obj=round_obj)
     submissions = {
         s.initiative.number: s
         for s in Submission.objects.filter(round=round_obj).select_related("initiative", "round")
     }
-    for data in agreement["initiatives"]:
-        cell = data["rounds"][number - 1]
-        state = SubmissionState.APPROVED if finish else cell.get("state", "not_started")
-        submission = submissions[data["number"]]
-        _write(submission, cell, people[data["center"]], finance, state)
+    with _clock(_moment(deadline, -3, 10), past):
+        for data in agreement["initiatives"]:
+            cell = data["rounds"][number - 1]
+            state = SubmissionState.APPROVED if finish else cell.get("state", "not_started")
+            submission = submissions[data["number"]]
+            _write(submission, cell, people[data["center"]], finance, state)
     if not finish:
         loaded.say(f"{stored}: {round_obj} is open until {deadline:%d.%m.%Y}")
         return
-    check = round_close_check(round_obj=round_obj)
-    round_close(
-        actor=finance, round_obj=round_obj, override_reason="" if check.clear else CLOSE_REASON
-    )
-    round_publish(actor=finance, round_obj=round_obj)
+    with _clock(_moment(report_date, -7, 14), past):
+        check = round_close_check(round_obj=round_obj)
+        round_close(
+            actor=finance, round_obj=round_obj, override_reason="" if check.clear else CLOSE_REASON
+        )
+    with _clock(_moment(report_date, 0, 8), past):
+        round_publish(actor=finance, round_obj=round_obj)
     loaded.say(f"{stored}: {round_obj} written in the app, closed and published")
+
+
+def _moment(day: dt.date, days: int, hour: int) -> dt.datetime:
+    """Return ``hour`` o'clock (local time) ``days`` after ``day``."""
+    when = dt.datetime.combine(day + dt.timedelta(days=days), dt.time(hour))
+    return timezone.make_aware(when)
+
+
+@contextmanager
+def _clock(start: dt.datetime, active: bool = True) -> Iterator[None]:
+    """Let Django's clock read ``start``, one second later at every reading (keeps order)."""
+    if not active:
+        yield
+        return
+    moment = start
+
+    def now() -> dt.datetime:
+        nonlocal moment
+        moment += dt.timedelta(seconds=1)
+        return moment
+
+    with mock.patch.object(timezone, "now", now):
+        yield
