@@ -53,7 +53,10 @@ lint:
 types:
 	$(BIN)/mypy
 
-pytest: pytest-sqlite pytest-postgres
+# The SQLite and PostgreSQL runs are independent processes: side by side they use both cores
+# (each run's output is printed when it ends).
+pytest:
+	$(MAKE) --no-print-directory -j2 --output-sync=target pytest-sqlite pytest-postgres
 
 pytest-sqlite:
 	env -u DATABASE_URL $(BIN)/pytest -q -p no:cacheprovider
