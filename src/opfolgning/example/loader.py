@@ -421,30 +421,23 @@ def _economy(submission: Submission, cell: dict[str, Any], editor: Any) -> None:
     economy = cell["economy"]
     if not economy:
         return
-    initiative, round_obj = submission.initiative, submission.round
     figures = economy.get("spent") is not None or economy.get("expected") is not None
-    if figures:
+
+    def save(**officer: str) -> str:
         status = economy_figures_save(
             actor=editor,
-            initiative=initiative,
-            round_obj=round_obj,
+            initiative=submission.initiative,
+            round_obj=submission.round,
             spent=economy.get("spent"),
             expected=economy.get("expected"),
             saving_achieved=None,
+            **officer,
         )
-        if not economy["smiley"] or status.smiley == economy["smiley"]:
-            return
-    if economy["smiley"]:
-        economy_figures_save(
-            actor=editor,
-            initiative=initiative,
-            round_obj=round_obj,
-            spent=economy.get("spent"),
-            expected=economy.get("expected"),
-            saving_achieved=None,
-            officer_smiley=economy["smiley"],
-            officer_note=economy["text"],
-        )
+        return status.smiley
+
+    judged = save() if figures else ""
+    if economy["smiley"] and judged != economy["smiley"]:
+        save(officer_smiley=economy["smiley"], officer_note=economy["text"])
 
 
 def _round_in_app(
