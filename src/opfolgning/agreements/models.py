@@ -8,12 +8,14 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from opfolgning.followup.vocabulary import KIND_WORDS
+
 
 class Kind(models.TextChoices):
     """Capital project (anlæg) or operating item (drift)."""
 
-    CAPITAL = "capital", _("Anlæg")
-    OPERATING = "operating", _("Drift")
+    CAPITAL = "capital", _(KIND_WORDS["capital"].da)
+    OPERATING = "operating", _(KIND_WORDS["operating"].da)
 
 
 class EffortSmiley(models.TextChoices):

@@ -39,13 +39,13 @@ from xml.sax.saxutils import escape
 from django.utils import translation
 
 from opfolgning.followup.document import (
-    KIND_CAPITAL,
     InitiativeDoc,
     MilestoneDoc,
     ReportDocument,
 )
 from opfolgning.followup.overview import Counts, overview
 from opfolgning.followup.smileys import CANONICAL_GLYPH, LABELS_DA, Smiley
+from opfolgning.followup.vocabulary import kind_words
 from opfolgning.importers.text import parse_round_label
 
 from .economy import (
@@ -87,7 +87,7 @@ REASON_LABEL = "Begrundelse"
 BUDGET_HEADING = "Økonomi i alt"
 BUDGET_CAPTION = "Økonomi for indsats %(number)s"
 NO_MONEY = "Der er ikke afsat økonomi."
-KIND_WORDS = {KIND_CAPITAL: "Anlæg", "operating": "Drift"}
+KIND_WORDS = kind_words()
 MONTHS_DA = (
     "januar februar marts april maj juni juli august september oktober november december"
 ).split()

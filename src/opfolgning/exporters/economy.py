@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from opfolgning.followup import budget as rules
 from opfolgning.followup.document import InitiativeDoc, ReportDocument, budget_model
 from opfolgning.followup.money import format_dkk
+from opfolgning.followup.vocabulary import kind_word
 
 __all__ = [
     "BudgetRow",
@@ -72,7 +73,7 @@ def _kind_word(kind: rules.ChangeKind) -> str:
 
 
 def _money_word(kind: rules.BudgetKind) -> str:
-    return _("anlæg") if kind is rules.BudgetKind.CAPITAL else _("drift")
+    return kind_word(kind.value, get_language() or "da").lower()
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from opfolgning.followup.rules import (
     round_name_da,
     round_name_en,
 )
+from opfolgning.followup.vocabulary import kind_words
 
 from .economy import (
     CHANGE,
@@ -148,8 +149,7 @@ class _Renderer:
         self.words = {
             key: escape(value)
             for key, value in {
-                "capital": _("Anlæg"),
-                "operating": _("Drift"),
+                **kind_words(get_language() or "da"),
                 "time": _("Tid"),
                 "smiley": _("Smiley"),
                 "rule": _("Regelvurdering"),

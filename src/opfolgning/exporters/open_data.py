@@ -23,6 +23,8 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_noop
 
+from opfolgning.followup.vocabulary import kind_words
+
 from ..followup.budget import amended_budget
 from ..followup.document import BudgetDoc, budget_model, budget_to_dict
 from ..followup.smileys import LABELS_DA, Smiley
@@ -46,7 +48,7 @@ __all__ = [
     "status_csv",
 ]
 
-KIND_DA = {"capital": "anlæg", "operating": "drift"}
+KIND_DA = {kind: word.lower() for kind, word in kind_words().items()}
 JSON_TYPE = "application/json"
 CSV_TYPE = "text/csv; charset=utf-8"
 SCHEMA_TYPE = "application/schema+json"

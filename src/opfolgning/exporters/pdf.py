@@ -39,6 +39,7 @@ from opfolgning.followup.smileys import (
     UnknownGlyph,
     read_effort_glyph,
 )
+from opfolgning.followup.vocabulary import kind_words
 
 from .economy import (
     CHANGE,
@@ -358,8 +359,7 @@ class _Builder:
 
     def words(self) -> dict[str, str]:
         return {
-            "capital": _("Anlæg"),
-            "operating": _("Drift"),
+            **kind_words(get_language() or "da"),
             "time": _("Tid"),
             "smiley": _("Smiley"),
             "rule": _("Regelvurdering"),

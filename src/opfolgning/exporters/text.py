@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import html
 
+from opfolgning.followup.vocabulary import kind_words
+
 from ..followup.document import (
-    KIND_CAPITAL,
-    KIND_OPERATING,
     EconomyDoc,
     InitiativeDoc,
     MilestoneDoc,
@@ -35,7 +35,7 @@ __all__ = ["ORDINALS", "default_round_label", "report_title", "write_text"]
 
 ORDINALS = {1: "Første", 2: "Anden", 3: "Tredje", 4: "Endelig"}
 _MONTH_NAMES = {number: name for name, number in DANISH_MONTHS.items()}
-_KIND_WORDS = {KIND_CAPITAL: "Anlæg", KIND_OPERATING: "Drift"}
+_KIND_WORDS = kind_words()
 
 
 def _escape(text: str) -> str:

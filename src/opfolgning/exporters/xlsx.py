@@ -24,9 +24,9 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from opfolgning.followup.vocabulary import kind_words
+
 from ..followup.document import (
-    KIND_CAPITAL,
-    KIND_OPERATING,
     EconomyDoc,
     InitiativeDoc,
     MilestoneDoc,
@@ -64,7 +64,7 @@ METADATA_SHEET = "Metadata"
 FORMAT_NAME = "opfolgning-xlsx"
 FORMAT_VERSION = 1
 TABLE_HEADER_ROW = 5
-KIND_WORDS = {KIND_CAPITAL: "Anlæg", KIND_OPERATING: "Drift"}
+KIND_WORDS = kind_words()
 REVIEW_YES = "ja"
 
 # Fact labels as written in the sheet (the importer also accepts the interchange names).

@@ -18,6 +18,7 @@ from datetime import date
 
 from .money import format_dkk
 from .smileys import Smiley
+from .vocabulary import kind_word
 
 #: The largest amount accepted per year and kind: anything above is a typing error.
 MAX_AMOUNT_PER_YEAR = 100_000_000_000  # 100 mia. kr.
@@ -60,7 +61,7 @@ class BudgetKind(enum.StrEnum):
     OPERATING = "operating"
 
 
-KIND_DA = {BudgetKind.CAPITAL: "anlæg", BudgetKind.OPERATING: "drift"}
+KIND_DA = {kind: kind_word(kind.value).lower() for kind in BudgetKind}
 KIND_EN = {BudgetKind.CAPITAL: "capital", BudgetKind.OPERATING: "operating"}
 
 

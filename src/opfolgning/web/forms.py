@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from opfolgning.followup.money import ABSURD_LIMIT, AmountError, format_dkk, parse_amount
 from opfolgning.followup.smileys import CANONICAL_GLYPH, Smiley
+from opfolgning.followup.vocabulary import kind_words
 
 # The form shows each smiley's face and word beside these descriptions.
 SMILEY_CHOICES = [
@@ -212,7 +213,7 @@ class MoneyField(forms.CharField):
         return parse_money_input(text, signed=self.signed)
 
 
-KIND_CHOICES = [("capital", _("Anlæg")), ("operating", _("Drift"))]
+KIND_CHOICES = [(kind, _(word)) for kind, word in kind_words().items()]
 CHANGE_KIND_CHOICES = [
     ("postponement", _("Udskydelse mellem år")),
     ("increase", _("Tilførsel")),

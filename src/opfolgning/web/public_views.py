@@ -16,6 +16,7 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -27,12 +28,13 @@ from opfolgning.exporters import chart
 from opfolgning.exporters.economy import CHANGE, initiative_economy, kroner, signed_kroner
 from opfolgning.followup.document import InitiativeDoc
 from opfolgning.followup.overview import Counts
+from opfolgning.followup.vocabulary import kind_words
 
 ECONOMY_FILTERS = ("happy", "sad", "none")
 
 
 def _kind_words() -> dict[str, str]:
-    return {"capital": _("Anlæg"), "operating": _("Drift")}
+    return kind_words(get_language() or "da")
 
 
 def _smiley_words() -> dict[str, str]:
