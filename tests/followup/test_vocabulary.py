@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
 import pytest
 
-from opfolgning.followup.vocabulary import KIND_WORDS, kind_word, kind_words
+from opfolgning.followup.vocabulary import KIND_WORDS, kind_word, kind_words, long_date
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "opfolgning"
 
@@ -39,3 +40,32 @@ def test_the_kind_words_are_written_only_in_the_vocabulary_outside_migrations(wo
         if re.search(rf'["\']{word}["\']', line)
     ]
     assert places == []
+
+
+@pytest.mark.parametrize(
+    "day, language, expected",
+    [
+        (dt.date(2019, 10, 9), "da", "9. oktober 2019"),
+        (dt.date(2019, 10, 9), "en", "9 October 2019"),
+        (dt.date(2026, 5, 1), "en-gb", "1 May 2026"),
+        (dt.date(2026, 12, 31), "da-dk", "31. december 2026"),
+    ],
+)
+def test_long_dates_in_danish_and_english(day, language, expected):
+    assert long_date(day, language) == expected
+
+
+def test_every_long_date_on_pages_documents_and_mails_is_the_vocabularys():
+    # Babel's long format gave the same words; one function now writes them everywhere.
+    for path in SRC.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "format_date(" not in text.replace("def format_date", ""), path
+        assert not re.search(r'"januar",?\s*"februar"|januar februar', text) or (
+            path.name == "vocabulary.py"
+        ), path
+
+
+def test_the_importer_reads_the_month_names_the_vocabulary_writes():
+    from opfolgning.importers.text import DANISH_MONTHS
+
+    assert {long_date(dt.date(2026, m, 1)).split()[1]: m for m in range(1, 13)} == DANISH_MONTHS

@@ -14,7 +14,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from babel.dates import format_date
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
@@ -24,6 +23,7 @@ from django.utils import translation
 from django_tasks import task
 
 from opfolgning.accounts.models import Profile, Role
+from opfolgning.followup.vocabulary import long_date
 
 from .models import ReminderSent, Round, RoundState, Submission, SubmissionState
 
@@ -205,8 +205,7 @@ def owed_url(round_obj: Round) -> str:
 
 
 def _long_date(value: dt.date) -> str:
-    locale = "da_DK" if (translation.get_language() or "da").startswith("da") else "en_GB"
-    return format_date(value, format="long", locale=locale)
+    return long_date(value, translation.get_language() or "da")
 
 
 def reminder_message(reminder: Reminder) -> EmailMultiAlternatives:

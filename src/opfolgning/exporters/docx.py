@@ -45,7 +45,7 @@ from opfolgning.followup.document import (
 )
 from opfolgning.followup.overview import Counts, overview
 from opfolgning.followup.smileys import CANONICAL_GLYPH, LABELS_DA, Smiley
-from opfolgning.followup.vocabulary import kind_words
+from opfolgning.followup.vocabulary import kind_words, long_date
 from opfolgning.importers.text import parse_round_label
 
 from .economy import (
@@ -88,9 +88,6 @@ BUDGET_HEADING = "Økonomi i alt"
 BUDGET_CAPTION = "Økonomi for indsats %(number)s"
 NO_MONEY = "Der er ikke afsat økonomi."
 KIND_WORDS = kind_words()
-MONTHS_DA = (
-    "januar februar marts april maj juni juli august september oktober november december"
-).split()
 
 # Paragraph and character styles the generated paragraphs use (by name; see the template).
 STYLE_CELL = "Celletekst"
@@ -255,7 +252,7 @@ def _widths(available: int, amounts: int) -> tuple[int, int]:
 
 def _long_date(doc: ReportDocument) -> str:
     assert doc.date is not None
-    return f"{doc.date.day}. {MONTHS_DA[doc.date.month - 1]} {doc.date.year}"
+    return long_date(doc.date)
 
 
 def _facts(doc: ReportDocument) -> list[dict[str, str]]:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html
 
-from opfolgning.followup.vocabulary import kind_words
+from opfolgning.followup.vocabulary import kind_words, long_date
 
 from ..followup.document import (
     EconomyDoc,
@@ -29,12 +29,11 @@ from ..followup.document import (
     ReportDocument,
 )
 from ..followup.smileys import CANONICAL_GLYPH, Smiley
-from ..importers.text import DANISH_MONTHS, parse_round_label, parse_title
+from ..importers.text import parse_round_label, parse_title
 
 __all__ = ["ORDINALS", "default_round_label", "report_title", "write_text"]
 
 ORDINALS = {1: "Første", 2: "Anden", 3: "Tredje", 4: "Endelig"}
-_MONTH_NAMES = {number: name for name, number in DANISH_MONTHS.items()}
 _KIND_WORDS = kind_words()
 
 
@@ -158,8 +157,7 @@ def write_text(doc: ReportDocument) -> str:
     """Return `doc` as a text export (LF line endings, UTF-8 ready)."""
     out: list[str] = ["", ""]
     if doc.date is not None:
-        month = _MONTH_NAMES[doc.date.month]
-        out += [f"Dato: {doc.date.day}. {month} {doc.date.year}", ""]
+        out += [f"Dato: {long_date(doc.date)}", ""]
     if doc.contact.phone:
         out += [f"Tlf. dir.: {_line(doc.contact.phone)}", ""]
     if doc.contact.email:

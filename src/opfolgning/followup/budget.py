@@ -18,40 +18,10 @@ from datetime import date
 
 from .money import format_dkk
 from .smileys import Smiley
-from .vocabulary import kind_word
+from .vocabulary import kind_word, long_date
 
 #: The largest amount accepted per year and kind: anything above is a typing error.
 MAX_AMOUNT_PER_YEAR = 100_000_000_000  # 100 mia. kr.
-
-MONTHS_DA = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 class BudgetKind(enum.StrEnum):
@@ -187,14 +157,13 @@ class EconomyVerdict:
 
 
 def format_date_da(day: date) -> str:
-    """Return a date as Danish text, e.g. "12. marts 2019"."""
-    return f"{day.day}. {MONTHS_DA[day.month - 1]} {day.year}"
+    """Return a date as Danish text, e.g. "12. marts 2019" (the vocabulary's long date)."""
+    return long_date(day, "da")
 
 
 def format_date_en(day: date) -> str:
-    """Return a date as English text, e.g. "12 March 2019"."""
-    # Not strftime: its month names follow the process locale.
-    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+    """Return a date as English text, e.g. "12 March 2019" (the vocabulary's long date)."""
+    return long_date(day, "en")
 
 
 def _join(items: Sequence[str], language: str) -> str:

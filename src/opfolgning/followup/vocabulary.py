@@ -7,6 +7,7 @@ built from the same words (their translations to English are in the message cata
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from .document import KIND_CAPITAL, KIND_OPERATING
 
@@ -39,3 +40,44 @@ def kind_word(kind: str, language: str = "da") -> str:
 def kind_words(language: str = "da") -> dict[str, str]:
     """Return every kind's word: {"capital": "Anlæg", "operating": "Drift"}."""
     return {kind: word.in_language(language) for kind, word in KIND_WORDS.items()}
+
+
+# Dates: "9. oktober 2019" in Danish, "9 October 2019" in English (not strftime: its month
+# names follow the process locale).
+MONTHS_DA = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+#: Danish month name → its number, for reading dates ("9. oktober 2019").
+MONTH_NUMBERS_DA = {name: number for number, name in enumerate(MONTHS_DA, start=1)}
+
+
+def long_date(day: date, language: str = "da") -> str:
+    """Return a date as words: "12. marts 2019" (da) or "12 March 2019" (en)."""
+    if language.startswith("en"):
+        return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+    return f"{day.day}. {MONTHS_DA[day.month - 1]} {day.year}"

@@ -20,6 +20,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from opfolgning.followup.vocabulary import MONTH_NUMBERS_DA
+
 from ..followup.document import (
     KIND_CAPITAL,
     KIND_OPERATING,
@@ -64,20 +66,7 @@ MILESTONE_ROW_EXPECTED = "Milepæl, text, round, smiley"
 ECONOMY_ROW_EXPECTED = "Økonomi, text, (empty), smiley"
 ROUND_LABELS_EXPECTED = "'1. budgetopfølgning YYYY', '2. …', '3. …' or '31.12.YYYY'"
 
-DANISH_MONTHS = {
-    "januar": 1,
-    "februar": 2,
-    "marts": 3,
-    "april": 4,
-    "maj": 5,
-    "juni": 6,
-    "juli": 7,
-    "august": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "december": 12,
-}
+DANISH_MONTHS = MONTH_NUMBERS_DA
 ORDINAL_ROUNDS = {"første": 1, "anden": 2, "tredje": 3, "fjerde": 4, "endelig": 4}
 
 _KINDS = {

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from babel.dates import format_date
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from opfolgning.exporters import html as html_export
+from opfolgning.followup.vocabulary import long_date as vocabulary_long_date
 
 register = template.Library()
 
@@ -32,8 +32,7 @@ def long_date(value: dt.date | None) -> str:
     """Format a date the Danish way (9. oktober 2019) or per the active language."""
     if not value:
         return ""
-    locale = "da_DK" if (get_language() or "da").startswith("da") else "en_GB"
-    return format_date(value, format="long", locale=locale)
+    return vocabulary_long_date(value, get_language() or "da")
 
 
 @register.filter
