@@ -61,16 +61,13 @@ from opfolgning.agreements.workflow_services import (
 )
 from opfolgning.followup.document import (
     AgreementRef,
-    BudgetChangeDoc,
-    BudgetDoc,
-    BudgetLineDoc,
-    ChangeAmountDoc,
     Contact,
     EconomyDoc,
     InitiativeDoc,
     MilestoneDoc,
     ReportDocument,
     ThemeDoc,
+    budget_from_dict,
 )
 from opfolgning.followup.rules import Severity
 from opfolgning.followup.smileys import Smiley
@@ -255,28 +252,6 @@ def _smiley(value: str | None) -> Smiley | None:
     return Smiley(value) if value else None
 
 
-def _budget(data: dict[str, Any]) -> BudgetDoc:
-    return BudgetDoc(
-        no_money=data["no_money"],
-        lines=[BudgetLineDoc(**line) for line in data["lines"]],
-        changes=[
-            BudgetChangeDoc(
-                kind=c["kind"],
-                kind_of_money=c["kind_of_money"],
-                amounts=[ChangeAmountDoc(**a) for a in c["amounts"]],
-                financing=c["financing"],
-                status=c["status"],
-                decided_on=dt.date.fromisoformat(c["decided_on"]) if c["decided_on"] else None,
-                reference=c["reference"],
-                note=c["note"],
-                proposed_in_round=c["proposed_in_round"],
-            )
-            for c in data["changes"]
-        ],
-        review=list(data.get("review", [])),
-    )
-
-
 def _initiative_doc(year: int, data: dict[str, Any], *, reported: bool) -> InitiativeDoc:
     """Return an initiative as its first report has it: round 1 assessed when ``reported``."""
     milestones = []
@@ -315,7 +290,7 @@ def _initiative_doc(year: int, data: dict[str, Any], *, reported: bool) -> Initi
         notes=data["notes"],
         milestones=milestones,
         economy=economy,
-        budget=_budget(data["budget"]),
+        budget=budget_from_dict(data["budget"]),
     )
 
 
