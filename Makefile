@@ -46,9 +46,11 @@ run: install
 
 test: install lint types pytest
 
+# The layers of docs/architecture.md are a contract: lint-imports checks it (pyproject.toml).
 lint:
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
+	$(BIN)/lint-imports --no-logo --no-cache
 
 types:
 	$(BIN)/mypy
@@ -72,4 +74,4 @@ bench: install
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) var .pytest_cache .mypy_cache .ruff_cache .import_linter_cache

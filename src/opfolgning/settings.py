@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "opfolgning",
     "opfolgning.agreements",
     "opfolgning.accounts",
+    "opfolgning.delivery",
     "opfolgning.web",
 ]
 
@@ -80,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # A selector's NotFound (no such agreement, round, initiative) is the 404 page.
+    "opfolgning.web.middleware.NotFoundMiddleware",
 ]
 
 ROOT_URLCONF = "opfolgning.urls"

@@ -96,6 +96,27 @@ EXPECTED: dict[str, tuple[str, dict[str, set[tuple[Any, ...]]]]] = {
             "citizen": NOTHING,
         },
     ),
+    # Who sees a status (the status page, the API): in every round state, as it was.
+    "agreements.view_status": (
+        "submission",
+        {
+            "finance_officer": everything("submission"),
+            "center_editor": cells("submission", ("own",), ROUND_STATES, SUB_STATES),
+            "other_center_editor": cells("submission", ("other",), ROUND_STATES, SUB_STATES),
+            "politician": NOTHING,
+            "citizen": NOTHING,
+        },
+    ),
+    "agreements.view_status_economy": (
+        "submission",
+        {
+            "finance_officer": everything("submission"),
+            "center_editor": everything("submission"),
+            "other_center_editor": everything("submission"),
+            "politician": everything("submission"),
+            "citizen": NOTHING,
+        },
+    ),
     "agreements.edit_status": (
         "submission",
         {

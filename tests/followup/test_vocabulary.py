@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from pathlib import Path
 
 import pytest
 
-from opfolgning.followup.vocabulary import KIND_WORDS, kind_word, kind_words, long_date
+from opfolgning.followup.vocabulary import (
+    CHANGE_KIND_WORDS,
+    KIND_WORDS,
+    amount,
+    change_kind_key,
+    kind_word,
+    kind_words,
+    long_date,
+    parse_round_label,
+    parse_title,
+    round_label,
+    round_name,
+    round_title,
+    signed_amount,
+)
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "opfolgning"
 
@@ -69,3 +84,138 @@ def test_the_importer_reads_the_month_names_the_vocabulary_writes():
     from opfolgning.importers.text import DANISH_MONTHS
 
     assert {long_date(dt.date(2026, m, 1)).split()[1]: m for m in range(1, 13)} == DANISH_MONTHS
+
+
+def test_every_django_choice_is_a_domain_value_with_the_vocabularys_word():
+    from opfolgning.agreements import models
+    from opfolgning.followup import budget, vocabulary
+    from opfolgning.followup.smileys import ECONOMY_SCALE, EFFORT_SCALE
+
+    def pairs(choices):
+        return {c.value: str(c.label) for c in choices}
+
+    assert pairs(models.EffortSmiley) == {s.value: vocabulary.smiley_word(s) for s in EFFORT_SCALE}
+    assert pairs(models.EconomySmiley) == {
+        s.value: vocabulary.smiley_word(s) for s in ECONOMY_SCALE
+    }
+    assert pairs(models.ChangeKind) == {
+        k.value: vocabulary.change_kind_word(k.value) for k in budget.ChangeKind
+    }
+    assert pairs(models.ChangeStatus) == {
+        k.value: vocabulary.CHANGE_STATUS_WORDS[k.value].da for k in budget.ChangeStatus
+    }
+    assert pairs(models.RoundState) == {k: w.da for k, w in vocabulary.ROUND_STATE_WORDS.items()}
+    assert pairs(models.SubmissionState) == {
+        k: w.da for k, w in vocabulary.SUBMISSION_STATE_WORDS.items()
+    }
+
+
+def test_a_budget_change_has_one_word_on_the_form_the_report_and_in_open_data():
+    from opfolgning.agreements.models import ChangeKind
+    from opfolgning.exporters import open_data
+    from opfolgning.web.forms import CHANGE_KIND_CHOICES
+
+    # The words this issue unified: "Tilførsel" and "Besparelseskrav" are gone from the form.
+    assert {k: str(label) for k, label in CHANGE_KIND_CHOICES} == {
+        "postponement": "Udskydelse",
+        "increase": "Forhøjelse",
+        "cut": "Reduktion",
+        "saving_target": "Sparemål",
+    }
+    assert {c.value: str(c.label).capitalize() for c in ChangeKind} == {
+        k: str(label) for k, label in CHANGE_KIND_CHOICES
+    }
+    schema = open_data.json_schema("https://example.org/schema.json")
+
+    def find(node):
+        if isinstance(node, dict):
+            if node.get("enum") == list(CHANGE_KIND_WORDS):
+                return node
+            return next((f for v in node.values() if (f := find(v))), None)
+        if isinstance(node, list):
+            return next((f for v in node if (f := find(v))), None)
+        return None
+
+    kind = find(schema)
+    assert kind is not None
+    for word in ("forhøjelse", "reduktion", "sparemål"):
+        assert word in kind["description"]
+    for former in ("tilførsel", "besparelsesmål"):
+        assert former not in json.dumps(schema, ensure_ascii=False)
+
+
+@pytest.mark.parametrize(
+    "given, key",
+    [
+        ("increase", "increase"),
+        ("forhøjelse", "increase"),
+        ("Tilførsel", "increase"),
+        ("saving target", "saving_target"),
+        (" Besparelseskrav ", "saving_target"),
+        ("besparelsesmål", "saving_target"),
+        ("besparelse", "cut"),
+        ("Udskydelse mellem år", "postponement"),
+        ("gave", None),
+    ],
+)
+def test_change_kinds_are_read_by_key_by_word_and_by_a_former_word(given, key):
+    assert change_kind_key(given) == key
+
+
+def test_the_interchange_still_reads_a_change_written_with_a_former_word():
+    from opfolgning.followup.document import budget_from_dict
+
+    budget = budget_from_dict(
+        {
+            "lines": [{"year": 2026, "kind": "capital", "amount": 1_000_000}],
+            "changes": [
+                {"kind": "tilførsel", "amounts": [{"year": 2026, "amount": 500_000}]},
+                {"kind": "Besparelsesmål", "amounts": [{"year": 2026, "amount": -100_000}]},
+            ],
+        }
+    )
+    assert [c.kind for c in budget.changes] == ["increase", "saving_target"]
+
+
+@pytest.mark.parametrize(
+    "number, title, label, name_da, name_en",
+    [
+        (1, "Første", "1. budgetopfølgning 2019", "1. opfølgning", "Round 1"),
+        (3, "Tredje", "3. budgetopfølgning 2019", "3. opfølgning", "Round 3"),
+        (4, "Endelig", "31.12.2019", "Pr. 31.12.", "Per 31 Dec"),
+    ],
+)
+def test_the_names_of_a_round_and_reading_them_back(number, title, label, name_da, name_en):
+    full = round_title(number, "Aftale om budget 2019", "Økonomiudvalget")
+    assert full == f"{title} opfølgning på Aftale om budget 2019 for Økonomiudvalget"
+    facts = parse_title(full)
+    assert facts is not None
+    assert (facts.round, facts.agreement, facts.year, facts.committee) == (
+        number,
+        "Aftale om budget 2019",
+        2019,
+        "Økonomiudvalget",
+    )
+    assert round_label(number, 2019) == label
+    assert parse_round_label(label) == number
+    assert round_name(number) == name_da
+    assert round_name(number, "en") == name_en
+
+
+def test_round_names_are_written_only_in_the_vocabulary():
+    ordinals = re.compile(r'"Første"|"Tredje"|"Endelig"|budgetopfølgning \{')
+    places = [
+        f"{path.relative_to(SRC)}:{n}"
+        for path in SRC.rglob("*.py")
+        if "migrations" not in path.parts and path.name != "vocabulary.py"
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if ordinals.search(line)
+    ]
+    assert places == []
+
+
+def test_amounts_are_written_by_the_vocabulary():
+    assert amount(1_500_000) == "1,5 mio. kr."
+    assert amount(1_500_000, "en-gb") == "DKK 1.5 million"
+    assert signed_amount(250_000) == "+250.000 kr."
+    assert signed_amount(-1_000_000) == "-1 mio. kr."

@@ -228,7 +228,9 @@ def test_a_frozen_report_is_drawn_once_per_language_then_served_from_cache(
     client.post(_url("round-close", world), {"override_reason": "Test"})
     drawn = []
     real = views.report_context
-    monkeypatch.setattr(views, "report_context", lambda doc: drawn.append(1) or real(doc))
+    monkeypatch.setattr(
+        views, "report_context", lambda doc, **kw: drawn.append(1) or real(doc, **kw)
+    )
     report = reverse("web:report", args=[2019, "oekonomiudvalget", 3])
     first = client.get(report).content.decode()
     second = client.get(report).content.decode()

@@ -11,6 +11,8 @@ edits a closed round).
 | agreements.view_round | Round | published: everyone; otherwise any role |
 | agreements.view_report | .round, .committee | published: everyone; otherwise see view_report |
 | agreements.view_owed | None | department editor, finance officer |
+| agreements.view_status | Submission | finance officer, or the editor of its center |
+| agreements.view_status_economy | Submission | any role (as view_budget: the figures of a round) |
 | agreements.edit_status | Submission | open round, not approved; finance officer or its editor |
 | agreements.submit_status | Submission | edit_status and not yet submitted (or returned) |
 | agreements.review_status | Submission | finance officer, open round |
@@ -172,6 +174,8 @@ RULES: dict[str, rules.Predicate] = {
         | (is_department_editor & report_has_own_initiatives)
     ),
     "agreements.view_owed": is_department_editor | is_finance_officer,
+    "agreements.view_status": is_finance_officer | (is_department_editor & edits_submission_center),
+    "agreements.view_status_economy": has_role,
     "agreements.edit_status": can_edit_status,
     "agreements.submit_status": can_edit_status & submission_awaits_sending,
     "agreements.review_status": is_finance_officer & submission_round_is_open,

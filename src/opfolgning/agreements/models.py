@@ -8,48 +8,64 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from opfolgning.followup.vocabulary import KIND_WORDS
+from opfolgning.followup.budget import ChangeKind as DomainChangeKind
+from opfolgning.followup.budget import ChangeStatus as DomainChangeStatus
+from opfolgning.followup.smileys import Smiley
+from opfolgning.followup.vocabulary import (
+    CHANGE_KIND_WORDS,
+    CHANGE_STATUS_WORDS,
+    KIND_CAPITAL,
+    KIND_OPERATING,
+    KIND_WORDS,
+    ROUND_STATE_WORDS,
+    SMILEY_WORDS,
+    SUBMISSION_STATE_WORDS,
+)
+
+# The choices below are the domain's values with the vocabulary's words (Danish; the English
+# words are in the message catalogue). tests/followup/test_vocabulary.py checks that they
+# stay the same as the domain enums.
 
 
 class Kind(models.TextChoices):
     """Capital project (anlæg) or operating item (drift)."""
 
-    CAPITAL = "capital", _(KIND_WORDS["capital"].da)
-    OPERATING = "operating", _(KIND_WORDS["operating"].da)
+    CAPITAL = KIND_CAPITAL, _(KIND_WORDS[KIND_CAPITAL].da)
+    OPERATING = KIND_OPERATING, _(KIND_WORDS[KIND_OPERATING].da)
 
 
 class EffortSmiley(models.TextChoices):
-    """Effort smiley: three levels."""
+    """Effort smiley: three levels (followup.smileys.EFFORT_SCALE)."""
 
-    HAPPY = "happy", _("glad")
-    NEUTRAL = "neutral", _("mellemfornøjet")
-    SAD = "sad", _("sur")
+    HAPPY = Smiley.HAPPY.value, _(SMILEY_WORDS[Smiley.HAPPY].da)
+    NEUTRAL = Smiley.NEUTRAL.value, _(SMILEY_WORDS[Smiley.NEUTRAL].da)
+    SAD = Smiley.SAD.value, _(SMILEY_WORDS[Smiley.SAD].da)
 
 
 class EconomySmiley(models.TextChoices):
-    """Economy smiley: two levels."""
+    """Economy smiley: two levels (followup.smileys.ECONOMY_SCALE)."""
 
-    HAPPY = "happy", _("glad")
-    SAD = "sad", _("sur")
+    HAPPY = Smiley.HAPPY.value, _(SMILEY_WORDS[Smiley.HAPPY].da)
+    SAD = Smiley.SAD.value, _(SMILEY_WORDS[Smiley.SAD].da)
 
 
 class RoundState(models.TextChoices):
     """Where a follow-up round is: planned, open for statuses, closed (frozen), published."""
 
-    PLANNED = "planned", _("planlagt")
-    OPEN = "open", _("åben")
-    CLOSED = "closed", _("lukket")
-    PUBLISHED = "published", _("offentliggjort")
+    PLANNED = "planned", _(ROUND_STATE_WORDS["planned"].da)
+    OPEN = "open", _(ROUND_STATE_WORDS["open"].da)
+    CLOSED = "closed", _(ROUND_STATE_WORDS["closed"].da)
+    PUBLISHED = "published", _(ROUND_STATE_WORDS["published"].da)
 
 
 class SubmissionState(models.TextChoices):
     """Where one initiative's status is in a round: from not started to approved."""
 
-    NOT_STARTED = "not_started", _("ikke påbegyndt")
-    DRAFT = "draft", _("kladde")
-    SUBMITTED = "submitted", _("indsendt")
-    RETURNED = "returned", _("sendt retur")
-    APPROVED = "approved", _("godkendt")
+    NOT_STARTED = "not_started", _(SUBMISSION_STATE_WORDS["not_started"].da)
+    DRAFT = "draft", _(SUBMISSION_STATE_WORDS["draft"].da)
+    SUBMITTED = "submitted", _(SUBMISSION_STATE_WORDS["submitted"].da)
+    RETURNED = "returned", _(SUBMISSION_STATE_WORDS["returned"].da)
+    APPROVED = "approved", _(SUBMISSION_STATE_WORDS["approved"].da)
 
 
 #: A budget agreement covers its own year and the three after it (the budget period).
@@ -394,18 +410,18 @@ class EconomyStatus(models.Model):
 class ChangeKind(models.TextChoices):
     """What a budget change does (followup.budget.ChangeKind)."""
 
-    POSTPONEMENT = "postponement", _("udskydelse")
-    INCREASE = "increase", _("forhøjelse")
-    CUT = "cut", _("reduktion")
-    SAVING_TARGET = "saving_target", _("sparemål")
+    POSTPONEMENT = DomainChangeKind.POSTPONEMENT.value, _(CHANGE_KIND_WORDS["postponement"].da)
+    INCREASE = DomainChangeKind.INCREASE.value, _(CHANGE_KIND_WORDS["increase"].da)
+    CUT = DomainChangeKind.CUT.value, _(CHANGE_KIND_WORDS["cut"].da)
+    SAVING_TARGET = DomainChangeKind.SAVING_TARGET.value, _(CHANGE_KIND_WORDS["saving_target"].da)
 
 
 class ChangeStatus(models.TextChoices):
-    """Where a budget change stands with the city council."""
+    """Where a budget change stands with the city council (followup.budget.ChangeStatus)."""
 
-    PROPOSED = "proposed", _("foreslået")
-    APPROVED = "approved", _("godkendt")
-    REJECTED = "rejected", _("afvist")
+    PROPOSED = DomainChangeStatus.PROPOSED.value, _(CHANGE_STATUS_WORDS["proposed"].da)
+    APPROVED = DomainChangeStatus.APPROVED.value, _(CHANGE_STATUS_WORDS["approved"].da)
+    REJECTED = DomainChangeStatus.REJECTED.value, _(CHANGE_STATUS_WORDS["rejected"].da)
 
 
 class BudgetLine(models.Model):

@@ -18,7 +18,9 @@ from opfolgning.followup.document import (
     ReportDocument,
     ThemeDoc,
 )
+from opfolgning.followup.errors import NotFound as NotFound
 from opfolgning.followup.smileys import Smiley
+from opfolgning.followup.vocabulary import round_title
 
 from .budget_selectors import KeyedChange, budget_doc, changes_by_initiative, lines_by_initiative
 from .models import (
@@ -30,12 +32,6 @@ from .models import (
     Milestone,
     Round,
 )
-
-ORDINALS_DA = {1: "Første", 2: "Anden", 3: "Tredje", 4: "Endelig"}
-
-
-class NotFound(LookupError):
-    """The agreement, committee or round asked for does not exist."""
 
 
 def agreement_list() -> QuerySet[Agreement]:
@@ -139,12 +135,9 @@ def report_document_of(
     report = None
     if committee_obj is not None:
         report = CommitteeReport.objects.filter(round=round_obj, committee=committee_obj).first()
-    ordinal = ORDINALS_DA[round_number]
     for_whom = committee_obj.name if committee_obj else "hele aftalen"
     doc = ReportDocument(
-        title=report.title
-        if report
-        else f"{ordinal} opfølgning på {agreement.name} for {for_whom}",
+        title=report.title if report else round_title(round_number, agreement.name, for_whom),
         agreement=AgreementRef(name=agreement.name, year=agreement.year),
         committee=committee_obj.name if committee_obj else "",
         round=round_number,

@@ -15,7 +15,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
-from opfolgning.followup.document import ReportDocument
+from opfolgning.followup.document import ReportDocument, fingerprint
 from opfolgning.followup.rules import Finding, Severity, effective_smileys, initiative_findings
 from opfolgning.followup.smileys import Smiley
 
@@ -32,7 +32,6 @@ from .models import (
     Submission,
     SubmissionState,
 )
-from .reports import fingerprint
 from .workflow_selectors import ROW_RELATED
 
 

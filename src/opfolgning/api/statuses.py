@@ -92,22 +92,9 @@ def _center_filter(user: Any) -> frozenset[int] | None:
     return access_of(user).center_ids
 
 
-def _owns(user: Any, submission: Submission) -> bool:
-    """Return whether the status is the user's to write (ignoring the round's state)."""
-    if not can(user, "agreements.view_owed"):
-        return False
-    centers = _center_filter(user)
-    return centers is None or submission.initiative.center_id in centers
-
-
 def _submission(user: Any, year: int, round_number: int, number: str) -> Submission:
     submission = ws.submission_find(year=year, round_number=round_number, number=number)
-    may_see = (
-        can(user, "agreements.edit_status", submission)
-        or can(user, "agreements.review_status", submission)
-        or _owns(user, submission)
-    )
-    if not may_see:
+    if not can(user, "agreements.view_status", submission):
         raise ApiError(
             403,
             f"Initiative {number} is not one your role edits or reviews; "
@@ -211,7 +198,7 @@ def status_put(
     """Save an initiative's status (a draft); 409 if someone saved since your version."""
     user = token_user(request)
     submission = _submission(user, year, round_number, number)
-    if not _owns(user, submission):
+    if not can(user, "agreements.view_status", submission):  # theirs to write
         raise ApiError(403, f"Your role may read but not write the status of {number}.")
     base_version = _base_version(payload, if_match)
     if not can(user, "agreements.edit_status", submission):
@@ -258,7 +245,7 @@ def status_submit(
     """Submit an initiative's status to the finance office; refused while a rule is broken."""
     user = token_user(request)
     submission = _submission(user, year, round_number, number)
-    if not _owns(user, submission):
+    if not can(user, "agreements.view_status", submission):  # theirs to write
         raise ApiError(403, f"Your role may not submit the status of {number}.")
     if not can(user, "agreements.submit_status", submission):
         raise ApiError(

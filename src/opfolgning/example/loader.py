@@ -71,6 +71,7 @@ from opfolgning.followup.document import (
 )
 from opfolgning.followup.rules import Severity
 from opfolgning.followup.smileys import Smiley
+from opfolgning.followup.vocabulary import round_label, round_title
 
 DATA = Path(__file__).with_name("eksempel_kommune.json")
 PASSWORD = "opfolgning-demo"
@@ -78,12 +79,6 @@ SOURCE = "Eksempel Kommune (eksempeldata)"
 
 # When each follow-up of a budget year is reported (month, day); the 31.12 one the next January.
 REPORT_DATES = {1: (3, 25), 2: (6, 10), 3: (9, 30), 4: (1, 27)}
-ROUND_LABELS = {
-    1: "1. budgetopfølgning {year}",
-    2: "2. budgetopfølgning {year}",
-    3: "3. budgetopfølgning {year}",
-    4: "Opfølgning pr. 31.12.{year}",
-}
 # The deadline of the open rounds: fixed, or two (four) weeks ahead once that has passed.
 OPEN_DEADLINES = {(2026, 4): dt.date(2027, 1, 13), (2027, 1): dt.date(2027, 3, 10)}
 CLOSE_REASON = (
@@ -260,7 +255,7 @@ def _initiative_doc(year: int, data: dict[str, Any], *, reported: bool) -> Initi
         milestones.append(
             MilestoneDoc(
                 round=number,
-                label=ROUND_LABELS[number].format(year=year),
+                label=round_label(number, year),
                 text=cell["milestone"],
                 status_note=cell["status_note"] if assessed else "",
                 smiley=_smiley(cell["smiley"]) if assessed else None,
@@ -300,7 +295,7 @@ def _report(
     data = example_data()
     year = agreement["year"]
     return ReportDocument(
-        title=f"{ROUND_LABELS[number].format(year=year)} – {committee}",
+        title=round_title(number, agreement["name"], committee),
         agreement=AgreementRef(name=agreement["name"], year=year),
         committee=committee,
         round=number,

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from pygal.style import Style
 
 from opfolgning.followup.overview import Counts, Overview
+from opfolgning.followup.vocabulary import NO_SMILEY, round_name, smiley_word
 
 # pygal 3.0 appends a finder for its map plugins (unused here) to sys.meta_path, and that
 # finder has no find_spec: pytest 9 calls find_spec on every finder while importing a
@@ -58,21 +59,14 @@ _COUNTER = itertools.count()
 
 
 def series_word(key: str) -> str:
-    """Return the legend word of a series: the smiley's Danish word, or 'ingen'."""
-    words = {
-        "happy": _("glad"),
-        "neutral": _("mellemfornøjet"),
-        "sad": _("sur"),
-        "none": _("ingen"),
-    }
-    return words[key]
+    """Return the legend word of a series: the smiley's word, or 'ingen' (active language)."""
+    language = get_language() or "da"
+    return NO_SMILEY.in_language(language) if key == "none" else smiley_word(key, language)
 
 
 def round_label(number: int) -> str:
-    """Return the short name of a follow-up round (4 is the final one per 31 December)."""
-    if number == 4:
-        return _("Pr. 31.12.")
-    return _("%(n)s. opfølgning") % {"n": number}
+    """Return the short name of a follow-up round in the active language ("3. opfølgning")."""
+    return round_name(number, get_language() or "da")
 
 
 def overview_svg(overview: Overview) -> str:

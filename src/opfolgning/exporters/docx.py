@@ -45,8 +45,7 @@ from opfolgning.followup.document import (
 )
 from opfolgning.followup.overview import Counts, overview
 from opfolgning.followup.smileys import CANONICAL_GLYPH, LABELS_DA, Smiley
-from opfolgning.followup.vocabulary import kind_words, long_date
-from opfolgning.importers.text import parse_round_label
+from opfolgning.followup.vocabulary import kind_words, long_date, parse_round_label
 
 from .economy import (
     AMENDED,

@@ -17,9 +17,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from opfolgning.followup import budget as rules
+from opfolgning.followup import vocabulary
 from opfolgning.followup.document import InitiativeDoc, ReportDocument, budget_model
-from opfolgning.followup.money import format_dkk
-from opfolgning.followup.vocabulary import kind_word
+from opfolgning.followup.vocabulary import change_kind_word, kind_word, long_date
 
 __all__ = [
     "BudgetRow",
@@ -49,27 +49,20 @@ def language() -> str:
 
 def kroner(amount: int, lang: str | None = None) -> str:
     """Return an amount as text in the active language ("1,5 mio. kr.")."""
-    return format_dkk(amount, lang or language())
+    return vocabulary.amount(amount, lang or language())
 
 
 def signed_kroner(amount: int, lang: str | None = None) -> str:
     """Return a change amount with its sign shown: "+1 mio. kr." or "-1 mio. kr."."""
-    text = kroner(amount, lang)
-    return f"+{text}" if amount > 0 else text
+    return vocabulary.signed_amount(amount, lang or language())
 
 
 def _date_text(day: dt.date, lang: str) -> str:
-    return rules.format_date_en(day) if lang == "en" else rules.format_date_da(day)
+    return long_date(day, lang)
 
 
 def _kind_word(kind: rules.ChangeKind) -> str:
-    words = {
-        rules.ChangeKind.POSTPONEMENT: _("Udskydelse"),
-        rules.ChangeKind.INCREASE: _("Forhøjelse"),
-        rules.ChangeKind.CUT: _("Reduktion"),
-        rules.ChangeKind.SAVING_TARGET: _("Sparemål"),
-    }
-    return words[kind]
+    return change_kind_word(kind.value, language()).capitalize()
 
 
 def _money_word(kind: rules.BudgetKind) -> str:

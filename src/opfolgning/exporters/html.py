@@ -14,7 +14,6 @@ from typing import Any
 from urllib.parse import quote
 
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -114,15 +113,9 @@ class ThemeBlock:
     linked_html: SafeString | None = None
 
 
-_NUMBER_SLOT = "__number__"
-
-
-def timeline_url_prefix(year: int) -> str | None:
-    """Return the timeline URL of the agreement with a slot for the number, if routed."""
-    try:
-        return reverse("web:initiative_timeline", args=[year, _NUMBER_SLOT])
-    except NoReverseMatch:
-        return None
+#: Where an initiative's number goes in `timeline_url` (the page gives the URL; the exporter
+#: knows no routes).
+NUMBER_SLOT = "__number__"
 
 
 class _Renderer:
@@ -194,7 +187,7 @@ class _Renderer:
         """Return the changes row split around the place of the timeline link."""
         link = ""
         if self.timeline_url is not None:
-            href = escape(self.timeline_url.replace(_NUMBER_SLOT, quote(ini.number, safe="")))
+            href = escape(self.timeline_url.replace(NUMBER_SLOT, quote(ini.number, safe="")))
             hidden = escape(self.for_initiative % {"number": ini.number})
             link = (
                 f' <a class="timeline-link no-print" href="{href}">{self.words["timeline"]}'
@@ -428,8 +421,12 @@ def report_context(
     *,
     previous_economy: Mapping[str, EconomyDoc] | None = None,
     previous_date: dt.date | None = None,
+    timeline_url: str | None = None,
 ) -> dict[str, Any]:
     """Return the template context of a report: overview, rendered themes, rule findings.
+
+    `timeline_url` (a URL with NUMBER_SLOT for the initiative's number) links each table to
+    the initiative's timeline, for the live page; without it the tables have no such links.
 
     `previous_economy` (initiative number → economy row at the previous round) adds the
     economy smiley to "changed since the previous round"; without it only effort is compared.
@@ -445,9 +442,7 @@ def report_context(
     counts = overview(doc)
     return {
         "doc": doc,
-        "themes": theme_blocks(
-            doc, changes=changes, timeline_url=timeline_url_prefix(doc.agreement.year)
-        ),
+        "themes": theme_blocks(doc, changes=changes, timeline_url=timeline_url),
         "errors": errors,
         "reviews": reviews,
         "overview": counts,

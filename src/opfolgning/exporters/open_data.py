@@ -1,9 +1,10 @@
 """Published agreement → open data: one JSON file, CSV tables and the JSON Schema.
 
-Everything here is built from a `PublicAgreement` (agreements.public_selectors), which holds
-published rounds only and no personal data. The files are stable: keys and columns in a
-fixed order, initiatives in report order, no "now" anywhere, so the same published data
-gives byte-identical files (and the same ETag). Fields are added, never renamed or removed.
+Everything here is built from a `PublicAgreement` (followup.publication, built by
+agreements.public_selectors), which holds published rounds only and no personal data. The
+files are stable: keys and columns in a fixed order, initiatives in report order, no "now"
+anywhere, so the same published data gives byte-identical files (and the same ETag). Fields
+are added, never renamed or removed.
 
 CSV: comma-separated, UTF-8 with a byte order mark, CRLF line ends and RFC 4180 quoting
 (texts keep their line breaks inside quotes). A text cell beginning with = + - @ TAB or CR
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_noop
 
-from opfolgning.followup.vocabulary import kind_words
+from opfolgning.followup.vocabulary import CHANGE_KIND_WORDS, SMILEY_WORDS, kind_words
 
 from ..followup.budget import amended_budget
 from ..followup.document import BudgetDoc, budget_model, budget_to_dict
@@ -31,7 +32,7 @@ from ..followup.smileys import LABELS_DA, Smiley
 from .csv import BOM, escape_cell
 
 if TYPE_CHECKING:  # the exporter only reads the selector's dataclasses
-    from ..agreements.public_selectors import PublicAgreement, PublicInitiative
+    from ..followup.publication import PublicAgreement, PublicInitiative
 
 __all__ = [
     "Column",
@@ -521,8 +522,8 @@ def json_schema(schema_url: str) -> dict[str, Any]:
     change = _obj(
         {
             "kind": _described(
-                {"enum": ["postponement", "increase", "cut", "saving_target"]},
-                "Udskydelse, tilførsel, besparelse eller besparelsesmål",
+                {"enum": list(CHANGE_KIND_WORDS)},
+                ", ".join(f"{key} ({word.da})" for key, word in CHANGE_KIND_WORDS.items()),
             ),
             "kind_of_money": _KIND,
             "amounts": {
@@ -643,7 +644,8 @@ def json_schema(schema_url: str) -> dict[str, Any]:
         "additionalProperties": True,
         "$defs": {
             "smiley": {
-                "description": "happy (glad), neutral (mellemfornøjet), sad (sur) eller null",
+                "description": ", ".join(f"{k} ({w.da})" for k, w in SMILEY_WORDS.items())
+                + " eller null",
                 "enum": ["happy", "neutral", "sad", None],
             },
             "status": status,

@@ -39,7 +39,7 @@ from opfolgning.followup.smileys import (
     UnknownGlyph,
     read_effort_glyph,
 )
-from opfolgning.followup.vocabulary import kind_words
+from opfolgning.followup.vocabulary import kind_words, long_date
 
 from .economy import (
     CHANGE,
@@ -405,9 +405,7 @@ class _Builder:
         }
 
     def date(self) -> str:
-        from opfolgning.web.templatetags.opfolgning_tags import long_date
-
-        return long_date(self.doc.date)
+        return long_date(self.doc.date, get_language() or "da") if self.doc.date else ""
 
     def facts(self) -> list[list[str]]:
         doc = self.doc

@@ -29,11 +29,10 @@ from ..followup.document import (
     ReportDocument,
 )
 from ..followup.smileys import CANONICAL_GLYPH, Smiley
-from ..importers.text import parse_round_label, parse_title
+from ..followup.vocabulary import parse_round_label, parse_title, round_label, round_title
 
-__all__ = ["ORDINALS", "default_round_label", "report_title", "write_text"]
+__all__ = ["default_round_label", "report_title", "write_text"]
 
-ORDINALS = {1: "Første", 2: "Anden", 3: "Tredje", 4: "Endelig"}
 _KIND_WORDS = kind_words()
 
 
@@ -60,9 +59,7 @@ def _paragraphs(text: str) -> list[str]:
 
 def default_round_label(round_number: int, year: int) -> str:
     """Return the round cell the export uses: '1. budgetopfølgning 2019' … '31.12.2019'."""
-    if round_number == 4:
-        return f"31.12.{year}"
-    return f"{round_number}. budgetopfølgning {year}"
+    return round_label(round_number, year)
 
 
 def report_title(doc: ReportDocument) -> str:
@@ -78,8 +75,7 @@ def report_title(doc: ReportDocument) -> str:
         and facts.committee == doc.committee
     ):
         return doc.title
-    ordinal = ORDINALS.get(doc.round, ORDINALS[4])
-    return f"{ordinal} opfølgning på {doc.agreement.name} for {doc.committee}"
+    return round_title(doc.round, doc.agreement.name, doc.committee)
 
 
 def _glyph(glyph: str | None, smiley: Smiley | None) -> str:

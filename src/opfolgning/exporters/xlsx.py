@@ -24,6 +24,17 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from opfolgning.followup.sheet import COLUMNS as COLUMNS
+from opfolgning.followup.sheet import FACT_LABELS as FACT_LABELS
+from opfolgning.followup.sheet import FACT_ROWS
+from opfolgning.followup.sheet import FORMAT_NAME as FORMAT_NAME
+from opfolgning.followup.sheet import FORMAT_VERSION as FORMAT_VERSION
+from opfolgning.followup.sheet import MAIN_SHEET as MAIN_SHEET
+from opfolgning.followup.sheet import METADATA_SHEET as METADATA_SHEET
+from opfolgning.followup.sheet import OVERVIEW_SHEET as OVERVIEW_SHEET
+from opfolgning.followup.sheet import REVIEW_YES as REVIEW_YES
+from opfolgning.followup.sheet import TABLE_HEADER_ROW as TABLE_HEADER_ROW
+from opfolgning.followup.sheet import Column as Column
 from opfolgning.followup.vocabulary import kind_words
 
 from ..followup.document import (
@@ -58,45 +69,9 @@ __all__ = [
     "table_rows",
 ]
 
-MAIN_SHEET = "Opfølgning"
-OVERVIEW_SHEET = "Overblik"
-METADATA_SHEET = "Metadata"
-FORMAT_NAME = "opfolgning-xlsx"
-FORMAT_VERSION = 1
-TABLE_HEADER_ROW = 5
 KIND_WORDS = kind_words()
-REVIEW_YES = "ja"
-
-# Fact labels as written in the sheet (the importer also accepts the interchange names).
-FACT_LABELS = {
-    "title": "Titel",
-    "agreement": "Aftale",
-    "year": "År",
-    "committee": "Udvalg",
-    "round": "Opfølgning nr.",
-    "date": "Dato",
-    "case_number": "Sagsid",
-    "contact_name": "Kontakt",
-    "contact_email": "E-mail",
-    "contact_phone": "Telefon",
-}
-_FACT_ROWS: tuple[tuple[str, ...], ...] = (
-    ("title",),
-    ("agreement", "year", "committee", "round"),
-    ("date", "case_number", "contact_name", "contact_email", "contact_phone"),
-)
 
 Cell = str | int
-
-
-@dataclass(frozen=True)
-class Column:
-    """One column of the main table: its key, its header text and its width in Excel."""
-
-    key: str
-    header: str
-    width: int
-    per_initiative: bool  # repeats on all four rows of an initiative
 
 
 def _smiley_text(smiley: Smiley | None) -> str:
@@ -129,34 +104,34 @@ def _corrective(row: _Row) -> str:
     return row.milestone.corrective_action
 
 
-_COLUMN_SPECS: tuple[tuple[str, str, int, bool, _Getter], ...] = (
-    ("theme_number", "Tema nr.", 8, True, lambda r: r.theme.number),
-    ("theme_title", "Tema", 30, True, lambda r: r.theme.title),
-    ("heading", "Overskrift", 30, True, lambda r: r.ini.heading),
-    ("number", "Indsats nr.", 10, True, lambda r: r.ini.number),
-    ("title", "Indsats", 30, True, lambda r: r.ini.title),
-    ("kind", "Type", 9, True, lambda r: KIND_WORDS.get(r.ini.kind, r.ini.kind)),
-    ("description", "Beskrivelse", 60, True, lambda r: r.ini.description),
-    ("center", "Ansvarligt center", 20, True, lambda r: r.ini.center),
-    ("committee", "Ansvarligt udvalg", 20, True, lambda r: r.ini.committee),
-    ("contributors", "Væsentlig bidragsyder", 20, True, lambda r: r.ini.contributors),
-    ("involved_committees", "Udvalg der involveres", 25, True, lambda r: r.ini.involved_committees),
-    ("notes", "Noter", 40, True, lambda r: r.ini.notes),
-    ("round", "Runde", 7, False, lambda r: r.milestone.round),
-    ("label", "Runde-tekst", 22, False, lambda r: r.milestone.label),
-    ("text", "Milepæl", 50, False, lambda r: r.milestone.text),
-    ("status_note", "Status", 50, False, lambda r: r.milestone.status_note),
-    ("smiley", "Smiley", 15, False, lambda r: _smiley_text(r.milestone.smiley)),
-    ("glyph", "Smiley-tegn", 8, False, lambda r: r.milestone.glyph or ""),
-    ("needs_review", "Skal kontrolleres", 11, False, lambda r: _review(r.milestone.needs_review)),
-    ("corrective_action", "Korrigerende handling", 40, False, _corrective),
-    ("economy_text", "Økonomi", 50, True, lambda r: _economy(r).text),
-    ("economy_smiley", "Økonomi-smiley", 15, True, lambda r: _smiley_text(_economy(r).smiley)),
-    ("economy_glyph", "Økonomi-tegn", 8, True, lambda r: _economy(r).glyph or ""),
-    ("economy_review", "Økonomi skal kontrolleres", 11, True, _economy_review),
-)  # fmt: skip
-COLUMNS: tuple[Column, ...] = tuple(Column(k, h, w, p) for k, h, w, p, _ in _COLUMN_SPECS)
-_GETTERS: tuple[_Getter, ...] = tuple(spec[4] for spec in _COLUMN_SPECS)
+# How each column's cell is written, by column key (the layout is followup.sheet.COLUMNS).
+_CELLS: dict[str, _Getter] = {
+    "theme_number": lambda r: r.theme.number,
+    "theme_title": lambda r: r.theme.title,
+    "heading": lambda r: r.ini.heading,
+    "number": lambda r: r.ini.number,
+    "title": lambda r: r.ini.title,
+    "kind": lambda r: KIND_WORDS.get(r.ini.kind, r.ini.kind),
+    "description": lambda r: r.ini.description,
+    "center": lambda r: r.ini.center,
+    "committee": lambda r: r.ini.committee,
+    "contributors": lambda r: r.ini.contributors,
+    "involved_committees": lambda r: r.ini.involved_committees,
+    "notes": lambda r: r.ini.notes,
+    "round": lambda r: r.milestone.round,
+    "label": lambda r: r.milestone.label,
+    "text": lambda r: r.milestone.text,
+    "status_note": lambda r: r.milestone.status_note,
+    "smiley": lambda r: _smiley_text(r.milestone.smiley),
+    "glyph": lambda r: r.milestone.glyph or "",
+    "needs_review": lambda r: _review(r.milestone.needs_review),
+    "corrective_action": _corrective,
+    "economy_text": lambda r: _economy(r).text,
+    "economy_smiley": lambda r: _smiley_text(_economy(r).smiley),
+    "economy_glyph": lambda r: _economy(r).glyph or "",
+    "economy_review": _economy_review,
+}  # fmt: skip
+_GETTERS: tuple[_Getter, ...] = tuple(_CELLS[column.key] for column in COLUMNS)
 
 
 def _rows_of(ini: InitiativeDoc) -> list[MilestoneDoc]:
@@ -226,7 +201,7 @@ def _write_main(ws: Worksheet, doc: ReportDocument) -> None:
 
     bold = Font(bold=True)
     facts = _fact_values(doc)
-    for row_index, keys in enumerate(_FACT_ROWS, start=1):
+    for row_index, keys in enumerate(FACT_ROWS, start=1):
         for pair, key in enumerate(keys):
             label_column = 1 + 2 * pair if row_index > 1 else 1
             _put(ws, row_index, label_column, FACT_LABELS[key])

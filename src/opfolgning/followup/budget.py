@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from .money import format_dkk
+from . import vocabulary
 from .smileys import Smiley
 from .vocabulary import kind_word, long_date
 
@@ -176,13 +176,12 @@ def _join(items: Sequence[str], language: str) -> str:
 
 
 def _kr(amount: int, language: str = "da") -> str:
-    return format_dkk(amount, language)
+    return vocabulary.amount(amount, language)
 
 
 def _signed_kr(amount: int, language: str = "da") -> str:
-    # An explicit plus makes the sign convention visible in a refusal.
-    text = format_dkk(amount, language)
-    return f"+{text}" if amount > 0 and language == "da" else text
+    # An explicit plus makes the sign convention visible in a (Danish) refusal.
+    return vocabulary.signed_amount(amount, language) if language == "da" else _kr(amount, language)
 
 
 # --- validation -------------------------------------------------------------------------

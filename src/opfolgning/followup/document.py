@@ -6,15 +6,19 @@ Field names follow shared/design/INTERCHANGE.md; extra fields are allowed, renam
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from . import vocabulary
 from .smileys import Smiley
 
-ROUND_NUMBERS = (1, 2, 3, 4)
-KIND_CAPITAL = "capital"
-KIND_OPERATING = "operating"
+# The document's fixed values are defined with their words; they are named here as well.
+ROUND_NUMBERS = vocabulary.ROUND_NUMBERS
+KIND_CAPITAL = vocabulary.KIND_CAPITAL
+KIND_OPERATING = vocabulary.KIND_OPERATING
+
 KINDS = (KIND_CAPITAL, KIND_OPERATING)
 
 
@@ -312,7 +316,8 @@ def budget_from_dict(data: dict[str, Any]) -> BudgetDoc:
         ],
         changes=[
             BudgetChangeDoc(
-                kind=str(c["kind"]),
+                # The key; a change kind's word (or a former word, "tilførsel") is read too.
+                kind=vocabulary.change_kind_key(str(c["kind"])) or str(c["kind"]),
                 kind_of_money=str(c.get("kind_of_money") or KIND_CAPITAL),
                 amounts=[
                     ChangeAmountDoc(int(a["year"]), _int_or_none(a["amount"]) or 0)
@@ -439,3 +444,11 @@ def _initiative_from_dict(data: dict[str, Any]) -> InitiativeDoc:
         ),
         budget=budget_from_dict(data["budget"]) if data.get("budget") else None,
     )
+
+
+def fingerprint(doc: ReportDocument) -> str:
+    """Return the data version of a report document: the sha256 of its JSON.
+
+    A generated file is cached under it, and a frozen snapshot records it.
+    """
+    return hashlib.sha256(doc.to_json(indent=None).encode("utf-8")).hexdigest()

@@ -1,4 +1,5 @@
-"""Errors raised by importers: each says where (file, line) and what was expected."""
+"""Errors of the domain: a report that cannot be read says where (file, line) and what was
+expected; a thing asked for that does not exist is NotFound."""
 
 from __future__ import annotations
 
@@ -17,3 +18,7 @@ class ReportFormatError(ValueError):
         if self.line is not None:
             where = f"{where}, line {self.line}"
         return f"{where}: {self.detail}"
+
+
+class NotFound(LookupError):
+    """The agreement, committee, round or initiative asked for does not exist."""

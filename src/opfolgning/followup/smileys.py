@@ -5,6 +5,8 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from .vocabulary import SMILEY_WORDS
+
 
 class Smiley(enum.StrEnum):
     """A smiley on the effort (three levels) or economy (two levels) scale."""
@@ -17,9 +19,9 @@ class Smiley(enum.StrEnum):
 EFFORT_SCALE: tuple[Smiley, ...] = (Smiley.HAPPY, Smiley.NEUTRAL, Smiley.SAD)
 ECONOMY_SCALE: tuple[Smiley, ...] = (Smiley.HAPPY, Smiley.SAD)
 
-# Danish and English labels; the Danish ones are the words the municipality uses.
-LABELS_DA = {Smiley.HAPPY: "glad", Smiley.NEUTRAL: "mellemfornøjet", Smiley.SAD: "sur"}
-LABELS_EN = {Smiley.HAPPY: "happy", Smiley.NEUTRAL: "neutral", Smiley.SAD: "sad"}
+# Danish and English labels (followup.vocabulary); the Danish ones are the municipality's words.
+LABELS_DA = {smiley: SMILEY_WORDS[smiley.value].da for smiley in Smiley}
+LABELS_EN = {smiley: SMILEY_WORDS[smiley.value].en for smiley in Smiley}
 # The glyph we write when we export a smiley.
 CANONICAL_GLYPH = {Smiley.HAPPY: "☺", Smiley.NEUTRAL: "😐", Smiley.SAD: "☹"}
 

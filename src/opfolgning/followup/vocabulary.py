@@ -2,14 +2,28 @@
 
 Pages, documents, open data and the API take their words from here; Django's choices are
 built from the same words (their translations to English are in the message catalogue).
+docs/glossary.md lists them. This module is the bottom of the domain: it imports nothing of
+the project but `money` (how an amount is written).
+
+- kinds (anlæg/drift), smileys, budget change kinds and statuses, round and status states;
+- dates ("9. oktober 2019");
+- amounts ("1,5 mio. kr.");
+- the names of rounds: the title's ordinal ("Tredje opfølgning på …"), the round cell
+  ("3. budgetopfølgning 2019", "31.12.2019") and the short name ("3. opfølgning",
+  "Pr. 31.12."), and reading them back.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
-from .document import KIND_CAPITAL, KIND_OPERATING
+from .money import format_dkk
+
+#: The values of an initiative's kind (and of a budget line's kind of money).
+KIND_CAPITAL = "capital"
+KIND_OPERATING = "operating"
 
 
 @dataclass(frozen=True)
@@ -81,3 +95,195 @@ def long_date(day: date, language: str = "da") -> str:
     if language.startswith("en"):
         return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
     return f"{day.day}. {MONTHS_DA[day.month - 1]} {day.year}"
+
+
+# --- smileys -----------------------------------------------------------------------------
+
+#: The smiley levels' words (keys are followup.smileys.Smiley values). The reading guide, the
+#: forms, the documents and open data all use these three words.
+SMILEY_WORDS: dict[str, Word] = {
+    "happy": Word("glad", "happy"),
+    "neutral": Word("mellemfornøjet", "neutral"),
+    "sad": Word("sur", "sad"),
+}
+#: A round with no smiley (charts, filters).
+NO_SMILEY = Word("ingen", "none")
+
+
+def smiley_word(smiley: str | None, language: str = "da") -> str:
+    """Return a smiley's word ("happy" → "glad"); no smiley as ""."""
+    if not smiley:
+        return ""
+    word = SMILEY_WORDS.get(str(smiley))
+    return word.in_language(language) if word else str(smiley)
+
+
+# --- budget changes ----------------------------------------------------------------------
+
+#: What a budget change does (keys are followup.budget.ChangeKind values).
+CHANGE_KIND_WORDS: dict[str, Word] = {
+    "postponement": Word("udskydelse", "postponement"),
+    "increase": Word("forhøjelse", "increase"),
+    "cut": Word("reduktion", "cut"),
+    "saving_target": Word("sparemål", "saving target"),
+}
+#: Words used for the same kinds before they were unified (issue 13): still read on input.
+FORMER_CHANGE_KIND_WORDS: dict[str, str] = {
+    "udskydelse mellem år": "postponement",
+    "tilførsel": "increase",
+    "besparelse": "cut",
+    "besparelseskrav": "saving_target",
+    "besparelsesmål": "saving_target",
+}
+#: Where a budget change stands with the city council (followup.budget.ChangeStatus values).
+CHANGE_STATUS_WORDS: dict[str, Word] = {
+    "proposed": Word("foreslået", "proposed"),
+    "approved": Word("godkendt", "approved"),
+    "rejected": Word("afvist", "rejected"),
+}
+
+
+def change_kind_word(kind: str, language: str = "da") -> str:
+    """Return a change kind's word ("saving_target" → "sparemål"); unknown kinds as given."""
+    word = CHANGE_KIND_WORDS.get(kind)
+    return word.in_language(language) if word else kind
+
+
+def change_kind_key(text: str) -> str | None:
+    """Return the change kind a value names: its key, its word in either language, or a word
+    used before (tilførsel, besparelseskrav, besparelsesmål …); None if it names none."""
+    wanted = " ".join(text.split()).casefold()
+    for key, word in CHANGE_KIND_WORDS.items():
+        if wanted in (key, word.da, word.en):
+            return key
+    return FORMER_CHANGE_KIND_WORDS.get(wanted)
+
+
+# --- the round and each initiative's status in it ------------------------------------------
+
+#: Where a follow-up round is.
+ROUND_STATE_WORDS: dict[str, Word] = {
+    "planned": Word("planlagt", "planned"),
+    "open": Word("åben", "open"),
+    "closed": Word("lukket", "closed"),
+    "published": Word("offentliggjort", "published"),
+}
+#: Where one initiative's status is in a round.
+SUBMISSION_STATE_WORDS: dict[str, Word] = {
+    "not_started": Word("ikke påbegyndt", "not started"),
+    "draft": Word("kladde", "draft"),
+    "submitted": Word("indsendt", "submitted"),
+    "returned": Word("sendt retur", "returned"),
+    "approved": Word("godkendt", "approved"),
+}
+
+
+# --- amounts -------------------------------------------------------------------------------
+
+
+def amount(kroner: int, language: str = "da") -> str:
+    """Return whole kroner as text: "1,5 mio. kr." (da), "DKK 1.5 million" (en)."""
+    return format_dkk(kroner, "en" if language.startswith("en") else "da")
+
+
+def signed_amount(kroner: int, language: str = "da") -> str:
+    """Return a change's amount with its sign shown: "+1 mio. kr.", "-1 mio. kr."."""
+    text = amount(kroner, language)
+    return f"+{text}" if kroner > 0 else text
+
+
+# --- the names of rounds -------------------------------------------------------------------
+
+ROUND_NUMBERS = (1, 2, 3, 4)
+#: The ordinal that opens a report's title: "Tredje opfølgning på …". Round 4 is the final
+#: follow-up, per 31 December.
+ROUND_ORDINALS: dict[int, Word] = {
+    1: Word("Første", "First"),
+    2: Word("Anden", "Second"),
+    3: Word("Tredje", "Third"),
+    4: Word("Endelig", "Final"),
+}
+#: Ordinals as read in titles (fjerde is an older name for the final one).
+ORDINAL_ROUNDS = {"første": 1, "anden": 2, "tredje": 3, "fjerde": 4, "endelig": 4}
+FINAL_ROUND = 4
+
+
+def round_ordinal(round_number: int, language: str = "da") -> str:
+    """Return the title's ordinal of a round: 3 → "Tredje"; anything past 4 is the final one."""
+    return ROUND_ORDINALS.get(round_number, ROUND_ORDINALS[FINAL_ROUND]).in_language(language)
+
+
+def round_title(round_number: int, agreement: str, for_whom: str) -> str:
+    """Return a report's title: "Tredje opfølgning på Aftale om budget 2019 for Økonomiudvalget"."""
+    return f"{round_ordinal(round_number)} opfølgning på {agreement} for {for_whom}"
+
+
+def round_label(round_number: int, year: int) -> str:
+    """Return a round's cell in a report: "3. budgetopfølgning 2019"; the final one "31.12.2019"."""
+    if round_number == FINAL_ROUND:
+        return f"31.12.{year}"
+    return f"{round_number}. budgetopfølgning {year}"
+
+
+def round_name(round_number: int, language: str = "da") -> str:
+    """Return a round's short name: "3. opfølgning" / "Round 3"; the final one "Pr. 31.12."."""
+    if round_number == FINAL_ROUND:
+        return Word("Pr. 31.12.", "Per 31 Dec").in_language(language)
+    return Word(f"{round_number}. opfølgning", f"Round {round_number}").in_language(language)
+
+
+@dataclass(frozen=True)
+class TitleFacts:
+    """What a title line says: round, agreement and committee."""
+
+    title: str
+    round: int
+    agreement: str
+    year: int
+    committee: str
+
+
+_TITLE_RE = re.compile(
+    r"^(?P<ord>første|anden|tredje|fjerde|endelig)\s+(?:budget)?opfølgning\b"
+    r"(?P<mid>.*?)\s+på\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_YEAR_RE = re.compile(r"\b(\d{4})\b")
+_ROUND_RE = re.compile(r"^(?P<n>[1-4])\.?\s*budget\s*-?\s*opfølgning\b", re.IGNORECASE)
+_FINAL_RE = re.compile(
+    r"^(?:pr\.?\s*)?31\.\s*12\.?(?:\s*\d{2,4})?$|^(?:endelig|fjerde)\b", re.IGNORECASE
+)
+
+
+def parse_title(text: str) -> TitleFacts | None:
+    """Read a title like round_title's ("Tredje opfølgning på … for …"); None if it is not one.
+
+    `text` is one line of plain text (an importer strips its format's marks first).
+    """
+    text = " ".join(text.split())
+    m = _TITLE_RE.match(text)
+    if m is None:
+        return None
+    # The agreement name runs to the first " for " after its year; the committee follows.
+    rest = m["rest"]
+    year = _YEAR_RE.search(rest)
+    cut = rest.find(" for ", year.end()) if year else -1
+    if year is None or cut < 0 or not rest[cut + 5 :].strip():
+        return None
+    return TitleFacts(
+        title=text,
+        round=ORDINAL_ROUNDS[m["ord"].casefold()],
+        agreement=rest[:cut].strip(),
+        year=int(year[1]),
+        committee=rest[cut + 5 :].strip(),
+    )
+
+
+def parse_round_label(label: str) -> int | None:
+    """Return the round (1–4) a round cell names ("3. budgetopfølgning 2019"), or None."""
+    text = " ".join(label.split())
+    if m := _ROUND_RE.match(text):
+        return int(m["n"])
+    if _FINAL_RE.match(text):
+        return FINAL_ROUND
+    return None

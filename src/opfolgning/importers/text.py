@@ -20,7 +20,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from opfolgning.followup.vocabulary import MONTH_NUMBERS_DA
+from opfolgning.followup import vocabulary
+from opfolgning.followup.vocabulary import (
+    MONTH_NUMBERS_DA,
+    ORDINAL_ROUNDS,
+    TitleFacts,
+    parse_round_label,
+)
 
 from ..followup.document import (
     KIND_CAPITAL,
@@ -67,7 +73,6 @@ ECONOMY_ROW_EXPECTED = "Økonomi, text, (empty), smiley"
 ROUND_LABELS_EXPECTED = "'1. budgetopfølgning YYYY', '2. …', '3. …' or '31.12.YYYY'"
 
 DANISH_MONTHS = MONTH_NUMBERS_DA
-ORDINAL_ROUNDS = {"første": 1, "anden": 2, "tredje": 3, "fjerde": 4, "endelig": 4}
 
 _KINDS = {
     "anlæg": KIND_CAPITAL,
@@ -165,12 +170,6 @@ _DATE_NUM_RE = re.compile(r"(\d{1,2})[./-](\d{1,2})[./-](\d{4})")
 _DATE_ISO_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 _HEADING_MARKS_RE = re.compile(r"^#{1,6}\s*")
-_TITLE_RE = re.compile(
-    r"^(?P<ord>første|anden|tredje|fjerde|endelig)\s+(?:budget)?opfølgning\b"
-    r"(?P<mid>.*?)\s+på\s+(?P<rest>\S.*)$",
-    re.IGNORECASE,
-)
-_YEAR_RE = re.compile(r"\b(\d{4})\b")
 _GUIDE_HEADING_RE = re.compile(
     r"^(?:#{1,6}\s*)?(?:\*\*|__)?\s*læsevejledning\s*:?\s*(?:\*\*|__)?$", re.IGNORECASE
 )
@@ -185,10 +184,6 @@ _CLOSING_MARKS = ("**", "__", "</b>", "</strong>", *(f"</h{n}>" for n in range(1
 _OTHER_HEADING_RE = re.compile(r"^(?:#{1,6}\s|\*\*.*\*\*$|__.*__$)")
 _INITIATIVE_RE = re.compile(r"^(?P<num>\d+(?:\.\d+)+)\.?\s+(?P<title>\S.*)$")
 
-_ROUND_RE = re.compile(r"^(?P<n>[1-4])\.?\s*budget\s*-?\s*opfølgning\b", re.IGNORECASE)
-_FINAL_RE = re.compile(
-    r"^(?:pr\.?\s*)?31\.\s*12\.?(?:\s*\d{2,4})?$|^(?:endelig|fjerde)\b", re.IGNORECASE
-)
 _STATUS_RE = re.compile(r"(?:^|(?<=\s))Status:")
 
 _LEADING_TAGS_RE = re.compile(r"(?:\s*<[^<>]*>)+\s*")
@@ -242,17 +237,6 @@ def _parse_date(value: str) -> dt.date | None:
     return None
 
 
-@dataclass(frozen=True)
-class TitleFacts:
-    """What a title line says: round, agreement and committee."""
-
-    title: str
-    round: int
-    agreement: str
-    year: int
-    committee: str
-
-
 def _strip_heading_marks(line: str) -> str:
     text = _HEADING_MARKS_RE.sub("", line.strip())
     for mark in ("**", "__"):
@@ -263,34 +247,7 @@ def _strip_heading_marks(line: str) -> str:
 
 def parse_title(line: str) -> TitleFacts | None:
     """Read a title line like TITLE_EXAMPLE (markdown `#`/`**` optional); None if it is not one."""
-    text = _strip_heading_marks(line)
-    m = _TITLE_RE.match(text)
-    if m is None:
-        return None
-    # The agreement name runs to the first " for " after its year; the committee follows.
-    rest = m["rest"]
-    year = _YEAR_RE.search(rest)
-    cut = rest.find(" for ", year.end()) if year else -1
-    if year is None or cut < 0 or not rest[cut + 5 :].strip():
-        return None
-    name = rest[:cut].strip()
-    return TitleFacts(
-        title=text,
-        round=ORDINAL_ROUNDS[m["ord"].casefold()],
-        agreement=name,
-        year=int(year[1]),
-        committee=rest[cut + 5 :].strip(),
-    )
-
-
-def parse_round_label(label: str) -> int | None:
-    """Return the round (1–4) a round cell names, or None if it names none."""
-    text = " ".join(label.split())
-    if m := _ROUND_RE.match(text):
-        return int(m["n"])
-    if _FINAL_RE.match(text):
-        return 4
-    return None
+    return vocabulary.parse_title(_strip_heading_marks(line))
 
 
 def split_status(text: str) -> tuple[str, str]:

@@ -19,13 +19,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..exporters.xlsx import (
-    COLUMNS,
-    FACT_LABELS,
-    MAIN_SHEET,
-    METADATA_SHEET,
-    OVERVIEW_SHEET,
-)
 from ..followup.document import (
     KIND_CAPITAL,
     KIND_OPERATING,
@@ -39,6 +32,13 @@ from ..followup.document import (
     Warning,
 )
 from ..followup.errors import ReportFormatError
+from ..followup.sheet import (
+    COLUMNS,
+    FACT_LABELS,
+    MAIN_SHEET,
+    METADATA_SHEET,
+    OVERVIEW_SHEET,
+)
 from ..followup.smileys import (
     AMBIGUOUS_FROWN,
     LABELS_DA,

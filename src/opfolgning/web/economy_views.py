@@ -23,7 +23,6 @@ from opfolgning.agreements import budget_services as bsv
 from opfolgning.agreements import history
 from opfolgning.agreements import workflow_selectors as ws
 from opfolgning.agreements.models import BudgetChange, Initiative, Submission
-from opfolgning.agreements.selectors import NotFound
 
 from .forms import (
     BudgetChangeForm,
@@ -41,10 +40,7 @@ def _deny(request: HttpRequest) -> HttpResponse:
 
 
 def _initiative(year: int, number: str) -> Initiative:
-    try:
-        return history.initiative_get(year=year, number=number)
-    except NotFound as exc:
-        raise Http404(str(exc)) from exc
+    return history.initiative_get(year=year, number=number)
 
 
 def _years(initiative: Initiative) -> list[int]:
@@ -187,10 +183,7 @@ def change_decide(request: HttpRequest, year: int, number: str, change_id: int) 
 
 
 def _submission(year: int, round_number: int, number: str) -> Submission:
-    try:
-        return ws.submission_find(year=year, round_number=round_number, number=number)
-    except NotFound as exc:
-        raise Http404(str(exc)) from exc
+    return ws.submission_find(year=year, round_number=round_number, number=number)
 
 
 def status_economy(request: HttpRequest, year: int, round_number: int, number: str) -> HttpResponse:
@@ -201,7 +194,7 @@ def status_economy(request: HttpRequest, year: int, round_number: int, number: s
     user = request.user
     may_edit = can(user, "agreements.edit_status", submission)
     may_override = can(user, "agreements.review_status", submission)
-    if not (may_edit or may_override or can(user, "agreements.view_budget", submission.initiative)):
+    if not can(user, "agreements.view_status_economy", submission):
         return _deny(request)
     initiative, round_obj = submission.initiative, submission.round
     status = bs.economy_status_of(initiative, round_obj)

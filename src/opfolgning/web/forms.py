@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from opfolgning.followup.money import ABSURD_LIMIT, AmountError, format_dkk, parse_amount
 from opfolgning.followup.smileys import CANONICAL_GLYPH, Smiley
-from opfolgning.followup.vocabulary import kind_words
+from opfolgning.followup.vocabulary import CHANGE_KIND_WORDS, kind_words
 
 # The form shows each smiley's face and word beside these descriptions.
 SMILEY_CHOICES = [
@@ -214,12 +214,8 @@ class MoneyField(forms.CharField):
 
 
 KIND_CHOICES = [(kind, _(word)) for kind, word in kind_words().items()]
-CHANGE_KIND_CHOICES = [
-    ("postponement", _("Udskydelse mellem år")),
-    ("increase", _("Tilførsel")),
-    ("cut", _("Reduktion")),
-    ("saving_target", _("Besparelseskrav")),
-]
+# The same words as on the report and in open data (followup.vocabulary).
+CHANGE_KIND_CHOICES = [(kind, _(word.da.capitalize())) for kind, word in CHANGE_KIND_WORDS.items()]
 
 
 class BudgetForm(forms.Form):

@@ -1,12 +1,14 @@
-"""Language: Danish unless the person chose another language with the switcher."""
+"""Web middleware: the chosen language, and "not found" as the 404 page."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
+
+from opfolgning.followup.errors import NotFound
 
 
 class ChosenLanguageMiddleware:
@@ -24,3 +26,22 @@ class ChosenLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class NotFoundMiddleware:
+    """Answer 404 when a view asks for something that does not exist.
+
+    Selectors raise `NotFound` (an agreement, round, committee or initiative asked for by its
+    URL); this is the one place where the pages turn it into Django's 404 page, so views
+    call the selectors without wrapping each call. (The API has its own handler, api.errors.)
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> None:
+        if isinstance(exception, NotFound):
+            raise Http404(str(exception)) from exception

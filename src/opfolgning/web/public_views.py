@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -47,10 +47,7 @@ def _smiley_words() -> dict[str, str]:
 
 
 def _agreement(year: int) -> ps.PublicAgreement:
-    try:
-        return ps.public_agreement(year=year)
-    except NotFound as exc:
-        raise Http404(str(exc)) from exc
+    return ps.public_agreement(year=year)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -46,17 +46,11 @@ def _deny(request: HttpRequest) -> HttpResponse:
 
 
 def _round(year: int, number: int) -> Round:
-    try:
-        return ws.round_get(year=year, number=number)
-    except selectors.NotFound as exc:
-        raise Http404(str(exc)) from exc
+    return ws.round_get(year=year, number=number)
 
 
 def _submission(year: int, round_number: int, number: str) -> Submission:
-    try:
-        return ws.submission_find(year=year, round_number=round_number, number=number)
-    except selectors.NotFound as exc:
-        raise Http404(str(exc)) from exc
+    return ws.submission_find(year=year, round_number=round_number, number=number)
 
 
 def _submission_allowed(
@@ -187,17 +181,7 @@ def status(request: HttpRequest, year: int, round_number: int, number: str) -> H
     submission = _submission(year, round_number, number)
     user = request.user
     may_edit = can(user, "agreements.edit_status", submission)
-    may_see = (
-        may_edit
-        or can(user, "agreements.review_status", submission)
-        or (
-            can(user, "agreements.view_owed")
-            and (
-                _center_filter(request) is None
-                or submission.initiative.center_id in (_center_filter(request) or ())
-            )
-        )
-    )
+    may_see = can(user, "agreements.view_status", submission)
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD, POST"})
     if not may_see:
@@ -452,10 +436,7 @@ def round_correct(request: HttpRequest, round_obj: Round) -> None:
 @require_POST
 def round_create(request: HttpRequest, year: int) -> HttpResponse:
     """Create a round of an agreement."""
-    try:
-        agreement = selectors.agreement_get(year=year)
-    except selectors.NotFound as exc:
-        raise Http404(str(exc)) from exc
+    agreement = selectors.agreement_get(year=year)
     if not can(request.user, "agreements.manage_rounds"):
         return _deny(request)
     form = RoundCreateForm(request.POST)

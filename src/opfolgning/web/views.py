@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 from urllib.parse import quote
 
 from django.contrib.auth.views import redirect_to_login
@@ -11,15 +12,18 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from opfolgning import exporters
 from opfolgning.accounts.permissions import ReportScope, can
-from opfolgning.agreements import public_selectors, reports, selectors
+from opfolgning.agreements import public_selectors, selectors
 from opfolgning.agreements import workflow_selectors as ws
 from opfolgning.agreements.models import ReportFileStatus
+from opfolgning.delivery import reports
+from opfolgning.exporters import html
 from opfolgning.exporters.html import report_context
 from opfolgning.followup.document import Contact, ReportDocument
 
@@ -42,10 +46,7 @@ def home(request: HttpRequest) -> HttpResponse:
 @require_safe
 def agreement(request: HttpRequest, year: int) -> HttpResponse:
     """Show an agreement: its rounds, committees and their reports."""
-    try:
-        overview = selectors.agreement_overview(year=year)
-    except selectors.NotFound as exc:
-        raise Http404(str(exc)) from exc
+    overview = selectors.agreement_overview(year=year)
     try:
         # What citizens may read: the published themes and the public pages, for everyone.
         public = public_selectors.public_agreement(year=year)
@@ -102,26 +103,29 @@ def _report_view(
     request: HttpRequest, year: int, round_number: int, committee: str | None
 ) -> ws.ReportView:
     """Return the report to show (a frozen version where the round is closed), if allowed."""
-    try:
-        round_obj = ws.round_get(year=year, number=round_number)
-        committee_obj = selectors.committee_get(name_or_slug=committee) if committee else None
-    except selectors.NotFound as exc:
-        raise Http404(str(exc)) from exc
+    round_obj = ws.round_get(year=year, number=round_number)
+    committee_obj = selectors.committee_get(name_or_slug=committee) if committee else None
     if not can(request.user, "agreements.view_report", ReportScope(round_obj, committee_obj)):
         if not request.user.is_authenticated:
             raise _SignIn
         raise PermissionDenied
     version_arg = request.GET.get("version", "")
     version = int(version_arg) if version_arg.isdigit() else None
-    try:
-        view = ws.report_view_of(round_obj=round_obj, committee=committee_obj, version=version)
-    except selectors.NotFound as exc:
-        raise Http404(str(exc)) from exc
+    view = ws.report_view_of(round_obj=round_obj, committee=committee_obj, version=version)
     if not request.user.is_authenticated:
         # No personal data of staff on public pages: citizens get the report without its
         # contact person (name, direct phone, e-mail); so do its downloads.
         view = dataclasses.replace(view, document=public_document(view.document))
     return view
+
+
+def _timeline_url(doc: ReportDocument) -> str:
+    """Return the initiative timeline URL of the report's agreement, with the number's slot."""
+    return reverse("web:initiative_timeline", args=[doc.agreement.year, html.NUMBER_SLOT])
+
+
+def _context(doc: ReportDocument) -> dict[str, Any]:
+    return report_context(doc, timeline_url=_timeline_url(doc))
 
 
 def _frozen_body(request: HttpRequest, doc: ReportDocument, fingerprint: str) -> str:
@@ -132,7 +136,7 @@ def _frozen_body(request: HttpRequest, doc: ReportDocument, fingerprint: str) ->
     key = f"report-body:{fingerprint}:{public}:{get_language()}"
     body = cache.get(key)
     if body is None:
-        body = render_to_string("web/_report_body.html", report_context(doc), request=request)
+        body = render_to_string("web/_report_body.html", _context(doc), request=request)
         cache.set(key, body, timeout=None)
     return mark_safe(body)  # rendered from our template, with every value escaped
 
@@ -150,7 +154,7 @@ def _report_response(
         if snapshot is not None:
             context = {"doc": doc, "report_body": _frozen_body(request, doc, snapshot.fingerprint)}
         else:
-            context = report_context(doc)
+            context = _context(doc)
         context["formats"] = [(f, label) for f, label in FORMAT_LABELS.items()]
         context["report_view"] = view
         context["round"] = view.round if view is not None else None

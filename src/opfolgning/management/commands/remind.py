@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.utils import timezone
 
-from opfolgning.agreements.reminders import (
+from opfolgning.delivery.reminders import (
     Reminder,
     reminders_due,
     reminders_plan,

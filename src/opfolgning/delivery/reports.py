@@ -6,7 +6,6 @@ the report's data changes, and then made anew.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -15,15 +14,9 @@ from django.utils import timezone
 from django_tasks import task
 
 from opfolgning import exporters
-from opfolgning.followup.document import ReportDocument
-
-from . import selectors
-from .models import Agreement, ReportFile, ReportFileStatus
-
-
-def fingerprint(doc: ReportDocument) -> str:
-    """Return the data version of a report document."""
-    return hashlib.sha256(doc.to_json(indent=None).encode("utf-8")).hexdigest()
+from opfolgning.agreements import selectors
+from opfolgning.agreements.models import Agreement, ReportFile, ReportFileStatus
+from opfolgning.followup.document import ReportDocument, fingerprint
 
 
 @dataclass(frozen=True)

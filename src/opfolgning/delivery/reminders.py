@@ -23,9 +23,14 @@ from django.utils import translation
 from django_tasks import task
 
 from opfolgning.accounts.models import Profile, Role
+from opfolgning.agreements.models import (
+    ReminderSent,
+    Round,
+    RoundState,
+    Submission,
+    SubmissionState,
+)
 from opfolgning.followup.vocabulary import long_date
-
-from .models import ReminderSent, Round, RoundState, Submission, SubmissionState
 
 # The states in which an initiative still waits for its department.
 PENDING_STATES = (SubmissionState.NOT_STARTED, SubmissionState.DRAFT, SubmissionState.RETURNED)
@@ -226,11 +231,9 @@ def reminder_message(reminder: Reminder) -> EmailMultiAlternatives:
             ],
             "url": owed_url(reminder.round),
         }
-        subject = " ".join(
-            render_to_string("agreements/email/reminder_subject.txt", context).split()
-        )
-        text = render_to_string("agreements/email/reminder.txt", context)
-        html = render_to_string("agreements/email/reminder.html", {**context, "subject": subject})
+        subject = " ".join(render_to_string("delivery/email/reminder_subject.txt", context).split())
+        text = render_to_string("delivery/email/reminder.txt", context)
+        html = render_to_string("delivery/email/reminder.html", {**context, "subject": subject})
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,

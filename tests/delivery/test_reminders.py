@@ -21,7 +21,7 @@ from opfolgning.agreements.models import (
     Submission,
     SubmissionState,
 )
-from opfolgning.agreements.reminders import reminders_due, reminders_send
+from opfolgning.delivery.reminders import reminders_due, reminders_send
 from tests.personas import make_user
 
 pytestmark = pytest.mark.django_db
@@ -282,7 +282,7 @@ def test_database_queue_holds_a_job_until_the_worker_sends_the_mail(
     run = reminders_send(today=THREE_DAYS_BEFORE)
     assert len(run.queued) == 1
     job = DBTaskResult.objects.get()
-    assert job.task_path == "opfolgning.agreements.reminders.send_reminder"
+    assert job.task_path == "opfolgning.delivery.reminders.send_reminder"
     assert mailoutbox == []
 
     call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
