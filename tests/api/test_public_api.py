@@ -199,3 +199,40 @@ def test_client_generators_get_an_importable_package_and_short_function_names(db
     assert len(ids) == len(set(ids))
     assert {"agreement_list", "initiative_detail", "status_list", "status_put"} <= set(ids)
     assert all(i.isidentifier() and i.isascii() and len(i) <= 30 for i in ids)
+
+
+def test_statuses_milestones_and_economy_are_the_published_shapes_serialized(api_world, client):
+    # The schemas read the published shapes (followup.publication) directly: each key of a
+    # status is the RoundStatus field of that name, smileys as their interchange values.
+    from opfolgning.agreements.public_selectors import public_agreement
+
+    ini = public_agreement(year=2019).initiative("1.11")
+    detail = client.get(f"{BASE}/initiatives/1.11").json()
+    assert detail["statuses"] == [
+        {
+            "round": s.round,
+            "label": s.label,
+            "milestone": s.milestone,
+            "status_note": s.status_note,
+            "smiley": s.smiley.value if s.smiley else None,
+            "corrective_action": s.corrective_action,
+            "has_economy": s.has_economy,
+            "economy_text": s.economy_text,
+            "economy_smiley": s.economy_smiley.value if s.economy_smiley else None,
+        }
+        for s in ini.statuses
+    ]
+    assert detail["planned"] == [
+        {"round": m.round, "label": m.label, "text": m.text} for m in ini.planned
+    ]
+    milestones = client.get(f"{BASE}/initiatives/1.11/milestones").json()
+    assert [m["text"] for m in milestones] == [s.milestone for s in ini.statuses] + [
+        m.text for m in ini.planned
+    ]
+    assert all(m["smiley"] in ("happy", "neutral", "sad", None) for m in milestones)
+    economy = client.get(f"{BASE}/initiatives/1.11/economy").json()
+    assert economy["rounds"] == [
+        {"round": s.round, "label": s.label, "text": s.economy_text, "smiley": "sad"}
+        for s in ini.statuses
+        if s.has_economy
+    ]

@@ -263,3 +263,32 @@ def test_the_same_data_gives_the_same_bytes(name):
     second = open_data.render_file(_agreement(), name, PUBLICATION)
     assert first is not None and second is not None
     assert first[1] == second[1]
+
+
+def _keys_by_path(data, schema, defs, path="$"):
+    """Yield (path, data keys, schema properties) for every object in the data."""
+    if "$ref" in schema:
+        schema = defs[schema["$ref"].rsplit("/", 1)[1]]
+    if "oneOf" in schema:
+        schema = next(s for s in schema["oneOf"] if s.get("type") != "null" or data is None)
+    if isinstance(data, dict):
+        yield path, list(data), list(schema.get("properties", {}))
+        for key, value in data.items():
+            yield from _keys_by_path(value, schema["properties"][key], defs, f"{path}.{key}")
+    elif isinstance(data, list):
+        for n, item in enumerate(data):
+            yield from _keys_by_path(item, schema["items"], defs, f"{path}[{n}]")
+
+
+def test_the_schema_is_generated_from_the_records_the_file_is_written_from():
+    # Every object of the file has exactly the schema's properties, in the same order, and
+    # the schema requires them all: the two come from the same types (open_data_records).
+    schema = open_data.json_schema(PUBLICATION.schema_url)
+    data = open_data.open_data_dict(_agreement(), PUBLICATION)
+    checked = 0
+    for path, keys, properties in _keys_by_path(data, schema, schema["$defs"]):
+        assert keys == properties, path
+        checked += 1
+    assert checked > 10
+    assert schema["required"] == list(data)
+    assert schema["$defs"]["initiative"]["properties"]["kind"]["enum"] == ["capital", "operating"]

@@ -75,17 +75,6 @@ def _row(year: int, ini: ps.PublicInitiative) -> dict[str, Any]:
     }
 
 
-def _round(r: ps.PublicRound) -> dict[str, Any]:
-    return {
-        "number": r.number,
-        "label": r.label,
-        "date": r.date,
-        "published": r.published,
-        "published_at": r.published_at,
-        "version": r.version,
-    }
-
-
 @router.get("/agreements", response=documented(list[AgreementRow]))
 def agreement_list(request: HttpRequest) -> list[dict[str, Any]]:
     """List the agreements with at least one published round, newest first."""
@@ -132,7 +121,7 @@ def agreement_detail(request: HttpRequest, year: Year) -> dict[str, Any]:
         "name": agreement.name,
         "source_round": agreement.source_round,
         "source_version": agreement.source_version,
-        "rounds": [_round(r) for r in agreement.rounds],
+        "rounds": agreement.rounds,
         "themes": themes,
         "committees": [{"slug": s, "name": n} for s, n in agreement.committees()],
         "centers": agreement.centers(),
@@ -196,21 +185,9 @@ def initiative_detail(request: HttpRequest, year: Year, number: Number) -> dict[
         "contributors": ini.contributors,
         "involved_committees": ini.involved_committees,
         "notes": ini.notes,
-        "statuses": [
-            {
-                "round": s.round,
-                "label": s.label,
-                "milestone": s.milestone,
-                "status_note": s.status_note,
-                "smiley": s.smiley.value if s.smiley else None,
-                "corrective_action": s.corrective_action,
-                "has_economy": s.has_economy,
-                "economy_text": s.economy_text,
-                "economy_smiley": s.economy_smiley.value if s.economy_smiley else None,
-            }
-            for s in ini.statuses
-        ],
-        "planned": [{"round": m.round, "label": m.label, "text": m.text} for m in ini.planned],
+        # The schemas read the published shapes' attributes (RoundStatusOut, PlannedMilestone).
+        "statuses": ini.statuses,
+        "planned": ini.planned,
         "budget": _budget(agreement, ini),
     }
 
@@ -224,34 +201,9 @@ def _budget(agreement: ps.PublicAgreement, ini: ps.PublicInitiative) -> dict[str
 @router.get(
     "/agreements/{year}/initiatives/{number}/milestones", response=documented(list[MilestoneOut])
 )
-def initiative_milestones(request: HttpRequest, year: Year, number: Number) -> list[dict[str, Any]]:
+def initiative_milestones(request: HttpRequest, year: Year, number: Number) -> list[Any]:
     """List an initiative's milestones: published ones with their status, then planned ones."""
-    ini = _initiative(year, number)
-    published = [
-        {
-            "round": s.round,
-            "label": s.label,
-            "text": s.milestone,
-            "status_note": s.status_note,
-            "smiley": s.smiley.value if s.smiley else None,
-            "corrective_action": s.corrective_action,
-            "published": True,
-        }
-        for s in ini.statuses
-    ]
-    planned = [
-        {
-            "round": m.round,
-            "label": m.label,
-            "text": m.text,
-            "status_note": "",
-            "smiley": None,
-            "corrective_action": "",
-            "published": False,
-        }
-        for m in ini.planned
-    ]
-    return published + planned
+    return _initiative(year, number).milestones()
 
 
 @router.get("/agreements/{year}/initiatives/{number}/economy", response=documented(EconomyOut))
@@ -262,16 +214,7 @@ def initiative_economy(request: HttpRequest, year: Year, number: Number) -> dict
     return {
         "number": ini.number,
         "budget": _budget(agreement, ini),
-        "rounds": [
-            {
-                "round": s.round,
-                "label": s.label,
-                "text": s.economy_text,
-                "smiley": s.economy_smiley.value if s.economy_smiley else None,
-            }
-            for s in ini.statuses
-            if s.has_economy
-        ],
+        "rounds": ini.economy(),
     }
 
 
@@ -281,7 +224,7 @@ def dashboard(request: HttpRequest, year: Year) -> dict[str, Any]:
     agreement = _agreement(year)
     return {
         "year": agreement.year,
-        "rounds": [_round(r) for r in agreement.rounds],
+        "rounds": agreement.rounds,
         "counts": [
             {
                 "theme": c.theme_number,

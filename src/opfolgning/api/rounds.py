@@ -8,6 +8,7 @@ write statuses in.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from django.http import HttpRequest
@@ -20,7 +21,7 @@ from opfolgning.agreements.selectors import NotFound
 
 from .auth import caller
 from .errors import ApiError
-from .public import RoundNumber, Year, _base, _round
+from .public import RoundNumber, Year, _base
 from .responses import documented
 from .schemas import RoundDetailOut, RoundItemOut
 
@@ -52,7 +53,7 @@ def _items(request: HttpRequest, year: int) -> list[dict[str, Any]]:
             raise ApiError(404, f"nothing of an agreement for the budget year {year} is published")
         return [
             {
-                **_round(r),
+                **dataclasses.asdict(r),
                 "state": None,
                 "deadline": None,
                 "links": _links(year, r.number, report=r.published, statuses=False),

@@ -24,11 +24,12 @@ from typing import TYPE_CHECKING, Any
 
 from django.utils.translation import gettext_noop
 
-from opfolgning.followup.vocabulary import CHANGE_KIND_WORDS, SMILEY_WORDS, kind_words
+from opfolgning.followup.vocabulary import kind_words
 
 from ..followup.budget import amended_budget
 from ..followup.document import BudgetDoc, budget_model, budget_to_dict
 from ..followup.smileys import LABELS_DA, Smiley
+from . import open_data_records as records
 from .csv import BOM, escape_cell
 
 if TYPE_CHECKING:  # the exporter only reads the selector's dataclasses
@@ -186,17 +187,6 @@ def _smiley_da(value: Smiley | None) -> str:
     return LABELS_DA[value] if value else ""
 
 
-def _date(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _datetime(value: dt.datetime | None) -> str | None:
-    # UTC to the second: the same moment is written the same way whatever the server's zone.
-    if value is None:
-        return None
-    return value.astimezone(dt.UTC).isoformat(timespec="seconds")
-
-
 def has_budget(agreement: PublicAgreement) -> bool:
     """Return whether any initiative has budget lines in the published data."""
     return any(ini.budget is not None and ini.budget.lines for ini in agreement.initiatives())
@@ -272,64 +262,87 @@ def _as_of(agreement: PublicAgreement) -> dt.date | None:
     return agreement.latest_round.date
 
 
-def _initiative_dict(ini: PublicInitiative, as_of: dt.date | None) -> dict[str, Any]:
-    return {
-        "number": ini.number,
-        "title": ini.title,
-        "kind": ini.kind,
-        "theme": ini.theme_number,
-        "center": ini.center,
-        "committee": ini.committee,
-        "involved_committees": ini.involved_committees,
-        "description": ini.description,
-        "contributors": ini.contributors,
-        "notes": ini.notes,
-        "statuses": [
-            {
-                "round": s.round,
-                "label": s.label,
-                "milestone": s.milestone,
-                "status_note": s.status_note,
-                "smiley": _smiley(s.smiley),
-                "corrective_action": s.corrective_action,
-                "economy_smiley": _smiley(s.economy_smiley) if s.has_economy else None,
-                "economy_text": s.economy_text if s.has_economy else "",
-                "published": s.has_economy,
-            }
+def _budget_record(budget: BudgetDoc | None, as_of: dt.date | None) -> records.Budget | None:
+    data = _budget_dict(budget, as_of)
+    if data is None:
+        return None
+    return records.Budget(
+        no_money=data["no_money"],
+        lines=[records.Amount(**line) for line in data["lines"]],
+        changes=[
+            records.Change(
+                kind=c["kind"],
+                kind_of_money=c["kind_of_money"],
+                amounts=[records.ChangeAmount(**a) for a in c["amounts"]],
+                financing=c["financing"],
+                status=c["status"],
+                decided_on=dt.date.fromisoformat(c["decided_on"]) if c["decided_on"] else None,
+                reference=c["reference"],
+                proposed_in_round=c["proposed_in_round"],
+            )
+            for c in data["changes"]
+        ],
+        amended=[records.Amount(**line) for line in data["amended"]],
+    )
+
+
+def _initiative_record(ini: PublicInitiative, as_of: dt.date | None) -> records.Initiative:
+    return records.Initiative(
+        number=ini.number,
+        title=ini.title,
+        kind=ini.kind,
+        theme=ini.theme_number,
+        center=ini.center,
+        committee=ini.committee,
+        involved_committees=ini.involved_committees,
+        description=ini.description,
+        contributors=ini.contributors,
+        notes=ini.notes,
+        statuses=[
+            records.Status(
+                round=s.round,
+                label=s.label,
+                milestone=s.milestone,
+                status_note=s.status_note,
+                smiley=s.smiley,
+                corrective_action=s.corrective_action,
+                economy_smiley=s.economy_smiley if s.has_economy else None,
+                economy_text=s.economy_text if s.has_economy else "",
+                published=s.has_economy,
+            )
             for s in ini.statuses
         ],
-        "planned": [{"round": m.round, "label": m.label, "milestone": m.text} for m in ini.planned],
-        "budget": _budget_dict(ini.budget, as_of),
-    }
+        planned=[records.Planned(m.round, m.label, m.text) for m in ini.planned],
+        budget=_budget_record(ini.budget, as_of),
+    )
+
+
+def open_data_file(agreement: PublicAgreement, publication: Publication) -> records.OpenDataFile:
+    """Return everything published about the agreement as the open-data file's records."""
+    as_of = _as_of(agreement)
+    return records.OpenDataFile(
+        schema=publication.schema_url,
+        licence=records.Licence(publication.licence_name, publication.licence_url),
+        publisher=publication.publisher,
+        generated_from=[
+            records.Source(r.number, r.version or 0, r.published_at)
+            for r in agreement.rounds
+            if r.published
+        ],
+        agreement=records.AgreementName(agreement.year, agreement.name),
+        rounds=[
+            records.Round(r.number, r.label, r.date, r.published, r.published_at, r.version)
+            for r in agreement.rounds
+        ],
+        themes=[records.Theme(t.number, t.title) for t in agreement.themes],
+        initiatives=[_initiative_record(ini, as_of) for ini in agreement.initiatives()],
+    )
 
 
 def open_data_dict(agreement: PublicAgreement, publication: Publication) -> dict[str, Any]:
     """Return everything published about the agreement as JSON-ready data, keys in order."""
-    as_of = _as_of(agreement)
-    return {
-        "schema": publication.schema_url,
-        "licence": {"name": publication.licence_name, "url": publication.licence_url},
-        "publisher": publication.publisher,
-        "generated_from": [
-            {"round": r.number, "version": r.version, "published_at": _datetime(r.published_at)}
-            for r in agreement.rounds
-            if r.published
-        ],
-        "agreement": {"year": agreement.year, "name": agreement.name},
-        "rounds": [
-            {
-                "number": r.number,
-                "label": r.label,
-                "date": _date(r.date),
-                "published": r.published,
-                "published_at": _datetime(r.published_at),
-                "version": r.version,
-            }
-            for r in agreement.rounds
-        ],
-        "themes": [{"number": t.number, "title": t.title} for t in agreement.themes],
-        "initiatives": [_initiative_dict(ini, as_of) for ini in agreement.initiatives()],
-    }
+    data: dict[str, Any] = records.to_data(open_data_file(agreement, publication))
+    return data
 
 
 def render_json(agreement: PublicAgreement, publication: Publication) -> bytes:
@@ -463,196 +476,9 @@ def render_file(
     return None
 
 
-# The JSON Schema: descriptions in Danish, fixed (not translated), so the file is stable.
-_STR = {"type": "string"}
-_INT = {"type": "integer"}
-_BOOL = {"type": "boolean"}
-_DATE_OR_NULL = {"type": ["string", "null"], "format": "date"}
-_DATETIME_OR_NULL = {"type": ["string", "null"], "format": "date-time"}
-_KIND = {"enum": ["capital", "operating"]}
-
-
-def _obj(properties: dict[str, Any], description: str = "") -> dict[str, Any]:
-    schema: dict[str, Any] = {"type": "object"}
-    if description:
-        schema["description"] = description
-    schema["required"] = list(properties)
-    schema["properties"] = properties
-    # Fields are added over time, never removed: consumers must accept unknown ones.
-    schema["additionalProperties"] = True
-    return schema
-
-
-def _described(schema: dict[str, Any], description: str) -> dict[str, Any]:
-    return {**schema, "description": description}
-
-
 def json_schema(schema_url: str) -> dict[str, Any]:
-    """Return the JSON Schema (draft 2020-12) of the agreement's JSON file."""
-    smiley = {"$ref": "#/$defs/smiley"}
-    amount = {
-        "type": "object",
-        "required": ["year", "kind", "amount"],
-        "properties": {
-            "year": _INT,
-            "kind": _KIND,
-            "amount": _described(_INT, "Hele kroner"),
-        },
-    }
-    status = _obj(
-        {
-            "round": _described(_INT, "Opfølgningens nummer (1–4)"),
-            "label": _described(_STR, "Opfølgningens betegnelse"),
-            "milestone": _described(_STR, "Milepælen for opfølgningen"),
-            "status_note": _described(_STR, "Status på milepælen"),
-            "smiley": _described(smiley, "Smiley for indsatsen"),
-            "corrective_action": _described(_STR, "Korrigerende handling"),
-            "economy_smiley": _described(
-                smiley, "Smiley for økonomien; null hvor opfølgningen ikke er offentliggjort selv"
-            ),
-            "economy_text": _described(_STR, "Teksten om økonomien"),
-            "published": _described(
-                _BOOL,
-                "true: opfølgningen er offentliggjort for sig selv; false: som den nyeste "
-                "rapport gengiver den, uden økonomi",
-            ),
-        },
-        "En indsats ved én opfølgning",
-    )
-    change = _obj(
-        {
-            "kind": _described(
-                {"enum": list(CHANGE_KIND_WORDS)},
-                ", ".join(f"{key} ({word.da})" for key, word in CHANGE_KIND_WORDS.items()),
-            ),
-            "kind_of_money": _KIND,
-            "amounts": {
-                "type": "array",
-                "items": {
-                    "type": "object",
-                    "required": ["year", "amount"],
-                    "properties": {"year": _INT, "amount": _described(_INT, "Hele kroner, ±")},
-                },
-            },
-            "financing": _described(_STR, "Den alternative finansiering"),
-            "status": {"enum": ["proposed", "approved", "rejected"]},
-            "decided_on": _DATE_OR_NULL,
-            "reference": _described(_STR, "Sagsreference for beslutningen"),
-            "proposed_in_round": {"type": ["integer", "null"]},
-        },
-        "En ændring af budgettet",
-    )
-    budget = {
-        "description": "Indsatsens budget; null hvor budgettet ikke er kendt",
-        "oneOf": [
-            {"type": "null"},
-            _obj(
-                {
-                    "no_money": _described(_BOOL, "Der er ikke afsat økonomi"),
-                    "lines": _described(
-                        {"type": "array", "items": amount}, "Vedtaget budget pr. år og art"
-                    ),
-                    "changes": {"type": "array", "items": change},
-                    "amended": _described(
-                        {"type": "array", "items": amount},
-                        "Korrigeret budget: vedtaget plus godkendte ændringer til og med den "
-                        "nyeste opfølgnings dato",
-                    ),
-                }
-            ),
-        ],
-    }
-    initiative = _obj(
-        {
-            "number": _described(_STR, "Indsatsens nummer, fx 1.11"),
-            "title": _STR,
-            "kind": _described(_KIND, "Anlæg (capital) eller drift (operating)"),
-            "theme": _described(_STR, "Temaets nummer"),
-            "center": _described(_STR, "Ansvarligt center"),
-            "committee": _described(_STR, "Ansvarligt udvalg"),
-            "involved_committees": _described(_STR, "Øvrige involverede udvalg"),
-            "description": _STR,
-            "contributors": _described(_STR, "Bidragydere"),
-            "notes": _described(_STR, "Bemærkninger"),
-            "statuses": {"type": "array", "items": {"$ref": "#/$defs/status"}},
-            "planned": _described(
-                {
-                    "type": "array",
-                    "items": _obj({"round": _INT, "label": _STR, "milestone": _STR}),
-                },
-                "Milepæle planlagt for senere opfølgninger",
-            ),
-            "budget": {"$ref": "#/$defs/budget"},
-        },
-        "En indsats i aftalen",
-    )
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "$id": schema_url,
-        "title": "Opfølgning på budgetaftale: åbne data",
-        "description": (
-            "Alle offentliggjorte data om én budgetaftale. Felter kan komme til, men "
-            "omdøbes eller fjernes ikke."
-        ),
-        "type": "object",
-        "required": [
-            "schema",
-            "licence",
-            "publisher",
-            "generated_from",
-            "agreement",
-            "rounds",
-            "themes",
-            "initiatives",
-        ],
-        "properties": {
-            "schema": _described({"type": "string", "format": "uri"}, "Adressen på dette skema"),
-            "licence": _obj(
-                {"name": _STR, "url": {"type": "string", "format": "uri"}}, "Licensen for data"
-            ),
-            "publisher": _described(_STR, "Udgiveren af data"),
-            "generated_from": _described(
-                {
-                    "type": "array",
-                    "items": _obj(
-                        {"round": _INT, "version": _INT, "published_at": _DATETIME_OR_NULL}
-                    ),
-                },
-                "De offentliggjorte opfølgninger og versioner, filen er lavet af",
-            ),
-            "agreement": _obj({"year": _INT, "name": _STR}, "Budgetaftalen"),
-            "rounds": {
-                "type": "array",
-                "items": _obj(
-                    {
-                        "number": _INT,
-                        "label": _STR,
-                        "date": _DATE_OR_NULL,
-                        "published": _BOOL,
-                        "published_at": _DATETIME_OR_NULL,
-                        "version": {"type": ["integer", "null"]},
-                    },
-                    "En opfølgning til og med den nyeste offentliggjorte",
-                ),
-            },
-            "themes": {
-                "type": "array",
-                "items": _obj({"number": _STR, "title": _STR}, "Et tema i aftalen"),
-            },
-            "initiatives": {"type": "array", "items": {"$ref": "#/$defs/initiative"}},
-        },
-        "additionalProperties": True,
-        "$defs": {
-            "smiley": {
-                "description": ", ".join(f"{k} ({w.da})" for k, w in SMILEY_WORDS.items())
-                + " eller null",
-                "enum": ["happy", "neutral", "sad", None],
-            },
-            "status": status,
-            "budget": budget,
-            "initiative": initiative,
-        },
-    }
+    """Return the JSON Schema (draft 2020-12) of the agreement's JSON file, from its records."""
+    return records.json_schema(schema_url)
 
 
 def render_schema(schema_url: str) -> bytes:

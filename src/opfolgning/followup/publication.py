@@ -43,6 +43,29 @@ class RoundStatus:
     economy_smiley: Smiley | None = None
 
 
+@dataclass(frozen=True)
+class PublicMilestone:
+    """A milestone: published with its status, or planned for a later round (no status)."""
+
+    round: int
+    label: str
+    text: str
+    status_note: str = ""
+    smiley: Smiley | None = None
+    corrective_action: str = ""
+    published: bool = False
+
+
+@dataclass(frozen=True)
+class PublicEconomy:
+    """The economy text and smiley of an initiative at a round published on its own."""
+
+    round: int
+    label: str
+    text: str
+    smiley: Smiley | None
+
+
 @dataclass(frozen=True, eq=False)
 class PublicInitiative:
     """An initiative as the newest published report shows it, with its published timeline."""
@@ -79,6 +102,24 @@ class PublicInitiative:
     def economy_smiley(self) -> Smiley | None:
         """Return the economy smiley at the newest published round."""
         return self.latest.economy_smiley if self.latest else None
+
+    def milestones(self) -> list[PublicMilestone]:
+        """Return the published milestones with their status, then the planned ones."""
+        published = [
+            PublicMilestone(
+                s.round, s.label, s.milestone, s.status_note, s.smiley, s.corrective_action, True
+            )
+            for s in self.statuses
+        ]
+        return published + [PublicMilestone(m.round, m.label, m.text) for m in self.planned]
+
+    def economy(self) -> list[PublicEconomy]:
+        """Return the economy at each round published on its own."""
+        return [
+            PublicEconomy(s.round, s.label, s.economy_text, s.economy_smiley)
+            for s in self.statuses
+            if s.has_economy
+        ]
 
     def status_at(self, round_number: int) -> RoundStatus | None:
         """Return the status at a round, or None where the round is not public."""
