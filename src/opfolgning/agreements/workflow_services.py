@@ -81,11 +81,6 @@ class SaveResult:
 EDITABLE_FIELDS = ("text", "status_note", "smiley", "corrective_action")
 
 
-def _reason(actor: Any, what: str) -> str:
-    name = getattr(actor, "get_username", lambda: "")() if actor is not None else ""
-    return f"{what} ({name})" if name else what
-
-
 def _save(obj: Any, actor: Any, reason: str) -> None:
     obj._history_user = actor if getattr(actor, "is_authenticated", False) else None
     obj._change_reason = reason
@@ -209,11 +204,6 @@ def round_open(*, actor: Any, round_obj: Round) -> int:
         round_obj.opened_at = timezone.now()
         _save(round_obj, actor, "Opfølgningen er åbnet")
     return carried
-
-
-def _submission_for(initiative: Initiative, round_obj: Round) -> Submission:
-    submission, _ = Submission.objects.get_or_create(initiative=initiative, round=round_obj)
-    return submission
 
 
 def _milestone_values(milestone: Milestone) -> dict[str, Any]:
