@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import transaction
 from django.utils import timezone
@@ -428,21 +428,29 @@ def _snapshot_scopes(round_obj: Round) -> list[tuple[str, ReportDocument]]:
     return scopes
 
 
+class _StoredVersion(NamedTuple):
+    """The newest stored snapshot of a report: its version and its data's fingerprint."""
+
+    version: int
+    fingerprint: str
+
+
 def _write_snapshots(round_obj: Round, actor: Any, reason: str) -> int:
     """Store a new snapshot version of each report whose data changed; return how many."""
     created = 0
-    latest: dict[str, tuple[int, str]] = {}
+    latest: dict[str, _StoredVersion] = {}
     for scope, version, print_ in (
         ReportSnapshot.objects.filter(round=round_obj)
         .order_by("scope", "version")
         .values_list("scope", "version", "fingerprint")
     ):
-        latest[scope] = (version, print_)
+        latest[scope] = _StoredVersion(version, print_)
     for scope, doc in _snapshot_scopes(round_obj):
         print_ = fingerprint(doc)
-        if scope in latest and latest[scope][1] == print_:
+        stored = latest.get(scope)
+        if stored is not None and stored.fingerprint == print_:
             continue
-        version = latest[scope][0] + 1 if scope in latest else 1
+        version = stored.version + 1 if stored is not None else 1
         ReportSnapshot.objects.create(
             round=round_obj,
             scope=scope,
