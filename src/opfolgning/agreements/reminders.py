@@ -25,6 +25,7 @@ from django_tasks import task
 from opfolgning.accounts.models import Profile, Role
 from opfolgning.followup.vocabulary import long_date
 
+from .audit import Actor
 from .models import ReminderSent, Round, RoundState, Submission, SubmissionState
 
 # The states in which an initiative still waits for its department.
@@ -172,7 +173,7 @@ def reminders_plan(due: list[Reminder]) -> ReminderRun:
     return run
 
 
-def reminders_send(*, today: dt.date, actor: Any = None) -> ReminderRun:
+def reminders_send(*, today: dt.date, actor: Actor = None) -> ReminderRun:
     """Queue today's reminder e-mails, one job per recipient, at most once a day each.
 
     `actor` is who started the run (None for cron); the record and the job are written in

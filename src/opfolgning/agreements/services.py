@@ -8,9 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection, models, transaction
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from opfolgning.followup import budget as budget_rules
 from opfolgning.followup.document import (
@@ -24,6 +22,14 @@ from opfolgning.followup.document import (
 from opfolgning.followup.smileys import Smiley
 from opfolgning.followup.text import one_line, plain_text
 
+from .audit import (
+    Actor,
+    audited_bulk_create,
+    audited_bulk_update,
+    audited_delete,
+    audited_save,
+    user_of,
+)
 from .budget_selectors import KeyedChange, changes_by_initiative
 from .models import (
     MAX_AMOUNT,
@@ -44,8 +50,6 @@ from .models import (
     Theme,
     number_sort_key,
 )
-
-Actor = AbstractBaseUser | AnonymousUser | None
 
 _TRANSLITERATE = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
 
@@ -75,10 +79,6 @@ class ImportResult:
     @property
     def changed(self) -> bool:
         return any(self.created.values()) or any(self.updated.values())
-
-
-def _user(actor: Actor) -> Any:
-    return actor if actor is not None and actor.is_authenticated else None
 
 
 def validate_document(doc: ReportDocument) -> None:
@@ -123,7 +123,7 @@ def validate_document(doc: ReportDocument) -> None:
 
 
 def _get_or_create_named(
-    model: type[models.Model], names: Iterable[str], result: ImportResult, user: Any, reason: str
+    model: type[models.Model], names: Iterable[str], result: ImportResult, actor: Actor, reason: str
 ) -> dict[str, Any]:
     wanted = {n for n in names if n}
     existing = {obj.name: obj for obj in model._default_manager.filter(name__in=wanted)}  # type: ignore[attr-defined]
@@ -134,7 +134,7 @@ def _get_or_create_named(
             if model is Committee
             else [model(name=n) for n in missing]
         )
-        bulk_create_with_history(new, model, default_user=user, default_change_reason=reason)
+        audited_bulk_create(new, model, actor, reason)
         existing.update({obj.name: obj for obj in model._default_manager.filter(name__in=missing)})  # type: ignore[attr-defined]
         result.count("created", model._meta.model_name or "", len(missing))
     return existing
@@ -163,24 +163,17 @@ def _save_rows(
     creates: list[Any],
     updates: list[tuple[Any, list[str]]],
     result: ImportResult,
-    user: Any,
+    actor: Actor,
     reason: str,
 ) -> None:
     kind = model._meta.model_name or ""
     if creates:
-        bulk_create_with_history(
-            creates, model, batch_size=500, default_user=user, default_change_reason=reason
-        )
+        audited_bulk_create(creates, model, actor, reason, batch_size=500)
         result.count("created", kind, len(creates))
     if updates:
         fields = sorted({f for _, fs in updates for f in fs})
-        bulk_update_with_history(
-            [obj for obj, _ in updates],
-            model,
-            fields,
-            batch_size=500,
-            default_user=user,
-            default_change_reason=reason,
+        audited_bulk_update(
+            [obj for obj, _ in updates], model, fields, actor, reason, batch_size=500
         )
         result.count("updated", kind, len(updates))
 
@@ -200,7 +193,6 @@ def report_import(
     """
     validate_document(document)
     doc = document
-    user = _user(actor)
     reason = f"import: {source_name}" if source_name else "import"
     result = ImportResult()
 
@@ -208,16 +200,14 @@ def report_import(
     agreement_name = one_line(doc.agreement.name) or f"Aftale om budget {doc.agreement.year}"
     if agreement is None:
         agreement = Agreement(name=agreement_name, year=doc.agreement.year)
-        agreement._history_user = user  # type: ignore[attr-defined]
-        agreement._change_reason = reason  # type: ignore[attr-defined]
-        agreement.save()
+        audited_save(agreement, actor, reason)
         result.count("created", "agreement")
 
     initiatives_doc = doc.initiatives()
     committee_names = {one_line(doc.committee)} | {one_line(i.committee) for i in initiatives_doc}
-    committees = _get_or_create_named(Committee, committee_names, result, user, reason)
+    committees = _get_or_create_named(Committee, committee_names, result, actor, reason)
     centers = _get_or_create_named(
-        Center, {one_line(i.center) for i in initiatives_doc}, result, user, reason
+        Center, {one_line(i.center) for i in initiatives_doc}, result, actor, reason
     )
 
     # Rounds: 1–4 always exist for an agreement; labels come from the milestone rows.
@@ -251,7 +241,7 @@ def report_import(
             changed = _apply(stored, values)
             if changed:
                 round_updates.append((stored, changed))
-    _save_rows(Round, round_creates, round_updates, result, user, reason)
+    _save_rows(Round, round_creates, round_updates, result, actor, reason)
     rounds = {r.number: r for r in Round.objects.filter(agreement=agreement)}
     report_round = rounds[doc.round]
 
@@ -278,13 +268,13 @@ def report_import(
         report = CommitteeReport(
             round=report_round, committee=committee, source_name=source_name, **report_values
         )
-        _save_rows(CommitteeReport, [report], [], result, user, reason)
+        _save_rows(CommitteeReport, [report], [], result, actor, reason)
     else:
         changed = _apply(report, report_values)
         if changed:
             _apply(report, {"source_name": source_name})
             _save_rows(
-                CommitteeReport, [], [(report, [*changed, "source_name"])], result, user, reason
+                CommitteeReport, [], [(report, [*changed, "source_name"])], result, actor, reason
             )
 
     # Themes.
@@ -301,7 +291,7 @@ def report_import(
         elif title and title != themes[theme_doc.number].title:
             stored_theme = themes[theme_doc.number]
             theme_updates.append((stored_theme, _apply(stored_theme, {"title": title})))
-    _save_rows(Theme, theme_creates, theme_updates, result, user, reason)
+    _save_rows(Theme, theme_creates, theme_updates, result, actor, reason)
     themes = {t.number: t for t in Theme.objects.filter(agreement=agreement)}
 
     # Initiatives: identity is agreement + number.
@@ -337,7 +327,7 @@ def report_import(
                 changed = _apply(obj, values)
                 if changed:
                     ini_updates.append((obj, changed))
-    _save_rows(Initiative, ini_creates, ini_updates, result, user, reason)
+    _save_rows(Initiative, ini_creates, ini_updates, result, actor, reason)
     numbers = [i.number for i in initiatives_doc]
     by_number = {
         i.number: i for i in Initiative.objects.filter(agreement=agreement, number__in=numbers)
@@ -407,9 +397,9 @@ def report_import(
             changed = _apply(stored_e, eco_values)
             if changed:
                 eco_updates.append((stored_e, changed))
-    _save_rows(Milestone, ms_creates, ms_updates, result, user, reason)
-    _save_rows(EconomyStatus, eco_creates, eco_updates, result, user, reason)
-    _store_budgets(doc, by_number, agreement.period, result, user, reason)
+    _save_rows(Milestone, ms_creates, ms_updates, result, actor, reason)
+    _save_rows(EconomyStatus, eco_creates, eco_updates, result, actor, reason)
+    _store_budgets(doc, by_number, agreement.period, result, actor, reason)
     if sum(result.created.values()) >= ANALYZE_AFTER_ROWS:
         transaction.on_commit(_analyze)
     return result
@@ -505,7 +495,7 @@ def _store_budgets(
     by_number: dict[str, Initiative],
     period: tuple[int, int],
     result: ImportResult,
-    user: Any,
+    actor: Actor,
     reason: str,
 ) -> None:
     """Store the budgets the document knows: lines replaced, changes added when not stored."""
@@ -559,29 +549,25 @@ def _store_budgets(
                     reference=one_line(c.reference),
                     note=plain_text(c.note),
                     proposed_in_round=c.proposed_in_round,
-                    created_by=user,
+                    created_by=user_of(actor),
                 ),
                 c,
             )
             for c in new
         )
     for line in line_deletes:
-        line._history_user = user  # type: ignore[attr-defined]
-        line._change_reason = reason  # type: ignore[attr-defined]
-        line.delete()
+        audited_delete(line, actor, reason)
     if line_deletes:
         result.count("updated", "budgetline", len(line_deletes))
-    _save_rows(BudgetLine, line_creates, line_updates, result, user, reason)
+    _save_rows(BudgetLine, line_creates, line_updates, result, actor, reason)
     if change_creates:
         # One save each: the amounts need the changes' primary keys on every database.
         for stored_change, _ in change_creates:
-            stored_change._history_user = user  # type: ignore[attr-defined]
-            stored_change._change_reason = reason  # type: ignore[attr-defined]
-            stored_change.save()
+            audited_save(stored_change, actor, reason)
         result.count("created", "budgetchange", len(change_creates))
         amounts = [
             BudgetChangeAmount(change=stored_change, year=a.year, amount=a.amount)
             for stored_change, c in change_creates
             for a in c.amounts
         ]
-        _save_rows(BudgetChangeAmount, amounts, [], result, user, reason)
+        _save_rows(BudgetChangeAmount, amounts, [], result, actor, reason)
