@@ -18,6 +18,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from opfolgning.agreements.audit import Actor, audited_save, reason_for, user_of
+
 from .models import ApiToken
 from .selectors import access_of
 
@@ -46,27 +48,16 @@ def digest_of(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
 
-def _reason(actor: Any, what: str) -> str:
-    name = actor.get_username() if getattr(actor, "is_authenticated", False) else ""
-    return f"{what} ({name})" if name else what
-
-
-def _save(token: ApiToken, actor: Any, reason: str) -> None:
-    # The same record the other account services keep: a history row naming who did it.
-    token._history_user = actor if getattr(actor, "is_authenticated", False) else None  # type: ignore[attr-defined]
-    token._change_reason = reason  # type: ignore[attr-defined]
-    token.save()
-
-
 def _live(now: datetime) -> Q:
     return Q(revoked_at__isnull=True) & (Q(expires_at__isnull=True) | Q(expires_at__gt=now))
 
 
 def token_create(
-    *, actor: Any, name: str, expires_at: datetime | None = None
+    *, actor: Actor, name: str, expires_at: datetime | None = None
 ) -> tuple[ApiToken, str]:
     """Create a token for the actor; return it and its secret, which is never shown again."""
-    if not getattr(actor, "is_authenticated", False) or not access_of(actor).is_staff_role:
+    user = user_of(actor)
+    if user is None or not access_of(user).is_staff_role:
         raise TokenError(
             _("Kun brugere med en rolle kan lave API-nøgler. Bed økonomiafdelingen om en rolle.")
         )
@@ -79,7 +70,7 @@ def token_create(
     if expires_at is not None and expires_at <= now:
         raise TokenError(_("Udløbsdatoen skal ligge i fremtiden."))
     with transaction.atomic():
-        live = ApiToken.objects.filter(_live(now), user=actor).count()
+        live = ApiToken.objects.filter(_live(now), user=user).count()
         if live >= MAX_LIVE_TOKENS:
             raise TokenError(
                 _("Du har allerede %(count)d aktive nøgler. Tilbagekald en, før du laver en ny.")
@@ -87,26 +78,27 @@ def token_create(
             )
         secret = SECRET_PREFIX + secrets.token_urlsafe(32)
         token = ApiToken(
-            user=actor,
+            user=user,
             name=name,
             prefix=secret[:SHOWN_CHARS],
             digest=digest_of(secret),
             expires_at=expires_at,
         )
-        _save(token, actor, _reason(actor, "API token created"))
+        audited_save(token, actor, reason_for(actor, "API token created"))
     return token, secret
 
 
-def token_revoke(*, actor: Any, token: ApiToken) -> ApiToken:
+def token_revoke(*, actor: Actor, token: ApiToken) -> ApiToken:
     """Revoke the token (its owner or a superuser only); revoking twice changes nothing."""
-    is_owner = getattr(actor, "is_authenticated", False) and actor.pk == token.user_id
+    user = user_of(actor)
+    is_owner = user is not None and user.pk == token.user_id
     if not (is_owner or getattr(actor, "is_superuser", False)):
         raise PermissionDenied(_("Du kan kun tilbagekalde dine egne API-nøgler."))
     with transaction.atomic():
         token = ApiToken.objects.select_for_update().get(pk=token.pk)
         if token.revoked_at is None:
             token.revoked_at = timezone.now()
-            _save(token, actor, _reason(actor, "API token revoked"))
+            audited_save(token, actor, reason_for(actor, "API token revoked"))
     return token
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import QuerySet
 from django.utils.translation import get_language
@@ -37,8 +37,12 @@ from .models import (
     RoundState,
 )
 
-#: A change as read: its primary key beside its document (services need to know which is which).
-KeyedChange = tuple[int, BudgetChangeDoc]
+
+class KeyedChange(NamedTuple):
+    """A change as read: its primary key beside its document (services need to know which)."""
+
+    pk: int
+    change: BudgetChangeDoc
 
 
 def review_lines(text: str) -> list[str]:
@@ -59,6 +63,30 @@ def lines_by_initiative(initiatives: QuerySet[Initiative]) -> dict[int, list[Bud
     return result
 
 
+class ChangeAmountRow(NamedTuple):
+    """A budget change joined with one of its amounts (year and amount None when it has none)."""
+
+    pk: int
+    initiative_id: int
+    kind: str
+    kind_of_money: str
+    financing: str
+    status: str
+    decided_on: dt.date | None
+    reference: str
+    note: str
+    proposed_in_round: int | None
+    year: int | None
+    amount: int | None
+
+
+# The columns of a ChangeAmountRow in its fields' order; the amounts are read across the join.
+_CHANGE_COLUMNS = tuple(
+    {"year": "amounts__year", "amount": "amounts__amount"}.get(name, name)
+    for name in ChangeAmountRow._fields
+)
+
+
 def changes_by_initiative(initiatives: QuerySet[Initiative]) -> dict[int, list[KeyedChange]]:
     """Return the budget changes of `initiatives` per initiative id, oldest first, in one query."""
     result: dict[int, list[KeyedChange]] = {}
@@ -67,39 +95,25 @@ def changes_by_initiative(initiatives: QuerySet[Initiative]) -> dict[int, list[K
     rows = (
         BudgetChange.objects.filter(initiative__in=initiatives)
         .order_by("initiative_id", "created_at", "pk", "amounts__year")
-        .values_list(
-            "pk",
-            "initiative_id",
-            "kind",
-            "kind_of_money",
-            "financing",
-            "status",
-            "decided_on",
-            "reference",
-            "note",
-            "proposed_in_round",
-            "amounts__year",
-            "amounts__amount",
-        )
+        .values_list(*_CHANGE_COLUMNS)
     )
-    for row in rows:
-        pk, initiative_id = row[0], row[1]
-        change = by_pk.get(pk)
+    for row in map(ChangeAmountRow._make, rows):
+        change = by_pk.get(row.pk)
         if change is None:
-            change = by_pk[pk] = BudgetChangeDoc(
-                kind=row[2],
-                kind_of_money=row[3],
+            change = by_pk[row.pk] = BudgetChangeDoc(
+                kind=row.kind,
+                kind_of_money=row.kind_of_money,
                 amounts=[],
-                financing=row[4],
-                status=row[5],
-                decided_on=row[6],
-                reference=row[7],
-                note=row[8],
-                proposed_in_round=row[9],
+                financing=row.financing,
+                status=row.status,
+                decided_on=row.decided_on,
+                reference=row.reference,
+                note=row.note,
+                proposed_in_round=row.proposed_in_round,
             )
-            result.setdefault(initiative_id, []).append((pk, change))
-        if row[10] is not None:
-            change.amounts.append(ChangeAmountDoc(row[10], row[11]))
+            result.setdefault(row.initiative_id, []).append(KeyedChange(row.pk, change))
+        if row.year is not None and row.amount is not None:  # both or neither (NOT NULL)
+            change.amounts.append(ChangeAmountDoc(row.year, row.amount))
     return result
 
 

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 
 from django.db import transaction
-from simple_history.utils import bulk_create_with_history
 
 from opfolgning.followup import budget as rules
 from opfolgning.followup.money import format_dkk
 
+from .audit import Actor, audited_bulk_create, audited_delete, audited_save, user_of
 from .budget_selectors import approved_rules, rules_of
 from .models import (
     MAX_AMOUNT,
@@ -67,22 +66,6 @@ class BudgetRefused(ValueError):
 
 def _problem(where: str, message_da: str, message_en: str) -> rules.Problem:
     return rules.Problem(where, message_da, message_en)
-
-
-def _user(actor: Any) -> Any:
-    return actor if getattr(actor, "is_authenticated", False) else None
-
-
-def _save(obj: Any, actor: Any, reason: str) -> None:
-    obj._history_user = _user(actor)
-    obj._change_reason = reason
-    obj.save()
-
-
-def _delete(obj: Any, actor: Any, reason: str) -> None:
-    obj._history_user = _user(actor)
-    obj._change_reason = reason
-    obj.delete()
 
 
 def _locked(initiative: Initiative) -> Initiative:
@@ -140,7 +123,7 @@ def _stored_change_words(change: rules.BudgetChange) -> tuple[str, str]:
 
 def budget_set(
     *,
-    actor: Any,
+    actor: Actor,
     initiative: Initiative,
     lines: Sequence[tuple[int, str, int]],
     no_money: bool,
@@ -224,12 +207,12 @@ def budget_set(
             initiative.budget_review = ""
             changed = True
         if changed:
-            _save(initiative, actor, reason)
+            audited_save(initiative, actor, reason)
     return initiative
 
 
 def _replace_lines(
-    initiative: Initiative, wanted: Mapping[tuple[int, str], int], actor: Any, reason: str
+    initiative: Initiative, wanted: Mapping[tuple[int, str], int], actor: Actor, reason: str
 ) -> bool:
     """Make the stored budget lines equal `wanted`, writing only what differs; True if any."""
     stored = {
@@ -238,11 +221,11 @@ def _replace_lines(
     changed = False
     for key, line in stored.items():
         if key not in wanted:
-            _delete(line, actor, reason)
+            audited_delete(line, actor, reason)
             changed = True
         elif line.amount != wanted[key]:
             line.amount = wanted[key]
-            _save(line, actor, reason)
+            audited_save(line, actor, reason)
             changed = True
     creates = [
         BudgetLine(initiative=initiative, year=year, kind=kind, amount=amount)
@@ -250,9 +233,7 @@ def _replace_lines(
         if (year, kind) not in stored
     ]
     if creates:
-        bulk_create_with_history(
-            creates, BudgetLine, default_user=_user(actor), default_change_reason=reason
-        )
+        audited_bulk_create(creates, BudgetLine, actor, reason)
         changed = True
     return changed
 
@@ -267,7 +248,7 @@ def _amount_items(amounts: Mapping[int, int] | Iterable[tuple[int, int]]) -> lis
 
 def change_propose(
     *,
-    actor: Any,
+    actor: Actor,
     initiative: Initiative,
     kind: str,
     kind_of_money: str,
@@ -351,15 +332,15 @@ def change_propose(
             status=ChangeStatus.PROPOSED,
             note=change.note,
             proposed_in_round=round_number,
-            created_by=_user(actor),
+            created_by=user_of(actor),
         )
         reason = "Budgetændring foreslået"
-        _save(stored, actor, reason)
-        bulk_create_with_history(
+        audited_save(stored, actor, reason)
+        audited_bulk_create(
             [BudgetChangeAmount(change=stored, year=y, amount=a) for y, a in items],
             BudgetChangeAmount,
-            default_user=_user(actor),
-            default_change_reason=reason,
+            actor,
+            reason,
         )
     return stored
 
@@ -385,7 +366,7 @@ def _decision_problem(change: BudgetChange, verb_da: str, verb_en: str) -> rules
 
 
 def change_approve(
-    *, actor: Any, change: BudgetChange, decided_on: dt.date | None, reference: str
+    *, actor: Actor, change: BudgetChange, decided_on: dt.date | None, reference: str
 ) -> BudgetChange:
     """Record the city council's approval (date and case/agenda reference) of a proposed change.
 
@@ -435,13 +416,13 @@ def change_approve(
         change.status = ChangeStatus.APPROVED
         change.decided_on = decided_on
         change.reference = reference
-        _save(change, actor, f"Budgetændring godkendt ({reference})")
+        audited_save(change, actor, f"Budgetændring godkendt ({reference})")
         economy_rejudge(actor=actor, initiative=initiative)
     return change
 
 
 def change_reject(
-    *, actor: Any, change: BudgetChange, decided_on: dt.date | None, reference: str = ""
+    *, actor: Actor, change: BudgetChange, decided_on: dt.date | None, reference: str = ""
 ) -> BudgetChange:
     """Record that the city council rejected a proposed change (it never alters the budget)."""
     with transaction.atomic():
@@ -462,7 +443,7 @@ def change_reject(
         change.status = ChangeStatus.REJECTED
         change.decided_on = decided_on
         change.reference = (reference or "").strip()
-        _save(change, actor, "Budgetændring afvist")
+        audited_save(change, actor, "Budgetændring afvist")
     return change
 
 
@@ -512,7 +493,7 @@ def _generated_text(
 
 def economy_figures_save(
     *,
-    actor: Any,
+    actor: Actor,
     initiative: Initiative,
     round_obj: Round,
     spent: int | None,
@@ -618,11 +599,11 @@ def economy_figures_save(
         status.text = _generated_text(budget, changes, round_obj, status.text)
         # The smiley is now judged here: the source's glyph and its doubt no longer apply.
         status.glyph, status.needs_review = "", False
-        _save(status, actor, "Økonomi vurderet")
+        audited_save(status, actor, "Økonomi vurderet")
     return status
 
 
-def economy_rejudge(*, actor: Any, initiative: Initiative) -> int:
+def economy_rejudge(*, actor: Actor, initiative: Initiative) -> int:
     """Judge again the economy smileys of the initiative's open rounds; return how many changed.
 
     Only statuses with figures and without an officer's smiley are judged again; frozen
@@ -654,6 +635,6 @@ def economy_rejudge(*, actor: Any, initiative: Initiative) -> int:
             text = _generated_text(budget, changes, status.round, status.text)
             if (status.smiley, status.reason, status.text) != (smiley, verdict.reason_da, text):
                 status.smiley, status.reason, status.text = smiley, verdict.reason_da, text
-                _save(status, actor, "Økonomi vurderet igen efter godkendt budgetændring")
+                audited_save(status, actor, "Økonomi vurderet igen efter godkendt budgetændring")
                 changed += 1
     return changed

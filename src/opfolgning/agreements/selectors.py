@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db.models import Count, Q, QuerySet
 
@@ -159,18 +160,55 @@ def report_document_of(
     return doc
 
 
+class MilestoneRow(NamedTuple):
+    """A milestone as initiative_data reads it: plain values, no model instance."""
+
+    initiative_id: int
+    round_number: int
+    text: str
+    status_note: str
+    smiley: str
+    glyph: str
+    needs_review: bool
+    corrective_action: str
+    carried_forward: bool
+    version: int
+
+
+# The columns of a MilestoneRow in its fields' order; the round's number is read across the join.
+_MILESTONE_COLUMNS = tuple(
+    {"round_number": "round__number"}.get(name, name) for name in MilestoneRow._fields
+)
+
+
+class EconomyRow(NamedTuple):
+    """An initiative's economy status at the round, as initiative_data reads it."""
+
+    initiative_id: int
+    text: str
+    smiley: str
+    glyph: str
+    needs_review: bool
+    note: str
+    spent: int | None
+    expected: int | None
+    saving_achieved: bool | None
+    set_by_officer: bool
+    reason: str
+
+
+# The columns of an EconomyRow, in its fields' order (the same names).
+_ECONOMY_COLUMNS = EconomyRow._fields
+
+
 @dataclass
 class InitiativeData:
     """The plain rows a report is built from: round labels, milestones, economy, initiatives."""
 
     labels: dict[int, str]
-    dates: dict[int, Any]  # round number → its date (or None)
-    # initiative id → round number → (initiative_id, round, text, status_note, smiley, glyph,
-    # needs_review, corrective_action, carried_forward, version)
-    milestones: dict[int, dict[int, tuple[Any, ...]]]
-    # initiative id → (initiative_id, text, smiley, glyph, needs_review, note, spent, expected,
-    # saving_achieved, set_by_officer, reason)
-    economy: dict[int, tuple[Any, ...]]
+    dates: dict[int, dt.date | None]  # round number → its date
+    milestones: dict[int, dict[int, MilestoneRow]]  # initiative id → round number → milestone
+    economy: dict[int, EconomyRow]  # initiative id → economy at the round
     initiatives: list[Any]  # dicts from .values()
     # Budget lines and changes per initiative id; None when not read (budgets=False).
     budget_lines: dict[int, list[BudgetLineDoc]] | None = None
@@ -188,43 +226,23 @@ def initiative_data(
     )
     labels = {number: label for number, label, _date in round_rows}
     dates = {number: date for number, _label, date in round_rows}
-    milestone_rows: dict[int, dict[int, tuple[Any, ...]]] = {}
+    milestone_rows: dict[int, dict[int, MilestoneRow]] = {}
     # order_by(): the model's default ordering would join and sort for nothing (a dict).
-    for row in (
+    for values in (
         Milestone.objects.filter(initiative__in=initiatives)
         .order_by()
-        .values_list(
-            "initiative_id",
-            "round__number",
-            "text",
-            "status_note",
-            "smiley",
-            "glyph",
-            "needs_review",
-            "corrective_action",
-            "carried_forward",
-            "version",
-        )
+        .values_list(*_MILESTONE_COLUMNS)
     ):
-        milestone_rows.setdefault(row[0], {})[row[1]] = row
-    economy_rows = {
-        row[0]: row
-        for row in EconomyStatus.objects.filter(initiative__in=initiatives, round=round_obj)
+        milestone = MilestoneRow._make(values)
+        milestone_rows.setdefault(milestone.initiative_id, {})[milestone.round_number] = milestone
+    economy_rows: dict[int, EconomyRow] = {}
+    for values in (
+        EconomyStatus.objects.filter(initiative__in=initiatives, round=round_obj)
         .order_by()
-        .values_list(
-            "initiative_id",
-            "text",
-            "smiley",
-            "glyph",
-            "needs_review",
-            "note",
-            "spent",
-            "expected",
-            "saving_achieved",
-            "set_by_officer",
-            "reason",
-        )
-    }
+        .values_list(*_ECONOMY_COLUMNS)
+    ):
+        economy = EconomyRow._make(values)
+        economy_rows[economy.initiative_id] = economy
     rows = list(
         initiatives.order_by("theme__position", "theme__number", "sort_key").values(
             "id",
@@ -278,12 +296,12 @@ def theme_docs_from(data: InitiativeData) -> list[ThemeDoc]:
                 MilestoneDoc(
                     round=number,
                     label=labels.get(number, ""),
-                    text=m[2],
-                    status_note=m[3],
-                    smiley=_smiley(m[4]),
-                    glyph=m[5] or None,
-                    needs_review=m[6],
-                    corrective_action=m[7],
+                    text=m.text,
+                    status_note=m.status_note,
+                    smiley=_smiley(m.smiley),
+                    glyph=m.glyph or None,
+                    needs_review=m.needs_review,
+                    corrective_action=m.corrective_action,
                 )
             )
         eco = data.economy.get(ini["id"])
@@ -309,16 +327,16 @@ def theme_docs_from(data: InitiativeData) -> list[ThemeDoc]:
                 heading=ini["heading"],
                 milestones=milestones,
                 economy=EconomyDoc(
-                    text=eco[1],
-                    smiley=_smiley(eco[2]),
-                    glyph=eco[3] or None,
-                    needs_review=eco[4],
-                    note=eco[5],
-                    spent=eco[6],
-                    expected=eco[7],
-                    saving_achieved=eco[8],
-                    set_by_officer=eco[9],
-                    reason=eco[10],
+                    text=eco.text,
+                    smiley=_smiley(eco.smiley),
+                    glyph=eco.glyph or None,
+                    needs_review=eco.needs_review,
+                    note=eco.note,
+                    spent=eco.spent,
+                    expected=eco.expected,
+                    saving_achieved=eco.saving_achieved,
+                    set_by_officer=eco.set_by_officer,
+                    reason=eco.reason,
                 )
                 if eco
                 else EconomyDoc(),

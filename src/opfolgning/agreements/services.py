@@ -8,9 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import connection, models, transaction
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from opfolgning.followup import budget as budget_rules
 from opfolgning.followup.document import (
@@ -24,6 +22,14 @@ from opfolgning.followup.document import (
 from opfolgning.followup.smileys import Smiley
 from opfolgning.followup.text import one_line, plain_text
 
+from .audit import (
+    Actor,
+    audited_bulk_create,
+    audited_bulk_update,
+    audited_delete,
+    audited_save,
+    user_of,
+)
 from .budget_selectors import KeyedChange, changes_by_initiative
 from .models import (
     MAX_AMOUNT,
@@ -44,8 +50,6 @@ from .models import (
     Theme,
     number_sort_key,
 )
-
-Actor = AbstractBaseUser | AnonymousUser | None
 
 _TRANSLITERATE = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "Æ": "ae", "Ø": "oe", "Å": "aa"})
 
@@ -75,10 +79,6 @@ class ImportResult:
     @property
     def changed(self) -> bool:
         return any(self.created.values()) or any(self.updated.values())
-
-
-def _user(actor: Actor) -> Any:
-    return actor if actor is not None and actor.is_authenticated else None
 
 
 def validate_document(doc: ReportDocument) -> None:
@@ -123,7 +123,7 @@ def validate_document(doc: ReportDocument) -> None:
 
 
 def _get_or_create_named(
-    model: type[models.Model], names: Iterable[str], result: ImportResult, user: Any, reason: str
+    model: type[models.Model], names: Iterable[str], result: ImportResult, actor: Actor, reason: str
 ) -> dict[str, Any]:
     wanted = {n for n in names if n}
     existing = {obj.name: obj for obj in model._default_manager.filter(name__in=wanted)}  # type: ignore[attr-defined]
@@ -134,7 +134,7 @@ def _get_or_create_named(
             if model is Committee
             else [model(name=n) for n in missing]
         )
-        bulk_create_with_history(new, model, default_user=user, default_change_reason=reason)
+        audited_bulk_create(new, model, actor, reason)
         existing.update({obj.name: obj for obj in model._default_manager.filter(name__in=missing)})  # type: ignore[attr-defined]
         result.count("created", model._meta.model_name or "", len(missing))
     return existing
@@ -163,26 +163,34 @@ def _save_rows(
     creates: list[Any],
     updates: list[tuple[Any, list[str]]],
     result: ImportResult,
-    user: Any,
+    actor: Actor,
     reason: str,
 ) -> None:
     kind = model._meta.model_name or ""
     if creates:
-        bulk_create_with_history(
-            creates, model, batch_size=500, default_user=user, default_change_reason=reason
-        )
+        audited_bulk_create(creates, model, actor, reason, batch_size=500)
         result.count("created", kind, len(creates))
     if updates:
         fields = sorted({f for _, fs in updates for f in fs})
-        bulk_update_with_history(
-            [obj for obj, _ in updates],
-            model,
-            fields,
-            batch_size=500,
-            default_user=user,
-            default_change_reason=reason,
+        audited_bulk_update(
+            [obj for obj, _ in updates], model, fields, actor, reason, batch_size=500
         )
         result.count("updated", kind, len(updates))
+
+
+@dataclass
+class _Import:
+    """One import in progress: the document, who imports it and why, and what it changed."""
+
+    doc: ReportDocument
+    actor: Actor
+    source_name: str
+    plan: bool
+    reason: str = field(init=False)  # the change reason of every history row it writes
+    result: ImportResult = field(default_factory=ImportResult)
+
+    def __post_init__(self) -> None:
+        self.reason = f"import: {self.source_name}" if self.source_name else "import"
 
 
 @transaction.atomic
@@ -199,30 +207,53 @@ def report_import(
     keeps what is stored (from its own report) and is only filled where still empty.
     """
     validate_document(document)
-    doc = document
-    user = _user(actor)
-    reason = f"import: {source_name}" if source_name else "import"
-    result = ImportResult()
+    job = _Import(document, actor, source_name, plan)
+    agreement = _import_agreement(job)
+    committees = _import_committees(job)
+    centers = _import_centers(job)
+    rounds = _import_rounds(job, agreement)
+    committee = committees[one_line(document.committee)]
+    is_latest = _is_latest_report(job, agreement, committee)
+    _import_committee_report(job, rounds[document.round], committee)
+    themes = _import_themes(job, agreement)
+    initiatives = _import_initiatives(job, agreement, themes, committees, centers)
+    _import_milestones(job, initiatives, rounds, is_latest)
+    _import_economy(job, initiatives, rounds[document.round])
+    _store_budgets(document, initiatives, agreement.period, job.result, actor, job.reason)
+    if sum(job.result.created.values()) >= ANALYZE_AFTER_ROWS:
+        transaction.on_commit(_analyze)
+    return job.result
 
+
+def _import_agreement(job: _Import) -> Agreement:
+    """Return the agreement of the document's budget year, created when new (never renamed)."""
+    doc = job.doc
     agreement = Agreement.objects.filter(year=doc.agreement.year).first()
     agreement_name = one_line(doc.agreement.name) or f"Aftale om budget {doc.agreement.year}"
     if agreement is None:
         agreement = Agreement(name=agreement_name, year=doc.agreement.year)
-        agreement._history_user = user  # type: ignore[attr-defined]
-        agreement._change_reason = reason  # type: ignore[attr-defined]
-        agreement.save()
-        result.count("created", "agreement")
+        audited_save(agreement, job.actor, job.reason)
+        job.result.count("created", "agreement")
+    return agreement
 
-    initiatives_doc = doc.initiatives()
-    committee_names = {one_line(doc.committee)} | {one_line(i.committee) for i in initiatives_doc}
-    committees = _get_or_create_named(Committee, committee_names, result, user, reason)
-    centers = _get_or_create_named(
-        Center, {one_line(i.center) for i in initiatives_doc}, result, user, reason
-    )
 
-    # Rounds: 1–4 always exist for an agreement; labels come from the milestone rows.
+def _import_committees(job: _Import) -> dict[str, Any]:
+    """Return the report's and the initiatives' committees by name, creating the new ones."""
+    names = {one_line(job.doc.committee)} | {one_line(i.committee) for i in job.doc.initiatives()}
+    return _get_or_create_named(Committee, names, job.result, job.actor, job.reason)
+
+
+def _import_centers(job: _Import) -> dict[str, Any]:
+    """Return the initiatives' responsible centers by name, creating the new ones."""
+    names = {one_line(i.center) for i in job.doc.initiatives()}
+    return _get_or_create_named(Center, names, job.result, job.actor, job.reason)
+
+
+def _import_rounds(job: _Import, agreement: Agreement) -> dict[int, Round]:
+    """Store rounds 1–4 of the agreement (labels from the milestone rows); return them by number."""
+    doc = job.doc
     labels: dict[int, str] = {}
-    for ini in initiatives_doc:
+    for ini in doc.initiatives():
         for m in ini.milestones:
             if m.label and m.round not in labels:
                 labels[m.round] = one_line(m.label)
@@ -237,7 +268,7 @@ def report_import(
         if number not in rounds:
             # The imported report's round and those before it are finished documents:
             # closed (the finance office publishes them); later rounds are still planned.
-            finished = number <= doc.round and not plan
+            finished = number <= doc.round and not job.plan
             state = RoundState.CLOSED if finished else RoundState.PLANNED
             rounds[number] = Round(agreement=agreement, number=number, state=state, **values)
             round_creates.append(rounds[number])
@@ -251,12 +282,24 @@ def report_import(
             changed = _apply(stored, values)
             if changed:
                 round_updates.append((stored, changed))
-    _save_rows(Round, round_creates, round_updates, result, user, reason)
-    rounds = {r.number: r for r in Round.objects.filter(agreement=agreement)}
-    report_round = rounds[doc.round]
+    _save_rows(Round, round_creates, round_updates, job.result, job.actor, job.reason)
+    return {r.number: r for r in Round.objects.filter(agreement=agreement)}
 
-    # The report's header facts.
-    committee = committees[one_line(doc.committee)]
+
+def _is_latest_report(job: _Import, agreement: Agreement, committee: Committee) -> bool:
+    """Return whether no later report of the committee than the document's is stored."""
+    latest_round = (
+        CommitteeReport.objects.filter(round__agreement=agreement, committee=committee)
+        .order_by("-round__number")
+        .values_list("round__number", flat=True)
+        .first()
+    )
+    return latest_round is None or job.doc.round >= latest_round
+
+
+def _import_committee_report(job: _Import, report_round: Round, committee: Committee) -> None:
+    """Store the report's header facts: title, date, case number, contact, reading guide."""
+    doc = job.doc
     report_values = {
         "title": one_line(doc.title),
         "date": doc.date,
@@ -266,31 +309,25 @@ def report_import(
         "contact_phone": one_line(doc.contact.phone),
         "reading_guide": plain_text(doc.reading_guide),
     }
-    latest_round = (
-        CommitteeReport.objects.filter(round__agreement=agreement, committee=committee)
-        .order_by("-round__number")
-        .values_list("round__number", flat=True)
-        .first()
-    )
-    is_latest = latest_round is None or doc.round >= latest_round
     report = CommitteeReport.objects.filter(round=report_round, committee=committee).first()
     if report is None:
         report = CommitteeReport(
-            round=report_round, committee=committee, source_name=source_name, **report_values
+            round=report_round, committee=committee, source_name=job.source_name, **report_values
         )
-        _save_rows(CommitteeReport, [report], [], result, user, reason)
+        _save_rows(CommitteeReport, [report], [], job.result, job.actor, job.reason)
     else:
         changed = _apply(report, report_values)
         if changed:
-            _apply(report, {"source_name": source_name})
-            _save_rows(
-                CommitteeReport, [], [(report, [*changed, "source_name"])], result, user, reason
-            )
+            _apply(report, {"source_name": job.source_name})
+            updates = [(report, [*changed, "source_name"])]
+            _save_rows(CommitteeReport, [], updates, job.result, job.actor, job.reason)
 
-    # Themes.
+
+def _import_themes(job: _Import, agreement: Agreement) -> dict[str, Theme]:
+    """Store the document's themes (a stored title is replaced, never emptied); return by number."""
     themes = {t.number: t for t in Theme.objects.filter(agreement=agreement)}
     theme_creates, theme_updates = [], []
-    for theme_doc in doc.themes:
+    for theme_doc in job.doc.themes:
         title = one_line(theme_doc.title)
         position = int(theme_doc.number) if theme_doc.number.isdigit() else 0
         if theme_doc.number not in themes:
@@ -301,13 +338,21 @@ def report_import(
         elif title and title != themes[theme_doc.number].title:
             stored_theme = themes[theme_doc.number]
             theme_updates.append((stored_theme, _apply(stored_theme, {"title": title})))
-    _save_rows(Theme, theme_creates, theme_updates, result, user, reason)
-    themes = {t.number: t for t in Theme.objects.filter(agreement=agreement)}
+    _save_rows(Theme, theme_creates, theme_updates, job.result, job.actor, job.reason)
+    return {t.number: t for t in Theme.objects.filter(agreement=agreement)}
 
-    # Initiatives: identity is agreement + number.
+
+def _import_initiatives(
+    job: _Import,
+    agreement: Agreement,
+    themes: dict[str, Theme],
+    committees: dict[str, Any],
+    centers: dict[str, Any],
+) -> dict[str, Initiative]:
+    """Store the document's initiatives (identity: agreement + number); return them by number."""
     stored_initiatives = {i.number: i for i in Initiative.objects.filter(agreement=agreement)}
     ini_creates, ini_updates = [], []
-    for theme_doc in doc.themes:
+    for theme_doc in job.doc.themes:
         for ini in theme_doc.initiatives:
             values = {
                 "theme_id": themes[theme_doc.number].pk,
@@ -337,23 +382,26 @@ def report_import(
                 changed = _apply(obj, values)
                 if changed:
                     ini_updates.append((obj, changed))
-    _save_rows(Initiative, ini_creates, ini_updates, result, user, reason)
-    numbers = [i.number for i in initiatives_doc]
-    by_number = {
-        i.number: i for i in Initiative.objects.filter(agreement=agreement, number__in=numbers)
-    }
+    _save_rows(Initiative, ini_creates, ini_updates, job.result, job.actor, job.reason)
+    numbers = [i.number for i in job.doc.initiatives()]
+    return {i.number: i for i in Initiative.objects.filter(agreement=agreement, number__in=numbers)}
 
-    # Milestones and economy.
+
+def _import_milestones(
+    job: _Import, by_number: dict[str, Initiative], rounds: dict[int, Round], is_latest: bool
+) -> None:
+    """Store the initiatives' milestones of every round the document has.
+
+    The report's own round takes the document's values; a later round too while it is planned
+    and this is the committee's newest report; any other round only where it is still empty.
+    """
+    doc = job.doc
     ids = [i.pk for i in by_number.values()]
     stored_ms = {
         (m.initiative_id, m.round_id): m for m in Milestone.objects.filter(initiative_id__in=ids)
     }
-    stored_eco = {
-        e.initiative_id: e
-        for e in EconomyStatus.objects.filter(initiative_id__in=ids, round=report_round)
-    }
-    ms_creates, ms_updates, eco_creates, eco_updates = [], [], [], []
-    for ini in initiatives_doc:
+    ms_creates, ms_updates = [], []
+    for ini in doc.initiatives():
         initiative = by_number[ini.number]
         for m in ini.milestones:
             round_obj = rounds[m.round]
@@ -377,13 +425,26 @@ def report_import(
             )
             if not authoritative and (stored_m.text or stored_m.status_note or stored_m.smiley):
                 if any(getattr(stored_m, k) != v for k, v in values.items()):
-                    result.kept += 1
+                    job.result.kept += 1
                 continue
             changed = _apply(stored_m, values)
             if changed:
                 # A form opened before the import must not overwrite it (optimistic locking).
                 stored_m.version += 1
                 ms_updates.append((stored_m, [*changed, "version"]))
+    _save_rows(Milestone, ms_creates, ms_updates, job.result, job.actor, job.reason)
+
+
+def _import_economy(job: _Import, by_number: dict[str, Initiative], report_round: Round) -> None:
+    """Store the initiatives' economy at the report's round (a plan stores no new ones)."""
+    ids = [i.pk for i in by_number.values()]
+    stored_eco = {
+        e.initiative_id: e
+        for e in EconomyStatus.objects.filter(initiative_id__in=ids, round=report_round)
+    }
+    eco_creates, eco_updates = [], []
+    for ini in job.doc.initiatives():
+        initiative = by_number[ini.number]
         eco_values = {
             "text": plain_text(ini.economy.text),
             "smiley": ini.economy.smiley.value if ini.economy.smiley else "",
@@ -397,7 +458,7 @@ def report_import(
             "reason": plain_text(ini.economy.reason),
         }
         stored_e = stored_eco.get(initiative.pk)
-        if plan and stored_e is None:
+        if job.plan and stored_e is None:
             continue
         if stored_e is None:
             eco_creates.append(
@@ -407,12 +468,7 @@ def report_import(
             changed = _apply(stored_e, eco_values)
             if changed:
                 eco_updates.append((stored_e, changed))
-    _save_rows(Milestone, ms_creates, ms_updates, result, user, reason)
-    _save_rows(EconomyStatus, eco_creates, eco_updates, result, user, reason)
-    _store_budgets(doc, by_number, agreement.period, result, user, reason)
-    if sum(result.created.values()) >= ANALYZE_AFTER_ROWS:
-        transaction.on_commit(_analyze)
-    return result
+    _save_rows(EconomyStatus, eco_creates, eco_updates, job.result, job.actor, job.reason)
 
 
 # After an import of this many new rows PostgreSQL's statistics are stale until autovacuum
@@ -505,7 +561,7 @@ def _store_budgets(
     by_number: dict[str, Initiative],
     period: tuple[int, int],
     result: ImportResult,
-    user: Any,
+    actor: Actor,
     reason: str,
 ) -> None:
     """Store the budgets the document knows: lines replaced, changes added when not stored."""
@@ -559,29 +615,25 @@ def _store_budgets(
                     reference=one_line(c.reference),
                     note=plain_text(c.note),
                     proposed_in_round=c.proposed_in_round,
-                    created_by=user,
+                    created_by=user_of(actor),
                 ),
                 c,
             )
             for c in new
         )
     for line in line_deletes:
-        line._history_user = user  # type: ignore[attr-defined]
-        line._change_reason = reason  # type: ignore[attr-defined]
-        line.delete()
+        audited_delete(line, actor, reason)
     if line_deletes:
         result.count("updated", "budgetline", len(line_deletes))
-    _save_rows(BudgetLine, line_creates, line_updates, result, user, reason)
+    _save_rows(BudgetLine, line_creates, line_updates, result, actor, reason)
     if change_creates:
         # One save each: the amounts need the changes' primary keys on every database.
         for stored_change, _ in change_creates:
-            stored_change._history_user = user  # type: ignore[attr-defined]
-            stored_change._change_reason = reason  # type: ignore[attr-defined]
-            stored_change.save()
+            audited_save(stored_change, actor, reason)
         result.count("created", "budgetchange", len(change_creates))
         amounts = [
             BudgetChangeAmount(change=stored_change, year=a.year, amount=a.amount)
             for stored_change, c in change_creates
             for a in c.amounts
         ]
-        _save_rows(BudgetChangeAmount, amounts, [], result, user, reason)
+        _save_rows(BudgetChangeAmount, amounts, [], result, actor, reason)

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from opfolgning.followup.document import InitiativeDoc, ReportDocument
 from opfolgning.followup.rules import Finding, Severity, initiative_findings
@@ -115,18 +115,18 @@ def submission_get(*, round_obj: Round, number: str) -> Submission:
     return submission
 
 
-def _milestone_view(row: tuple[Any, ...] | None) -> MilestoneView:
+def _milestone_view(row: selectors.MilestoneRow | None) -> MilestoneView:
     """Return a milestone from a row of selectors.initiative_data."""
     if row is None:
         return MilestoneView()
     return MilestoneView(
-        text=row[2],
-        status_note=row[3],
-        smiley=row[4],
-        corrective_action=row[7],
-        carried_forward=row[8],
-        needs_review=row[6],
-        version=row[9],
+        text=row.text,
+        status_note=row.status_note,
+        smiley=row.smiley,
+        corrective_action=row.corrective_action,
+        carried_forward=row.carried_forward,
+        needs_review=row.needs_review,
+        version=row.version,
     )
 
 
@@ -346,7 +346,15 @@ def _snapshot_document(pk: int, fingerprint: str) -> ReportDocument:
     return ReportDocument.from_dict(stored.document)
 
 
-def open_rounds_for(*, center_ids: Iterable[int] | None) -> list[tuple[Round, int, int]]:
+class OpenRound(NamedTuple):
+    """An open round, the initiatives owed in it and those still to submit."""
+
+    round: Round
+    total: int
+    pending: int
+
+
+def open_rounds_for(*, center_ids: Iterable[int] | None) -> list[OpenRound]:
     """Return open rounds with (round, initiatives owed, initiatives still to submit)."""
     result = []
     for round_obj in Round.objects.filter(state="open").select_related("agreement"):
@@ -361,7 +369,7 @@ def open_rounds_for(*, center_ids: Iterable[int] | None) -> list[tuple[Round, in
                 SubmissionState.RETURNED,
             ]
         ).count()
-        result.append((round_obj, total, pending))
+        result.append(OpenRound(round_obj, total, pending))
     return result
 
 

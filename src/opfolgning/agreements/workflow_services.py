@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,6 +20,7 @@ from opfolgning.followup.rules import Finding, Severity, effective_smileys, init
 from opfolgning.followup.smileys import Smiley
 
 from . import selectors
+from .audit import Actor, audited_save, user_of
 from .models import (
     Agreement,
     Committee,
@@ -80,20 +81,9 @@ class SaveResult:
 EDITABLE_FIELDS = ("text", "status_note", "smiley", "corrective_action")
 
 
-def _reason(actor: Any, what: str) -> str:
-    name = getattr(actor, "get_username", lambda: "")() if actor is not None else ""
-    return f"{what} ({name})" if name else what
-
-
-def _save(obj: Any, actor: Any, reason: str) -> None:
-    obj._history_user = actor if getattr(actor, "is_authenticated", False) else None
-    obj._change_reason = reason
-    obj.save()
-
-
 def round_update(
     *,
-    actor: Any,
+    actor: Actor,
     round_obj: Round,
     label: str | None = None,
     deadline: dt.date | None = None,
@@ -111,13 +101,13 @@ def round_update(
         round_obj.deadline = deadline
         if date is not None:
             round_obj.date = date
-        _save(round_obj, actor, "Opfølgningen er ændret")
+        audited_save(round_obj, actor, "Opfølgningen er ændret")
     return round_obj
 
 
 def round_create(
     *,
-    actor: Any,
+    actor: Actor,
     agreement: Agreement,
     number: int,
     label: str = "",
@@ -140,7 +130,7 @@ def round_create(
             date=date,
             state=RoundState.PLANNED,
         )
-        _save(round_obj, actor, "Opfølgningen er oprettet")
+        audited_save(round_obj, actor, "Opfølgningen er oprettet")
     return round_obj
 
 
@@ -151,7 +141,7 @@ def _previous_effective(doc_round: int, milestones: list[Any]) -> Smiley | None:
     return effective[doc_round - 2].smiley
 
 
-def round_open(*, actor: Any, round_obj: Round) -> int:
+def round_open(*, actor: Actor, round_obj: Round) -> int:
     """Open a planned round: one submission per initiative, carry-forward pre-filled.
 
     Where the rule allows (the previous round's effective smiley is happy and this round
@@ -196,23 +186,18 @@ def round_open(*, actor: Any, round_obj: Round) -> int:
                     milestone = Milestone(initiative=initiative, round=round_obj)
                 milestone.smiley = EffortSmiley.HAPPY
                 milestone.carried_forward = True
-                _save(milestone, actor, "Glad smiley ført videre ved åbning af opfølgningen")
+                audited_save(milestone, actor, "Glad smiley ført videre ved åbning af opfølgningen")
                 carried += 1
             if initiative.pk not in existing:
-                _save(
+                audited_save(
                     Submission(initiative=initiative, round=round_obj, updated_by=None),
                     actor,
                     "Opfølgningen er åbnet",
                 )
         round_obj.state = RoundState.OPEN
         round_obj.opened_at = timezone.now()
-        _save(round_obj, actor, "Opfølgningen er åbnet")
+        audited_save(round_obj, actor, "Opfølgningen er åbnet")
     return carried
-
-
-def _submission_for(initiative: Initiative, round_obj: Round) -> Submission:
-    submission, _ = Submission.objects.get_or_create(initiative=initiative, round=round_obj)
-    return submission
 
 
 def _milestone_values(milestone: Milestone) -> dict[str, Any]:
@@ -246,7 +231,7 @@ def _lock(submission: Submission) -> Submission:
 
 def status_save(
     *,
-    actor: Any,
+    actor: Actor,
     submission: Submission,
     base_version: int,
     text: str,
@@ -307,16 +292,16 @@ def status_save(
                 milestone.carried_forward and smiley == "happy" and (not text.strip())
             )
             milestone.version = current_version + 1
-            _save(milestone, actor, "Status er gemt")
+            audited_save(milestone, actor, "Status er gemt")
         if changed or submission.state == SubmissionState.NOT_STARTED:
             if submission.state != SubmissionState.DRAFT:
                 submission.state = SubmissionState.DRAFT
-            submission.updated_by = actor if getattr(actor, "is_authenticated", False) else None
-            _save(submission, actor, "Status er gemt")
+            submission.updated_by = user_of(actor)
+            audited_save(submission, actor, "Status er gemt")
     return SaveResult(milestone, submission)
 
 
-def status_submit(*, actor: Any, submission: Submission) -> SaveResult:
+def status_submit(*, actor: Actor, submission: Submission) -> SaveResult:
     """Submit an initiative's status for review; refused while a rule is broken."""
     with transaction.atomic():
         submission = _lock(submission)
@@ -346,12 +331,12 @@ def status_submit(*, actor: Any, submission: Submission) -> SaveResult:
             )
         submission.state = SubmissionState.SUBMITTED
         submission.submitted_at = timezone.now()
-        submission.updated_by = actor if getattr(actor, "is_authenticated", False) else None
-        _save(submission, actor, "Indsendt")
+        submission.updated_by = user_of(actor)
+        audited_save(submission, actor, "Indsendt")
     return SaveResult(milestone, submission, findings)
 
 
-def status_return(*, actor: Any, submission: Submission, comment: str) -> Submission:
+def status_return(*, actor: Actor, submission: Submission, comment: str) -> Submission:
     """Send a submitted status back to the department with a comment saying what to change."""
     if not comment.strip():
         raise WorkflowError("Skriv en kommentar, der siger, hvad centret skal rette.")
@@ -363,12 +348,12 @@ def status_return(*, actor: Any, submission: Submission, comment: str) -> Submis
             raise WorkflowError("Kun en indsendt eller godkendt indberetning kan sendes retur.")
         submission.state = SubmissionState.RETURNED
         submission.comment = comment.strip()
-        submission.updated_by = actor if getattr(actor, "is_authenticated", False) else None
-        _save(submission, actor, "Sendt retur")
+        submission.updated_by = user_of(actor)
+        audited_save(submission, actor, "Sendt retur")
     return submission
 
 
-def status_approve(*, actor: Any, submission: Submission, comment: str = "") -> Submission:
+def status_approve(*, actor: Actor, submission: Submission, comment: str = "") -> Submission:
     """Approve a submitted status; refused while one of its rules is broken."""
     with transaction.atomic():
         submission = _lock(submission)
@@ -388,8 +373,8 @@ def status_approve(*, actor: Any, submission: Submission, comment: str = "") -> 
             raise WorkflowError("Kan ikke godkendes: " + " ".join(f.message_da for f in errors))
         submission.state = SubmissionState.APPROVED
         submission.comment = comment.strip()
-        submission.updated_by = actor if getattr(actor, "is_authenticated", False) else None
-        _save(submission, actor, "Godkendt")
+        submission.updated_by = user_of(actor)
+        audited_save(submission, actor, "Godkendt")
     return submission
 
 
@@ -437,21 +422,29 @@ def _snapshot_scopes(round_obj: Round) -> list[tuple[str, ReportDocument]]:
     return scopes
 
 
-def _write_snapshots(round_obj: Round, actor: Any, reason: str) -> int:
+class _StoredVersion(NamedTuple):
+    """The newest stored snapshot of a report: its version and its data's fingerprint."""
+
+    version: int
+    fingerprint: str
+
+
+def _write_snapshots(round_obj: Round, actor: Actor, reason: str) -> int:
     """Store a new snapshot version of each report whose data changed; return how many."""
     created = 0
-    latest: dict[str, tuple[int, str]] = {}
+    latest: dict[str, _StoredVersion] = {}
     for scope, version, print_ in (
         ReportSnapshot.objects.filter(round=round_obj)
         .order_by("scope", "version")
         .values_list("scope", "version", "fingerprint")
     ):
-        latest[scope] = (version, print_)
+        latest[scope] = _StoredVersion(version, print_)
     for scope, doc in _snapshot_scopes(round_obj):
         print_ = fingerprint(doc)
-        if scope in latest and latest[scope][1] == print_:
+        stored = latest.get(scope)
+        if stored is not None and stored.fingerprint == print_:
             continue
-        version = latest[scope][0] + 1 if scope in latest else 1
+        version = stored.version + 1 if stored is not None else 1
         ReportSnapshot.objects.create(
             round=round_obj,
             scope=scope,
@@ -459,13 +452,13 @@ def _write_snapshots(round_obj: Round, actor: Any, reason: str) -> int:
             document=doc.to_dict(),
             fingerprint=print_,
             reason=reason,
-            created_by=actor if getattr(actor, "is_authenticated", False) else None,
+            created_by=user_of(actor),
         )
         created += 1
     return created
 
 
-def round_close(*, actor: Any, round_obj: Round, override_reason: str = "") -> int:
+def round_close(*, actor: Actor, round_obj: Round, override_reason: str = "") -> int:
     """Close an open round and freeze its reports; refused with findings unless overridden.
 
     Return the number of report snapshots written.
@@ -493,11 +486,11 @@ def round_close(*, actor: Any, round_obj: Round, override_reason: str = "") -> i
         round_obj.state = RoundState.CLOSED
         round_obj.closed_at = timezone.now()
         round_obj.close_override_reason = override_reason.strip()
-        _save(round_obj, actor, "Opfølgningen er lukket")
+        audited_save(round_obj, actor, "Opfølgningen er lukket")
         return _write_snapshots(round_obj, actor, "Lukket")
 
 
-def round_publish(*, actor: Any, round_obj: Round) -> Round:
+def round_publish(*, actor: Actor, round_obj: Round) -> Round:
     """Publish a closed round so citizens can read its reports."""
     with transaction.atomic():
         round_obj = (
@@ -512,11 +505,11 @@ def round_publish(*, actor: Any, round_obj: Round) -> Round:
             _write_snapshots(round_obj, actor, "Offentliggjort")
         round_obj.state = RoundState.PUBLISHED
         round_obj.published_at = timezone.now()
-        _save(round_obj, actor, "Opfølgningen er offentliggjort")
+        audited_save(round_obj, actor, "Opfølgningen er offentliggjort")
     return round_obj
 
 
-def round_correct(*, actor: Any, round_obj: Round, reason: str) -> int:
+def round_correct(*, actor: Actor, round_obj: Round, reason: str) -> int:
     """Freeze corrected data of a closed round as new, visible report versions.
 
     Reports whose data did not change keep their version. Return how many versions were made.

@@ -23,6 +23,7 @@ from django.utils import translation
 from django_tasks import task
 
 from opfolgning.accounts.models import Profile, Role
+from opfolgning.agreements.audit import Actor
 from opfolgning.agreements.models import (
     ReminderSent,
     Round,
@@ -177,7 +178,7 @@ def reminders_plan(due: list[Reminder]) -> ReminderRun:
     return run
 
 
-def reminders_send(*, today: dt.date, actor: Any = None) -> ReminderRun:
+def reminders_send(*, today: dt.date, actor: Actor = None) -> ReminderRun:
     """Queue today's reminder e-mails, one job per recipient, at most once a day each.
 
     `actor` is who started the run (None for cron); the record and the job are written in

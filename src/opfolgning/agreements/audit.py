@@ -1,0 +1,93 @@
+"""Who did it and why: the one way a write records its actor and reason in the history.
+
+django-simple-history takes the user and the change reason of a history row from the
+instance (`_history_user`, `_change_reason`) or, in bulk, from `default_user` and
+`default_change_reason`. Every service writes through these helpers, so every row names
+its user the same way: the signed-in user, or nobody (a command, cron, an anonymous actor).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeAlias, TypeVar, cast
+
+from django.contrib.auth.models import AnonymousUser
+from django.db import models
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+if TYPE_CHECKING:
+    # django-stubs resolves this stub-only alias to settings.AUTH_USER_MODEL.
+    from django.contrib.auth.models import _User as User
+else:
+    from django.contrib.auth.base_user import AbstractBaseUser as User
+
+#: Who does a write: a user (settings.AUTH_USER_MODEL), an anonymous visitor or nobody.
+Actor: TypeAlias = User | AnonymousUser | None
+
+_M = TypeVar("_M", bound=models.Model)
+
+
+def user_of(actor: Actor) -> User | None:
+    """Return the user the history records for `actor`: a signed-in user, otherwise None."""
+    return cast("User", actor) if getattr(actor, "is_authenticated", False) else None
+
+
+def reason_for(actor: Actor, what: str) -> str:
+    """Return the change reason `what`, naming the signed-in user: "what (username)"."""
+    user = user_of(actor)
+    name = user.get_username() if user is not None else ""
+    return f"{what} ({name})" if name else what
+
+
+def audited_save(obj: models.Model, actor: Actor, reason: str) -> None:
+    """Save `obj`; its history row names the actor's user and the reason."""
+    obj._history_user = user_of(actor)  # type: ignore[attr-defined]
+    obj._change_reason = reason  # type: ignore[attr-defined]
+    obj.save()
+
+
+def audited_delete(obj: models.Model, actor: Actor, reason: str) -> None:
+    """Delete `obj`; its history row names the actor's user and the reason."""
+    obj._history_user = user_of(actor)  # type: ignore[attr-defined]
+    obj._change_reason = reason  # type: ignore[attr-defined]
+    obj.delete()
+
+
+def audited_bulk_create(
+    objs: Sequence[_M],
+    model: type[_M],
+    actor: Actor,
+    reason: str,
+    *,
+    batch_size: int | None = None,
+) -> list[_M]:
+    """Create `objs` in bulk with one history row each, naming the actor's user and the reason."""
+    created: list[_M] = bulk_create_with_history(
+        objs,
+        model,
+        batch_size=batch_size,
+        default_user=user_of(actor),
+        default_change_reason=reason,
+    )
+    return created
+
+
+def audited_bulk_update(
+    objs: Sequence[_M],
+    model: type[_M],
+    fields: Sequence[str],
+    actor: Actor,
+    reason: str,
+    *,
+    batch_size: int | None = None,
+) -> int:
+    """Update `fields` of `objs` in bulk with one history row each; return the rows updated."""
+    updated: int = bulk_update_with_history(
+        objs,
+        model,
+        fields,
+        batch_size=batch_size,
+        default_user=user_of(actor),
+        default_change_reason=reason,
+    )
+    return updated
