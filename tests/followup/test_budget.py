@@ -21,8 +21,6 @@ from opfolgning.followup.budget import (
     amended_budget,
     changes_between,
     economy_text,
-    format_date_da,
-    format_date_en,
     judge_economy,
     saving_targets,
     totals,
@@ -31,6 +29,7 @@ from opfolgning.followup.budget import (
 )
 from opfolgning.followup.money import format_dkk
 from opfolgning.followup.smileys import Smiley
+from opfolgning.followup.vocabulary import long_date
 
 C, OP = BudgetKind.CAPITAL, BudgetKind.OPERATING
 POSTPONE, INCREASE = ChangeKind.POSTPONEMENT, ChangeKind.INCREASE
@@ -648,9 +647,11 @@ def test_officer_smiley_is_refused_without_a_note_or_off_the_scale(
 
 
 def test_dates_read_as_danish_and_english_text() -> None:
-    assert format_date_da(date(2019, 10, 9)) == "9. oktober 2019"
-    assert format_date_da(MARCH_12) == "12. marts 2019"
-    assert format_date_en(MARCH_12) == "12 March 2019"
+    # The budget texts write dates with the vocabulary's long_date (format_date_da/en were
+    # its wrappers).
+    assert long_date(date(2019, 10, 9)) == "9. oktober 2019"
+    assert long_date(MARCH_12) == "12. marts 2019"
+    assert long_date(MARCH_12, "en") == "12 March 2019"
 
 
 @pytest.mark.parametrize(

@@ -6,18 +6,18 @@ from collections.abc import Iterable
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group, Permission
+from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import models, transaction
 
+from opfolgning.agreements import audit
+from opfolgning.agreements.audit import Actor
 from opfolgning.agreements.models import Center, Committee
 
 from .models import ROLE_GROUPS, ROLE_PRECEDENCE, Profile, Role
 from .selectors import forget_access
-
-Actor = AbstractBaseUser | AnonymousUser | None
 
 # Model permissions the finance officer's group gets, so finance officers can use the admin.
 _FINANCE_APPS = ("agreements", "accounts")
@@ -94,10 +94,6 @@ def _check_memberships(
         raise AccountError("committees go with the role committee_reader only")
 
 
-def _actor(actor: Actor) -> Any:
-    return actor if actor is not None and actor.is_authenticated else None
-
-
 def _apply(
     *,
     actor: Actor,
@@ -112,8 +108,7 @@ def _apply(
     created = profile is None
     if profile is None:
         profile = Profile(user=user)
-    profile._history_user = _actor(actor)  # type: ignore[attr-defined]
-    profile._change_reason = reason  # type: ignore[attr-defined]
+    audit.mark(profile, actor, reason)  # the role's save and the memberships' history
     if created or profile.role != (role or ""):
         profile.role = role or ""
         profile.save()

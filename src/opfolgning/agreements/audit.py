@@ -39,17 +39,22 @@ def reason_for(actor: Actor, what: str) -> str:
     return f"{what} ({name})" if name else what
 
 
-def audited_save(obj: models.Model, actor: Actor, reason: str) -> None:
-    """Save `obj`; its history row names the actor's user and the reason."""
+def mark(obj: models.Model, actor: Actor, reason: str) -> None:
+    """Name the actor's user and the reason on `obj` for the history rows its next writes
+    make (a save, a delete, or a change of its many-to-many fields)."""
     obj._history_user = user_of(actor)  # type: ignore[attr-defined]
     obj._change_reason = reason  # type: ignore[attr-defined]
+
+
+def audited_save(obj: models.Model, actor: Actor, reason: str) -> None:
+    """Save `obj`; its history row names the actor's user and the reason."""
+    mark(obj, actor, reason)
     obj.save()
 
 
 def audited_delete(obj: models.Model, actor: Actor, reason: str) -> None:
     """Delete `obj`; its history row names the actor's user and the reason."""
-    obj._history_user = user_of(actor)  # type: ignore[attr-defined]
-    obj._change_reason = reason  # type: ignore[attr-defined]
+    mark(obj, actor, reason)
     obj.delete()
 
 

@@ -7,7 +7,7 @@ query count independent of N (ARCHITECTURE.md, habit 2).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -23,7 +23,8 @@ from opfolgning.followup.document import (
     ChangeAmountDoc,
     budget_model,
 )
-from opfolgning.followup.money import format_dkk
+from opfolgning.followup.vocabulary import amount as vocabulary_amount
+from opfolgning.followup.vocabulary import long_date, signed_amount
 
 from .models import (
     BudgetChange,
@@ -167,8 +168,7 @@ OFFICER_PREFIX = "Sat af sagsbehandleren: "
 def _cell(amount: int | None, *, signed: bool = False) -> str:
     if amount is None:
         return ""
-    text = format_dkk(amount)
-    return f"+{text}" if signed and amount > 0 else text
+    return signed_amount(amount) if signed else vocabulary_amount(amount)
 
 
 @dataclass(frozen=True)
@@ -231,27 +231,30 @@ def economy_view(initiative: Initiative, *, as_of: dt.date | None = None) -> Eco
     )
     adopted, changes = budget_model(doc)
     agreement = initiative.agreement
-    counted = rules.approved_changes(changes, as_of=as_of)
     seen = {li.year for li in lines} | {a.year for c in changes for a in c.amounts}
-    years = sorted(set(range(agreement.first_year, agreement.last_year + 1)) | seen)
+    period = set(range(agreement.first_year, agreement.last_year + 1))
+    # The page shows the whole budget period, both kinds of money summed.
+    table = rules.economy_table(
+        adopted, changes, as_of=as_of, split_kinds=False, years=period | seen
+    )
+    years = list(table.years)
 
-    def row(kind: str, label: str, by_year: dict[int, int], *, signed: bool = False) -> BudgetRow:
+    def row(kind: str, label: str, by_year: Mapping[int, int], *, signed: bool) -> BudgetRow:
         cells = [_cell(by_year.get(year), signed=signed) for year in years]
         return BudgetRow(kind, label, cells, _cell(sum(by_year.values()), signed=signed))
 
     rows: list[BudgetRow] = []
-    if lines or counted:
-        rows.append(row("adopted", _("Vedtaget budget"), adopted.by_year()))
-        for change in counted:
-            when = f" {rules.format_date_da(change.decided_on)}" if change.decided_on else ""
+    for table_row in table.rows:
+        change = table_row.change
+        if change is not None:
+            when = f" {long_date(change.decided_on)}" if change.decided_on else ""
             name = str(ChangeKind(change.kind.value).label).capitalize()
             label = f"{name} ({_('godkendt')}{when})"
-            by_year = {a.year: a.amount for a in change.amounts}
-            rows.append(row("change", label, by_year, signed=True))
-        amended: dict[int, int] = {}
-        for (year, _kind), amount in rules.amended_budget(adopted, counted).items():
-            amended[year] = amended.get(year, 0) + amount
-        rows.append(row("amended", _("Korrigeret budget"), amended))
+        elif table_row.role == rules.ADOPTED:
+            label = _("Vedtaget budget")
+        else:
+            label = _("Korrigeret budget")
+        rows.append(row(table_row.role, label, table_row.amounts, signed=change is not None))
     change_rows = [
         ChangeRow(
             id=pk,

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from django.db.models import Count, Max
 from django.utils.text import slugify
@@ -144,7 +145,7 @@ def public_agreement(*, year: int) -> PublicAgreement:
     for snapshot in snapshots:
         newest.setdefault(snapshot.round.number, snapshot)
     key = tuple(
-        (
+        PublishedSnapshot(
             number,
             s.pk,
             s.fingerprint,
@@ -159,7 +160,20 @@ def public_agreement(*, year: int) -> PublicAgreement:
     return _build(agreement.year, agreement.name, key)
 
 
-Key = tuple[tuple[int, int, str, int, str, dt.date | None, dt.datetime | None], ...]
+class PublishedSnapshot(NamedTuple):
+    """The newest published snapshot of a round: what the public agreement is built from."""
+
+    round_number: int
+    pk: int
+    fingerprint: str
+    version: int
+    label: str
+    date: dt.date | None
+    published_at: dt.datetime | None
+
+
+#: The cache key of a public agreement: its rounds' newest published snapshots.
+Key = tuple[PublishedSnapshot, ...]
 
 
 @lru_cache(maxsize=16)
@@ -167,11 +181,11 @@ def _build(year: int, name: str, key: Key) -> PublicAgreement:
     """Build the public agreement from its published snapshots (cached: they never change)."""
     docs: dict[int, ReportDocument] = {}
     versions: dict[int, int] = {}
-    published: dict[int, tuple[str, dt.date | None, dt.datetime | None]] = {}
-    for number, pk, fingerprint, version, label, date, published_at in key:
-        docs[number] = _snapshot_document(pk, fingerprint)
-        versions[number] = version
-        published[number] = (label, date, published_at)
+    published: dict[int, PublishedSnapshot] = {}
+    for snap in key:
+        docs[snap.round_number] = _snapshot_document(snap.pk, snap.fingerprint)
+        versions[snap.round_number] = snap.version
+        published[snap.round_number] = snap
     source_round = max(docs)
     source = docs[source_round]
     slugs = dict(Committee.objects.values_list("name", "slug"))
@@ -184,14 +198,14 @@ def _build(year: int, name: str, key: Key) -> PublicAgreement:
     rounds = []
     for number in range(1, source_round + 1):
         if number in published:
-            label, date, published_at = published[number]
+            snap = published[number]
             rounds.append(
                 PublicRound(
                     number,
-                    label or labels.get(number, ""),
-                    docs[number].date or date,
+                    snap.label or labels.get(number, ""),
+                    docs[number].date or snap.date,
                     True,
-                    published_at,
+                    snap.published_at,
                     versions.get(number),
                 )
             )
@@ -269,6 +283,6 @@ def _build(year: int, name: str, key: Key) -> PublicAgreement:
         themes=tuple(themes),
         source_round=source_round,
         source_version=versions.get(source_round, 1),
-        fingerprint=":".join(k[2][:12] for k in key),
+        fingerprint=":".join(snap.fingerprint[:12] for snap in key),
         by_number=by_number,
     )

@@ -49,14 +49,12 @@ from opfolgning.followup.vocabulary import kind_words, long_date, parse_round_la
 
 from .economy import (
     AMENDED,
-    CHANGE,
     InitiativeEconomy,
     ReportEconomy,
     economy_text_of,
     initiative_economy,
     kroner,
     report_economy,
-    signed_kroner,
 )
 from .text import default_round_label, report_title
 
@@ -406,14 +404,13 @@ class _Report:
         ]
         rows = [header]
         for row in money.rows:
-            show = signed_kroner if row.role == CHANGE else kroner
             bold = row.role == AMENDED
-            amounts = [show(row.amounts[y]) if y in row.amounts else "" for y in money.years]
+            amounts = row.cells(money.years)
             rows.append(
                 [w.paragraph(_clean(row.label), STYLE_CELL, bold=bold)]
                 + [
                     w.paragraph(text, STYLE_CELL, right=True, bold=bold)
-                    for text in [*amounts, show(row.total)]
+                    for text in [*amounts, row.total_text()]
                 ]
             )
         return w.table(widths, rows)

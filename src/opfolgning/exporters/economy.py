@@ -37,9 +37,9 @@ __all__ = [
     "signed_kroner",
 ]
 
-ADOPTED = "adopted"
-CHANGE = "change"
-AMENDED = "amended"
+ADOPTED = rules.ADOPTED
+CHANGE = rules.CHANGE
+AMENDED = rules.AMENDED
 
 
 def language() -> str:
@@ -81,6 +81,16 @@ class BudgetRow:
     def total(self) -> int:
         """Return the row's sum over its years."""
         return sum(self.amounts.values())
+
+    def cells(self, years: Sequence[int]) -> list[str]:
+        """Return the row's amounts as text, one per year ("" where it has none): a change's
+        with its sign shown ("+1 mio. kr."), in the active language."""
+        show = signed_kroner if self.role == CHANGE else kroner
+        return [show(self.amounts[year]) if year in self.amounts else "" for year in years]
+
+    def total_text(self) -> str:
+        """Return the row's total as text, like its cells."""
+        return (signed_kroner if self.role == CHANGE else kroner)(self.total)
 
 
 @dataclass(frozen=True)
@@ -144,48 +154,27 @@ def _amounts_phrase(amounts: Mapping[int, int], lang: str) -> str:
     )
 
 
-def _change_amounts(change: rules.BudgetChange) -> dict[int, int]:
-    result: dict[int, int] = {}
-    for item in change.amounts:
-        result[item.year] = result.get(item.year, 0) + item.amount
-    return dict(sorted(result.items()))
-
-
 def initiative_economy(ini: InitiativeDoc, *, as_of: dt.date | None) -> InitiativeEconomy | None:
     """Return an initiative's economy table as of `as_of`; None when its budget is not known."""
     if ini.budget is None:
         return None
     lang = language()
     adopted, changes = budget_model(ini.budget)
-    approved = rules.approved_changes(changes, as_of=as_of)
+    table = rules.economy_table(adopted, changes, as_of=as_of)
+    approved = list(table.approved)
     # A change approved after the report's date is still only proposed as far as it knows.
     later = [c for c in changes if c.status is rules.ChangeStatus.APPROVED and c not in approved]
-    kinds = sorted(
-        {line.kind for line in adopted.lines} | {c.kind_of_money for c in approved},
-        key=list(rules.BudgetKind).index,
-    )
-    mixed = len(kinds) > 1
-    amended = rules.amended_budget(adopted, changes, as_of=as_of)
-    years = sorted(
-        {line.year for line in adopted.lines}
-        | {item.year for c in approved for item in c.amounts}
-        | {year for year, _kind in amended}
-    )
+    mixed = table.split
+    years = table.years
     rows: list[BudgetRow] = []
-    for kind in kinds:
-        label = _("Vedtaget budget")
-        if mixed:
-            label += f" ({_money_word(kind)})"
-        rows.append(BudgetRow(ADOPTED, label, adopted.by_year(kind)))
-    for change in approved:
-        label = _change_label(change, mixed=mixed, lang=lang)
-        rows.append(BudgetRow(CHANGE, label, _change_amounts(change)))
-    for kind in kinds:
-        label = _("Korrigeret budget")
-        if mixed:
-            label += f" ({_money_word(kind)})"
-        by_year = {year: amount for (year, k), amount in amended.items() if k is kind}
-        rows.append(BudgetRow(AMENDED, label, by_year))
+    for row in table.rows:
+        if row.change is not None:
+            label = _change_label(row.change, mixed=mixed, lang=lang)
+        else:
+            label = _("Vedtaget budget") if row.role == ADOPTED else _("Korrigeret budget")
+            if row.kind is not None:
+                label += f" ({_money_word(row.kind)})"
+        rows.append(BudgetRow(row.role, label, row.amounts))
     pending: list[PendingChange] = []
     for change in changes:
         if change.status is rules.ChangeStatus.APPROVED and change not in later:
@@ -194,7 +183,7 @@ def initiative_economy(ini: InitiativeDoc, *, as_of: dt.date | None) -> Initiati
             # Approved after the report's date: as the report stands, still a proposal.
             change = replace(change, status=rules.ChangeStatus.PROPOSED)
         rejected = change.status is rules.ChangeStatus.REJECTED
-        amounts = _change_amounts(change)
+        amounts = rules.change_amounts(change)
         text = _change_label(
             change, mixed=mixed, lang=lang, amounts_text=_amounts_phrase(amounts, lang)
         )
@@ -286,7 +275,7 @@ def report_economy(
                 c.kind_of_money for c in rules.approved_changes(budget_changes, as_of=doc.date)
             }
             for change in rules.changes_between(budget_changes, previous_date, until):
-                amounts = _change_amounts(change)
+                amounts = rules.change_amounts(change)
                 text = _change_label(
                     change,
                     mixed=len(kinds) > 1,

@@ -33,14 +33,12 @@ from opfolgning.followup.rules import (
 from opfolgning.followup.vocabulary import kind_words
 
 from .economy import (
-    CHANGE,
     InitiativeEconomy,
     ReportEconomy,
     economy_text_of,
     initiative_economy,
     kroner,
     report_economy,
-    signed_kroner,
 )
 
 _MOUTHS = {
@@ -304,16 +302,12 @@ class _Renderer:
                 + f'<th scope="col" class="num">{w["total"]}</th></tr></thead><tbody>'
             )
             for row in money.rows:
-                show = signed_kroner if row.role == CHANGE else kroner
                 cells = "".join(
-                    f'<td class="num">{escape(show(row.amounts[year]))}</td>'
-                    if year in row.amounts
-                    else '<td class="num"></td>'
-                    for year in money.years
+                    f'<td class="num">{escape(text)}</td>' for text in row.cells(money.years)
                 )
                 parts.append(
                     f'<tr class="budget-{row.role}"><th scope="row">{escape(row.label)}</th>'
-                    f'{cells}<td class="num">{escape(show(row.total))}</td></tr>'
+                    f'{cells}<td class="num">{escape(row.total_text())}</td></tr>'
                 )
             parts.append("</tbody></table>")
         if money.pending:

@@ -42,13 +42,11 @@ from opfolgning.followup.smileys import (
 from opfolgning.followup.vocabulary import kind_words, long_date
 
 from .economy import (
-    CHANGE,
     InitiativeEconomy,
     economy_text_of,
     initiative_economy,
     kroner,
     report_economy,
-    signed_kroner,
 )
 from .html import smiley_word
 
@@ -570,9 +568,8 @@ class _Builder:
                 none = sentence
         rows = []
         for row in money.rows:
-            show = signed_kroner if row.role == CHANGE else kroner
-            cells = [show(row.amounts[y]) if y in row.amounts else "" for y in money.years]
-            rows.append({"role": row.role, "cells": [row.label, *cells, show(row.total)]})
+            cells = [row.label, *row.cells(money.years), row.total_text()]
+            rows.append({"role": row.role, "cells": cells})
         review = _("Til gennemsyn:")
         result = {
             "caption": _("Økonomi for indsats %(number)s") % {"number": ini.number},

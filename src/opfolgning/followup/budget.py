@@ -156,16 +156,6 @@ class EconomyVerdict:
 # --- formatting -------------------------------------------------------------------------
 
 
-def format_date_da(day: date) -> str:
-    """Return a date as Danish text, e.g. "12. marts 2019" (the vocabulary's long date)."""
-    return long_date(day, "da")
-
-
-def format_date_en(day: date) -> str:
-    """Return a date as English text, e.g. "12 March 2019" (the vocabulary's long date)."""
-    return long_date(day, "en")
-
-
 def _join(items: Sequence[str], language: str) -> str:
     if not items:
         return ""
@@ -531,6 +521,103 @@ def saving_targets(changes: Iterable[BudgetChange], *, as_of: date | None = None
     return dict(sorted(result.items()))
 
 
+# --- the economy table ------------------------------------------------------------------
+
+#: The roles of the economy table's rows, top to bottom.
+ADOPTED = "adopted"
+CHANGE = "change"
+AMENDED = "amended"
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row of an initiative's economy table: its role and an amount per year.
+
+    An adopted or amended row is for one kind of money (`kind`) when the table is split by
+    kind, else for both (None); a change row carries its change.
+    """
+
+    role: str
+    amounts: Mapping[int, int]
+    kind: BudgetKind | None = None
+    change: BudgetChange | None = None
+
+    @property
+    def total(self) -> int:
+        """Return the row's sum over its years."""
+        return sum(self.amounts.values())
+
+
+@dataclass(frozen=True)
+class EconomyTable:
+    """An initiative's economy table as of a date: adopted, each approved change, amended.
+
+    The one computation behind the report's table (HTML, PDF, DOCX), the public initiative
+    page and the economy page; each writes the labels and amounts its own way.
+    """
+
+    years: tuple[int, ...]
+    kinds: tuple[BudgetKind, ...]
+    rows: tuple[TableRow, ...]
+    # The changes approved by the date, in date order (the change rows).
+    approved: tuple[BudgetChange, ...]
+
+    @property
+    def split(self) -> bool:
+        """Return whether adopted and amended rows are per kind of money (both kinds used)."""
+        return any(row.kind is not None for row in self.rows)
+
+
+def change_amounts(change: BudgetChange) -> dict[int, int]:
+    """Return a change's amount per year, sorted by year."""
+    result: dict[int, int] = {}
+    for item in change.amounts:
+        result[item.year] = result.get(item.year, 0) + item.amount
+    return dict(sorted(result.items()))
+
+
+def economy_table(
+    budget: Budget,
+    changes: Sequence[BudgetChange],
+    *,
+    as_of: date | None,
+    split_kinds: bool = True,
+    years: Iterable[int] = (),
+) -> EconomyTable:
+    """Return the economy table as of `as_of` (None: every approved change counts).
+
+    With `split_kinds`, an initiative with both kinds of money gets adopted and amended rows
+    per kind; otherwise one of each, summed. `years` adds columns (e.g. the budget period);
+    the years with amounts are always columns. No rows when nothing is adopted or approved.
+    """
+    approved = approved_changes(changes, as_of=as_of)
+    kinds = tuple(
+        sorted(
+            {line.kind for line in budget.lines} | {c.kind_of_money for c in approved},
+            key=list(BudgetKind).index,
+        )
+    )
+    amended = amended_budget(budget, changes, as_of=as_of)
+    all_years = sorted(
+        set(years)
+        | {line.year for line in budget.lines}
+        | {item.year for c in approved for item in c.amounts}
+        | {year for year, _kind in amended}
+    )
+    if not budget.lines and not approved:
+        return EconomyTable(tuple(all_years), kinds, (), tuple(approved))
+    groups: list[BudgetKind | None] = list(kinds) if split_kinds and len(kinds) > 1 else [None]
+    rows = [TableRow(ADOPTED, budget.by_year(kind), kind) for kind in groups]
+    rows += [TableRow(CHANGE, change_amounts(c), change=c) for c in approved]
+    for kind in groups:
+        by_year: dict[int, int] = {}
+        for (year, k), amount in amended.items():
+            if kind is None or k is kind:
+                by_year[year] = by_year.get(year, 0) + amount
+        rows.append(TableRow(AMENDED, by_year, kind))
+    return EconomyTable(tuple(all_years), kinds, tuple(rows), tuple(approved))
+
+
 def _year_total(amended: Mapping[tuple[int, BudgetKind], int], year: int) -> int:
     return sum(amount for (y, _kind), amount in amended.items() if y == year)
 
@@ -739,11 +826,11 @@ def _change_sentence(change: BudgetChange, language: str, mixed: bool) -> str:
         action += f" på {KIND_DA[kind]}sbudgettet" if da else f" in the {KIND_EN[kind]} budget"
     ref = _reference_text(change.reference, language)
     if da:
-        when = f" den {format_date_da(change.decided_on)}" if change.decided_on else ""
+        when = f" den {long_date(change.decided_on)}" if change.decided_on else ""
         text = f"Kommunalbestyrelsen godkendte{when} at {action}{ref}."
         financing = f" Finansiering: {_sentence(change.financing)}" if change.financing else ""
     else:
-        when = f"On {format_date_en(change.decided_on)} the" if change.decided_on else "The"
+        when = f"On {long_date(change.decided_on, 'en')} the" if change.decided_on else "The"
         text = f"{when} city council approved {action}{ref}."
         financing = f" Financing: {_sentence(change.financing)}" if change.financing else ""
     return text + financing

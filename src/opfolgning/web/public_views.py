@@ -25,7 +25,7 @@ from opfolgning.agreements import history
 from opfolgning.agreements import public_selectors as ps
 from opfolgning.agreements.selectors import NotFound
 from opfolgning.exporters import chart
-from opfolgning.exporters.economy import CHANGE, initiative_economy, kroner, signed_kroner
+from opfolgning.exporters.economy import initiative_economy
 from opfolgning.followup.document import InitiativeDoc
 from opfolgning.followup.overview import Counts
 from opfolgning.followup.vocabulary import kind_words
@@ -191,9 +191,9 @@ def _budget(agreement: ps.PublicAgreement, ini: ps.PublicInitiative) -> dict[str
         return None
     rows = []
     for row in money.rows:
-        show = signed_kroner if row.role == CHANGE else kroner
-        cells = tuple(show(row.amounts[y]) if y in row.amounts else "" for y in money.years)
-        rows.append(BudgetRowView(row.role, row.label, cells, show(row.total)))
+        rows.append(
+            BudgetRowView(row.role, row.label, tuple(row.cells(money.years)), row.total_text())
+        )
     if not rows and not money.no_money and not money.pending:
         return None
     return {"money": money, "rows": rows}
