@@ -469,3 +469,19 @@ def test_economy_figures_are_stored_with_history(funded, round3, officer):
     assert (stored.spent, stored.expected, stored.note) == (MIO, 2 * MIO, "Licitation i november")
     assert stored.history.first().history_user == officer
     assert stored.history.first().history_change_reason == "Økonomi vurderet"
+
+
+@pytest.mark.parametrize(
+    "given, stored",
+    [("forhøjelse", "increase"), ("Tilførsel", "increase"), ("besparelseskrav", "saving_target")],
+)
+def test_a_change_kind_may_be_given_by_its_word_or_a_former_word(funded, officer, given, stored):
+    amounts = {2020: 1 * MIO} if stored == "increase" else {2020: -1 * MIO}
+    change = _propose(funded, officer, kind=given, amounts=amounts)
+    assert change.kind == stored
+
+
+def test_an_unknown_change_kind_lists_the_vocabularys_words(funded, officer):
+    with pytest.raises(bs.BudgetRefused) as refused:
+        _propose(funded, officer, kind="gave")
+    assert "vælg udskydelse, forhøjelse, reduktion eller sparemål." in str(refused.value)

@@ -13,7 +13,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from django.db import transaction
 
 from opfolgning.followup import budget as rules
-from opfolgning.followup.money import format_dkk
+from opfolgning.followup import vocabulary
+from opfolgning.followup.vocabulary import CHANGE_KIND_WORDS
 
 from .audit import Actor, audited_bulk_create, audited_delete, audited_save, user_of
 from .budget_selectors import approved_rules, rules_of
@@ -101,8 +102,8 @@ def _change_words(
     kind_da = str(ChangeKind(kind).label) if kind in ChangeKind.values else kind
     kind_en = kind.replace("_", " ")
     items = [(y, a) for y, a in amounts if _is_kroner(a) and isinstance(y, int)]
-    da = ", ".join(f"{'+' if a > 0 else ''}{format_dkk(a)} i {y}" for y, a in items)
-    en = ", ".join(f"{'+' if a > 0 else ''}{format_dkk(a, 'en')} in {y}" for y, a in items)
+    da = ", ".join(f"{vocabulary.signed_amount(a)} i {y}" for y, a in items)
+    en = ", ".join(f"{vocabulary.signed_amount(a, 'en')} in {y}" for y, a in items)
     money_da, money_en = _kind_da(kind_of_money), kind_of_money
     return (
         f"Budgetændringen ({kind_da}, {money_da}: {da})" if da else f"Budgetændringen ({kind_da})",
@@ -166,9 +167,9 @@ def budget_set(
                     _problem(
                         "no_money",
                         "Der står både, at der ikke er afsat økonomi, og at der er afsat "
-                        f"{format_dkk(sum(a for _, _, a in lines))}. Vælg det ene.",
+                        f"{vocabulary.amount(sum(a for _, _, a in lines))}. Vælg det ene.",
                         "It says both that no money is set aside and that "
-                        f"{format_dkk(sum(a for _, _, a in lines), 'en')} is. Choose one.",
+                        f"{vocabulary.amount(sum(a for _, _, a in lines), 'en')} is. Choose one.",
                     )
                 ],
             )
@@ -246,6 +247,11 @@ def _amount_items(amounts: Mapping[int, int] | Iterable[tuple[int, int]]) -> lis
     return [(year, amount) for year, amount in items]
 
 
+def _choice(words: Iterable[str], last: str = "eller") -> str:
+    items = list(words)
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
 def change_propose(
     *,
     actor: Actor,
@@ -257,7 +263,12 @@ def change_propose(
     note: str = "",
     round_number: int | None = None,
 ) -> BudgetChange:
-    """Record a proposed budget change with its alternative financing (signed kroner per year)."""
+    """Record a proposed budget change with its alternative financing (signed kroner per year).
+
+    `kind` is a change kind's key, or its word ("forhøjelse", also a former word such as
+    "tilførsel"; docs/glossary.md).
+    """
+    kind = vocabulary.change_kind_key(str(kind)) or kind
     items = _amount_items(amounts)
     what = _change_words(str(kind), str(kind_of_money), items)
     with transaction.atomic():
@@ -267,10 +278,10 @@ def change_propose(
             problems.append(
                 _problem(
                     "kind",
-                    f"{kind!r} er ikke en slags budgetændring; vælg udskydelse, forhøjelse, "
-                    "reduktion eller sparemål.",
-                    f"{kind!r} is no kind of budget change; choose postponement, increase, cut "
-                    "or saving target.",
+                    f"{kind!r} er ikke en slags budgetændring; vælg "
+                    f"{_choice([w.da for w in CHANGE_KIND_WORDS.values()])}.",
+                    f"{kind!r} is no kind of budget change; choose "
+                    f"{_choice([w.en for w in CHANGE_KIND_WORDS.values()], 'or')}.",
                 )
             )
         if kind_of_money not in Kind.values:
@@ -539,10 +550,10 @@ def economy_figures_save(
                 problems.append(
                     _problem(
                         name,
-                        f"{da} på {format_dkk(value)} skal ligge mellem 0 kr. og "
-                        f"{format_dkk(MAX_AMOUNT)}.",
-                        f"{en} of {format_dkk(value, 'en')} must lie between DKK 0 and "
-                        f"{format_dkk(MAX_AMOUNT, 'en')}.",
+                        f"{da} på {vocabulary.amount(value)} skal ligge mellem 0 kr. og "
+                        f"{vocabulary.amount(MAX_AMOUNT)}.",
+                        f"{en} of {vocabulary.amount(value, 'en')} must lie between DKK 0 and "
+                        f"{vocabulary.amount(MAX_AMOUNT, 'en')}.",
                     )
                 )
         if saving_achieved is not None and not isinstance(saving_achieved, bool):

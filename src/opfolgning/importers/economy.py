@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..followup import vocabulary
 from ..followup.document import (
     KINDS,
     BudgetChangeDoc,
@@ -26,7 +27,7 @@ from ..followup.document import (
     ChangeAmountDoc,
     Warning,
 )
-from ..followup.money import EconomyReading, format_dkk, read_economy, split_sentences
+from ..followup.money import EconomyReading, read_economy, split_sentences
 
 __all__ = [
     "AGREEMENT_YEARS",
@@ -89,11 +90,11 @@ def budget_from_reading(
         amounts = by_year[year]
         if len(amounts) > 1:
             # Two sentences may restate one amount or add two: only a person knows which.
-            shown = _join([format_dkk(a) for a in amounts])
+            shown = _join([vocabulary.amount(a) for a in amounts])
             review.append(f"{year} har flere beløb ({shown}): angiv det samlede beløb for året.")
         elif not in_period(year):
             review.append(
-                f"{format_dkk(amounts[0])} i {year} ligger uden for aftalens periode "
+                f"{vocabulary.amount(amounts[0])} i {year} ligger uden for aftalens periode "
                 f"{period_text}: kontrollér året, og angiv beløbet i budgettet."
             )
         else:
@@ -101,12 +102,13 @@ def budget_from_reading(
     held = {line.year: line.amount for line in lines}
     for undated in reading.undated:
         review.append(
-            f"{format_dkk(undated.amount)} uden år (»{undated.source}«): angiv året for beløbet."
+            f"{vocabulary.amount(undated.amount)} uden år (»{undated.source}«): "
+            "angiv året for beløbet."
         )
     changes: list[BudgetChangeDoc] = []
     for move in reading.moves:
         sentence = _sentence_of(move.source, sentences)
-        money = format_dkk(move.amount)
+        money = vocabulary.amount(move.amount)
         what = f"{money} flyttet fra {move.from_year} til {move.to_year}"
         if not (in_period(move.from_year) and in_period(move.to_year)):
             review.append(

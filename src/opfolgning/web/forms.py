@@ -8,7 +8,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from opfolgning.followup.money import ABSURD_LIMIT, AmountError, format_dkk, parse_amount
+from opfolgning.followup import vocabulary
+from opfolgning.followup.money import ABSURD_LIMIT, AmountError, parse_amount
 from opfolgning.followup.smileys import CANONICAL_GLYPH, Smiley
 from opfolgning.followup.vocabulary import CHANGE_KIND_WORDS, kind_words
 
@@ -202,7 +203,7 @@ class MoneyField(forms.CharField):
     def prepare_value(self, value: Any) -> Any:
         """Show a stored amount in Danish form ("1,5 mio. kr.")."""
         if isinstance(value, int) and not isinstance(value, bool):
-            return ("-" if value < 0 else "") + format_dkk(abs(value))
+            return vocabulary.amount(value)
         return value
 
     def to_python(self, value: Any) -> int | None:  # type: ignore[override]
