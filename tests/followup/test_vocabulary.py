@@ -219,3 +219,42 @@ def test_amounts_are_written_by_the_vocabulary():
     assert amount(1_500_000, "en-gb") == "DKK 1.5 million"
     assert signed_amount(250_000) == "+250.000 kr."
     assert signed_amount(-1_000_000) == "-1 mio. kr."
+
+
+WORD_TABLES = [
+    "KIND_WORDS",
+    "SMILEY_WORDS",
+    "CHANGE_KIND_WORDS",
+    "CHANGE_STATUS_WORDS",
+    "ROUND_STATE_WORDS",
+    "SUBMISSION_STATE_WORDS",
+    "ROLE_WORDS",
+    "REPORT_FILE_WORDS",
+]
+
+
+@pytest.mark.parametrize("table", WORD_TABLES)
+def test_the_english_catalogue_says_what_the_vocabulary_says(table):
+    # Django's choices are translated through the catalogue: its English must be the
+    # vocabulary's English, or a page and an API answer would disagree.
+    from opfolgning.followup import vocabulary
+
+    po = (SRC / "locale" / "en" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    for word in getattr(vocabulary, table).values():
+        assert f'msgid "{word.da}"\nmsgstr "{word.en}"' in po, word
+
+
+def test_roles_and_report_file_states_are_the_vocabularys_words():
+    from opfolgning.accounts.models import ROLE_GROUPS, Role
+    from opfolgning.agreements.models import ReportFileStatus
+    from opfolgning.followup import vocabulary
+
+    assert {r.value: str(r.label) for r in Role} == {
+        k: w.da for k, w in vocabulary.ROLE_WORDS.items()
+    }
+    assert {r.value: g for r, g in ROLE_GROUPS.items()} == {
+        k: w.da for k, w in vocabulary.ROLE_WORDS.items()
+    }
+    assert {s.value: str(s.label) for s in ReportFileStatus} == {
+        k: w.da for k, w in vocabulary.REPORT_FILE_WORDS.items()
+    }

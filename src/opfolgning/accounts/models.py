@@ -12,23 +12,20 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from opfolgning.agreements.models import Center, Committee
+from opfolgning.followup.vocabulary import ROLE_WORDS
 
 
 class Role(models.TextChoices):
     """What a user does in Opfølgning; each role is backed by a Django group."""
 
-    FINANCE_OFFICER = "finance_officer", _("Økonomikonsulent")
-    DEPARTMENT_EDITOR = "department_editor", _("Redaktør for center")
-    COMMITTEE_READER = "committee_reader", _("Udvalgslæser")
+    FINANCE_OFFICER = "finance_officer", _(ROLE_WORDS["finance_officer"].da)
+    DEPARTMENT_EDITOR = "department_editor", _(ROLE_WORDS["department_editor"].da)
+    COMMITTEE_READER = "committee_reader", _(ROLE_WORDS["committee_reader"].da)
 
 
 # The Django group behind each role. Group names are stored data, so they stay Danish and
 # fixed whatever the UI language is.
-ROLE_GROUPS: dict[Role, str] = {
-    Role.FINANCE_OFFICER: "Økonomikonsulent",
-    Role.DEPARTMENT_EDITOR: "Redaktør for center",
-    Role.COMMITTEE_READER: "Udvalgslæser",
-}
+ROLE_GROUPS: dict[Role, str] = {role: ROLE_WORDS[role.value].da for role in Role}
 
 # When a sign-in maps to several roles, the first one here wins.
 ROLE_PRECEDENCE: tuple[Role, ...] = (

@@ -17,6 +17,7 @@ from opfolgning.followup.vocabulary import (
     KIND_CAPITAL,
     KIND_OPERATING,
     KIND_WORDS,
+    REPORT_FILE_WORDS,
     ROUND_STATE_WORDS,
     SMILEY_WORDS,
     SUBMISSION_STATE_WORDS,
@@ -553,10 +554,10 @@ class BudgetChangeAmount(models.Model):
 class ReportFileStatus(models.TextChoices):
     """Where a generated report file is in its life."""
 
-    PENDING = "pending", _("venter")
-    RUNNING = "running", _("dannes")
-    DONE = "done", _("færdig")
-    FAILED = "failed", _("fejlet")
+    PENDING = "pending", _(REPORT_FILE_WORDS["pending"].da)
+    RUNNING = "running", _(REPORT_FILE_WORDS["running"].da)
+    DONE = "done", _(REPORT_FILE_WORDS["done"].da)
+    FAILED = "failed", _(REPORT_FILE_WORDS["failed"].da)
 
 
 class ReportFile(models.Model):

@@ -178,6 +178,22 @@ SUBMISSION_STATE_WORDS: dict[str, Word] = {
 }
 
 
+#: What a user does in Opfølgning (accounts.models.Role); the Danish words also name the roles'
+#: Django groups, which are stored data and stay Danish.
+ROLE_WORDS: dict[str, Word] = {
+    "finance_officer": Word("Økonomikonsulent", "Finance officer"),
+    "department_editor": Word("Redaktør for center", "Center editor"),
+    "committee_reader": Word("Udvalgslæser", "Committee reader"),
+}
+#: Where a generated report file is (delivery.reports).
+REPORT_FILE_WORDS: dict[str, Word] = {
+    "pending": Word("venter", "pending"),
+    "running": Word("dannes", "being made"),
+    "done": Word("færdig", "done"),
+    "failed": Word("fejlet", "failed"),
+}
+
+
 # --- amounts -------------------------------------------------------------------------------
 
 
