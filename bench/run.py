@@ -138,7 +138,9 @@ def main() -> None:
                 ]
                 if last:
                     cmd.append("--pages")
-                out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True)
+                out = subprocess.run(cmd, env=env, check=False, capture_output=True, text=True)
+                if out.returncode != 0:
+                    sys.exit(f"bench/run.py: N={n}, import {attempt + 1} failed:\n{out.stderr}")
                 data = json.loads(out.stdout.strip().splitlines()[-1])
                 imports.append(data.pop("import_s"))
                 pages = data or pages

@@ -19,11 +19,11 @@ from django.db import models
 from django.utils import formats, timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
-from opfolgning.followup.document import ROUND_NUMBERS
 from opfolgning.followup.textdiff import diff_html
+from opfolgning.followup.vocabulary import round_phrase
 
 from .models import (
     Agreement,
@@ -144,9 +144,7 @@ def round_name(number: int | None) -> str:
     """Return the name of a follow-up round in the active language."""
     if number is None:
         return _("ukendt opfølgning")
-    if number == ROUND_NUMBERS[-1]:
-        return _("opfølgningen pr. 31.12.")
-    return _("%(n)s. opfølgning") % {"n": number}
+    return round_phrase(number, get_language() or "da")
 
 
 def reason_text(reason: str | None) -> str:

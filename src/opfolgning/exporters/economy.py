@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from opfolgning.followup import budget as rules
 from opfolgning.followup import vocabulary
 from opfolgning.followup.document import InitiativeDoc, ReportDocument, budget_model
-from opfolgning.followup.vocabulary import change_kind_word, kind_word, long_date
+from opfolgning.followup.vocabulary import change_kind_word, kind_word, long_date, round_phrase
 
 __all__ = [
     "BudgetRow",
@@ -131,8 +131,8 @@ def _change_label(
     elif change.decided_on is not None and change.status is rules.ChangeStatus.REJECTED:
         label += ", " + _("afvist %(date)s") % {"date": _date_text(change.decided_on, lang)}
     elif change.proposed_in_round is not None and change.status is rules.ChangeStatus.PROPOSED:
-        label += ", " + _("foreslået ved %(round)s. opfølgning") % {
-            "round": change.proposed_in_round
+        label += ", " + _("foreslået ved %(round)s") % {
+            "round": round_phrase(change.proposed_in_round, lang)
         }
     if change.reference.strip():
         label += ", " + change.reference.strip()

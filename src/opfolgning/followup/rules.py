@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .document import ROUND_NUMBERS, InitiativeDoc, MilestoneDoc, ReportDocument
 from .smileys import LABELS_DA, LABELS_EN, Smiley
+from .vocabulary import round_phrase
 
 FINAL_ROUND = ROUND_NUMBERS[-1]
 
@@ -77,13 +78,13 @@ class Finding:
 
 
 def round_name_da(round_: int) -> str:
-    """Return the Danish name of a follow-up round."""
-    return "opfølgningen pr. 31.12." if round_ == FINAL_ROUND else f"{round_}. opfølgning"
+    """Return the Danish name of a follow-up round mid-sentence (the vocabulary's)."""
+    return round_phrase(round_, "da")
 
 
 def round_name_en(round_: int) -> str:
-    """Return the English name of a follow-up round."""
-    return "the final follow-up (31 Dec)" if round_ == FINAL_ROUND else f"round {round_}"
+    """Return the English name of a follow-up round mid-sentence (the vocabulary's)."""
+    return round_phrase(round_, "en")
 
 
 def _check_round(current_round: int) -> None:

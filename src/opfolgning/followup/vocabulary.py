@@ -26,6 +26,16 @@ KIND_CAPITAL = "capital"
 KIND_OPERATING = "operating"
 
 
+def _(text: str) -> str:
+    """Mark a Danish word for the message catalogue (`makemessages` finds it here).
+
+    The domain translates nothing itself: a Django choice built from the word is translated
+    where it is shown, through the catalogue, whose English must be the word's English
+    (tests/followup/test_vocabulary.py checks that).
+    """
+    return text
+
+
 @dataclass(frozen=True)
 class Word:
     """One concept's word in Danish (the documents' language) and in English."""
@@ -40,8 +50,8 @@ class Word:
 
 # Capital project (anlæg) or operating item (drift): the kind of an initiative and of money.
 KIND_WORDS: dict[str, Word] = {
-    KIND_CAPITAL: Word("Anlæg", "Capital"),
-    KIND_OPERATING: Word("Drift", "Operating"),
+    KIND_CAPITAL: Word(_("Anlæg"), "Capital"),
+    KIND_OPERATING: Word(_("Drift"), "Operating"),
 }
 
 
@@ -102,9 +112,9 @@ def long_date(day: date, language: str = "da") -> str:
 #: The smiley levels' words (keys are followup.smileys.Smiley values). The reading guide, the
 #: forms, the documents and open data all use these three words.
 SMILEY_WORDS: dict[str, Word] = {
-    "happy": Word("glad", "happy"),
-    "neutral": Word("mellemfornøjet", "neutral"),
-    "sad": Word("sur", "sad"),
+    "happy": Word(_("glad"), "happy"),
+    "neutral": Word(_("mellemfornøjet"), "neutral"),
+    "sad": Word(_("sur"), "sad"),
 }
 #: A round with no smiley (charts, filters).
 NO_SMILEY = Word("ingen", "none")
@@ -122,10 +132,10 @@ def smiley_word(smiley: str | None, language: str = "da") -> str:
 
 #: What a budget change does (keys are followup.budget.ChangeKind values).
 CHANGE_KIND_WORDS: dict[str, Word] = {
-    "postponement": Word("udskydelse", "postponement"),
-    "increase": Word("forhøjelse", "increase"),
-    "cut": Word("reduktion", "cut"),
-    "saving_target": Word("sparemål", "saving target"),
+    "postponement": Word(_("udskydelse"), "postponement"),
+    "increase": Word(_("forhøjelse"), "increase"),
+    "cut": Word(_("reduktion"), "cut"),
+    "saving_target": Word(_("sparemål"), "saving target"),
 }
 #: Words used for the same kinds before they were unified (issue 13): still read on input.
 FORMER_CHANGE_KIND_WORDS: dict[str, str] = {
@@ -137,9 +147,9 @@ FORMER_CHANGE_KIND_WORDS: dict[str, str] = {
 }
 #: Where a budget change stands with the city council (followup.budget.ChangeStatus values).
 CHANGE_STATUS_WORDS: dict[str, Word] = {
-    "proposed": Word("foreslået", "proposed"),
-    "approved": Word("godkendt", "approved"),
-    "rejected": Word("afvist", "rejected"),
+    "proposed": Word(_("foreslået"), "proposed"),
+    "approved": Word(_("godkendt"), "approved"),
+    "rejected": Word(_("afvist"), "rejected"),
 }
 
 
@@ -163,34 +173,34 @@ def change_kind_key(text: str) -> str | None:
 
 #: Where a follow-up round is.
 ROUND_STATE_WORDS: dict[str, Word] = {
-    "planned": Word("planlagt", "planned"),
-    "open": Word("åben", "open"),
-    "closed": Word("lukket", "closed"),
-    "published": Word("offentliggjort", "published"),
+    "planned": Word(_("planlagt"), "planned"),
+    "open": Word(_("åben"), "open"),
+    "closed": Word(_("lukket"), "closed"),
+    "published": Word(_("offentliggjort"), "published"),
 }
 #: Where one initiative's status is in a round.
 SUBMISSION_STATE_WORDS: dict[str, Word] = {
-    "not_started": Word("ikke påbegyndt", "not started"),
-    "draft": Word("kladde", "draft"),
-    "submitted": Word("indsendt", "submitted"),
-    "returned": Word("sendt retur", "returned"),
-    "approved": Word("godkendt", "approved"),
+    "not_started": Word(_("ikke påbegyndt"), "not started"),
+    "draft": Word(_("kladde"), "draft"),
+    "submitted": Word(_("indsendt"), "submitted"),
+    "returned": Word(_("sendt retur"), "returned"),
+    "approved": Word(_("godkendt"), "approved"),
 }
 
 
 #: What a user does in Opfølgning (accounts.models.Role); the Danish words also name the roles'
 #: Django groups, which are stored data and stay Danish.
 ROLE_WORDS: dict[str, Word] = {
-    "finance_officer": Word("Økonomikonsulent", "Finance officer"),
-    "department_editor": Word("Redaktør for center", "Center editor"),
-    "committee_reader": Word("Udvalgslæser", "Committee reader"),
+    "finance_officer": Word(_("Økonomikonsulent"), "Finance officer"),
+    "department_editor": Word(_("Redaktør for center"), "Center editor"),
+    "committee_reader": Word(_("Udvalgslæser"), "Committee reader"),
 }
 #: Where a generated report file is (delivery.reports).
 REPORT_FILE_WORDS: dict[str, Word] = {
-    "pending": Word("venter", "pending"),
-    "running": Word("dannes", "being made"),
-    "done": Word("færdig", "done"),
-    "failed": Word("fejlet", "failed"),
+    "pending": Word(_("venter"), "pending"),
+    "running": Word(_("dannes"), "being made"),
+    "done": Word(_("færdig"), "done"),
+    "failed": Word(_("fejlet"), "failed"),
 }
 
 
@@ -246,6 +256,14 @@ def round_name(round_number: int, language: str = "da") -> str:
     if round_number == FINAL_ROUND:
         return Word("Pr. 31.12.", "Per 31 Dec").in_language(language)
     return Word(f"{round_number}. opfølgning", f"Round {round_number}").in_language(language)
+
+
+def round_phrase(round_number: int, language: str = "da") -> str:
+    """Return a round as named mid-sentence: "3. opfølgning" / "round 3"; the final one
+    "opfølgningen pr. 31.12." / "the final follow-up (31 Dec)"."""
+    if round_number == FINAL_ROUND:
+        return Word("opfølgningen pr. 31.12.", "the final follow-up (31 Dec)").in_language(language)
+    return Word(f"{round_number}. opfølgning", f"round {round_number}").in_language(language)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from opfolgning.exporters import html as html_export
+from opfolgning.followup import vocabulary
 from opfolgning.followup.vocabulary import long_date as vocabulary_long_date
 
 register = template.Library()
@@ -33,6 +34,18 @@ def long_date(value: dt.date | None) -> str:
     if not value:
         return ""
     return vocabulary_long_date(value, get_language() or "da")
+
+
+@register.filter
+def round_name(number: int | None) -> str:
+    """Return a round's short name in the active language: "3. opfølgning", "Pr. 31.12."."""
+    return vocabulary.round_name(number, get_language() or "da") if number else ""
+
+
+@register.filter
+def round_phrase(number: int | None) -> str:
+    """Return a round as named mid-sentence: "3. opfølgning", "opfølgningen pr. 31.12."."""
+    return vocabulary.round_phrase(number, get_language() or "da") if number else ""
 
 
 @register.filter
