@@ -216,6 +216,9 @@ def build() -> bytes:
     _tag(document, "{{p reading_guide }}")
     _tag(document, "{%p endif %}")
 
+    # "Til beslutning": generated (headings and bullets per list); the importer skips it.
+    _tag(document, "{{p decisions }}")
+
     document.add_paragraph("Overblik", style="Heading 1")
     document.add_paragraph("{{ overview_intro }}", style="Normal")
     _overview_table(document)

@@ -173,10 +173,14 @@ def test_the_whole_round_as_the_four_personas(
     officer.get_by_role("button", name="Godkend").click()
     expect(officer.locator(".messages")).to_contain_text("1.1 er godkendt.")
     officer.goto(MANAGE)
+    # Closing shows what will happen first: the unapproved status (1.2) is listed.
+    officer.get_by_role("link", name="Luk opfølgningen …").click()
+    expect(officer.locator("main")).to_contain_text("1 indsats uden godkendt status")
+    assert_accessible(officer, "the close confirmation page")
     close = officer.get_by_role("button", name="Luk opfølgningen og frys rapporterne")
     close.click()
     expect(officer.locator(".messages")).to_contain_text("kan ikke lukkes")
-    assert_accessible(officer, "the progress board with a refused close")
+    assert_accessible(officer, "the close confirmation page with a refused close")
     world.round.refresh_from_db()
     assert world.round.state == RoundState.OPEN
     officer.get_by_label("Begrundelse for at lukke trods udestående").fill(
@@ -184,6 +188,8 @@ def test_the_whole_round_as_the_four_personas(
     )
     close.click()
     expect(officer.locator(".messages")).to_contain_text("Opfølgningen er lukket")
+    officer.get_by_role("link", name="Offentliggør …").click()
+    assert_accessible(officer, "the publish confirmation page")
     officer.get_by_role("button", name="Offentliggør").click()
     expect(officer.locator(".messages")).to_contain_text("Opfølgningen er offentliggjort.")
     assert_accessible(officer, "the progress board of a published round")

@@ -162,6 +162,15 @@ def test_front_matter_headings_and_bullets(seed_docx):
     assert ("List Bullet", "☺: Milepælen er nået.") in paragraphs
     assert ("Heading 1", "Overblik") in paragraphs
     headings = [text for style, text in paragraphs if style.startswith("Heading")]
+    # "Til beslutning" follows the reading guide (issue 14), with a heading per list.
+    assert headings[:5] == [
+        "Læsevejledning",
+        "Til beslutning",
+        "Forværret siden sidste opfølgning",
+        "Sur smiley for økonomien",
+        "Budgetændringer til godkendelse i kommunalbestyrelsen",
+    ]
+    headings = headings[:1] + headings[5:]
     assert headings[2:4] == ["Økonomi i alt", "Godkendte ændringer"]
     assert headings[4:] == [
         "1. Vi skaber fremtiden sammen - Værdighed i Ballerup/alle aldre",

@@ -70,9 +70,11 @@ def test_seed_report_shows_changes_since_round_2(seed_page, number, line):
 
 
 def test_seed_report_overview_counts_changed_smileys(seed_page):
+    # Improved, worsened, unchanged, new and not yet assessed apart (issue 14): 4.24 has no
+    # smiley at round 3 and is not counted as changed.
     assert (
-        '<p class="changes-summary">6 indsatser har ændret smiley siden 2. opfølgning '
-        "(2 forbedret, 2 forværret)."
+        '<p class="changes-summary">Indsatsens smiley siden 2. opfølgning: 2 forbedret, '
+        "2 forværret, 20 uændret, 2 vurderet for første gang, 1 endnu ikke vurderet."
     ) in seed_page
     assert seed_page.index("changes-summary") < seed_page.index("Regeltjek")
 

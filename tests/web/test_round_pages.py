@@ -172,10 +172,10 @@ def test_closing_is_refused_then_overridden_then_published_for_citizens(
 ):
     login(client, finance_officer)
     close = _url("round-close", world)
-    client.post(close, {"override_reason": ""})
+    # A refused close stays on its confirmation page, which says why (issue 14).
+    page = client.post(close, {"override_reason": ""}).content.decode()
     world.round.refresh_from_db()
     assert world.round.state == RoundState.OPEN
-    page = client.get(_url("round-manage", world)).content.decode()
     assert "kan ikke lukkes" in page
     client.post(close, {"override_reason": "Udvalgsmødet er i morgen"})
     world.round.refresh_from_db()

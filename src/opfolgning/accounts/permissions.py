@@ -31,12 +31,14 @@ None) before publishing is for finance officers only.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import Any
 
 import rules
 
 from opfolgning.agreements.models import (
+    Center,
     Committee,
     Initiative,
     Round,
@@ -44,6 +46,8 @@ from opfolgning.agreements.models import (
     Submission,
     SubmissionState,
 )
+from opfolgning.followup.audience import Audience, for_audience
+from opfolgning.followup.document import ReportDocument
 
 from .models import Role
 from .selectors import access_of
@@ -194,3 +198,45 @@ for _name, _predicate in RULES.items():
 def can(user: Any, perm: str, obj: Any = None) -> bool:
     """Return whether the user has the permission on obj (superusers get no free pass)."""
     return bool(rules.has_perm(perm, user, obj))
+
+
+# What a reader gets of a report (followup.audience): staff everything, committee readers what
+# bears on their decisions, citizens none of the internal notes.
+
+
+@dataclass(frozen=True)
+class ReportReader:
+    """Who reads a report: the audience, and the centers whose initiatives they edit."""
+
+    audience: Audience
+    own_centers: frozenset[str] = frozenset()
+
+    @property
+    def key(self) -> str:
+        """Return a short key for caches: the same key, the same document."""
+        if not self.own_centers:
+            return str(self.audience)
+        digest = hashlib.sha256("\n".join(sorted(self.own_centers)).encode()).hexdigest()
+        return f"{self.audience}-{digest[:16]}"
+
+
+def report_reader(user: Any) -> ReportReader:
+    """Return who `user` is as a reader of reports."""
+    role = access_of(user).role
+    if role == Role.FINANCE_OFFICER:
+        return ReportReader(Audience.STAFF)
+    if role == Role.DEPARTMENT_EDITOR:
+        ids = access_of(user).center_ids
+        names = frozenset(Center.objects.filter(pk__in=ids).values_list("name", flat=True))
+        return ReportReader(Audience.COMMITTEE, names)
+    if role == Role.COMMITTEE_READER:
+        return ReportReader(Audience.COMMITTEE)
+    return ReportReader(Audience.PUBLIC)
+
+
+def report_for(reader: ReportReader, doc: ReportDocument) -> ReportDocument:
+    """Return the report as `reader` may read it (an editor keeps the notes of their own)."""
+    if reader.own_centers:
+        centers = reader.own_centers
+        return for_audience(doc, reader.audience, own=lambda ini: ini.center in centers)
+    return for_audience(doc, reader.audience)

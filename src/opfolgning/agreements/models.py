@@ -572,6 +572,10 @@ class ReportFile(models.Model):
     format = models.CharField(_("format"), max_length=10)
     # sha256 of the report document's JSON: a new fingerprint means the data changed.
     fingerprint = models.CharField(_("dataversion"), max_length=64)
+    # Who the file is for (accounts.permissions.ReportReader.key): staff, committee, public.
+    audience = models.CharField(_("læser"), max_length=40, default="staff")
+    # The document the job renders (a frozen version, as this reader gets it).
+    document = models.JSONField(_("rapportdokument"), null=True, blank=True, editable=False)
     status = models.CharField(
         _("status"),
         max_length=10,
@@ -591,8 +595,8 @@ class ReportFile(models.Model):
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
-                fields=["agreement", "round_number", "scope", "format", "fingerprint"],
-                name="report_file_unique_version",
+                fields=["agreement", "round_number", "scope", "format", "audience", "fingerprint"],
+                name="report_file_unique_version_per_reader",
             ),
             models.CheckConstraint(
                 condition=Q(round_number__gte=1) & Q(round_number__lte=4),

@@ -26,6 +26,7 @@ from typing import NamedTuple
 from django.db.models import Count, Max
 from django.utils.text import slugify
 
+from opfolgning.followup.audience import Audience, for_audience
 from opfolgning.followup.document import (
     InitiativeDoc,
     ReportDocument,
@@ -183,7 +184,11 @@ def _build(year: int, name: str, key: Key) -> PublicAgreement:
     versions: dict[int, int] = {}
     published: dict[int, PublishedSnapshot] = {}
     for snap in key:
-        docs[snap.round_number] = _snapshot_document(snap.pk, snap.fingerprint)
+        # Citizens read none of the internal notes: review flags, review notes, proposed and
+        # rejected budget changes (followup.audience).
+        docs[snap.round_number] = for_audience(
+            _snapshot_document(snap.pk, snap.fingerprint), Audience.PUBLIC
+        )
         versions[snap.round_number] = snap.version
         published[snap.round_number] = snap
     source_round = max(docs)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from django.db.models import Count, Q, QuerySet
@@ -32,6 +32,7 @@ from .models import (
     Initiative,
     Milestone,
     Round,
+    Submission,
 )
 
 
@@ -213,6 +214,9 @@ class InitiativeData:
     # Budget lines and changes per initiative id; None when not read (budgets=False).
     budget_lines: dict[int, list[BudgetLineDoc]] | None = None
     budget_changes: dict[int, list[KeyedChange]] | None = None
+    # The round read, and where each initiative's status stands in it (initiative id → state).
+    round_number: int = 0
+    approvals: dict[int, str] = field(default_factory=dict)
 
 
 def initiative_data(
@@ -264,6 +268,12 @@ def initiative_data(
         )
     )
     data = InitiativeData(labels, dates, milestone_rows, economy_rows, rows)
+    data.round_number = round_obj.number
+    data.approvals = dict(
+        Submission.objects.filter(initiative__in=initiatives, round=round_obj)
+        .order_by()
+        .values_list("initiative_id", "state")
+    )
     if budgets:
         data.budget_lines = lines_by_initiative(initiatives)
         data.budget_changes = changes_by_initiative(initiatives)
@@ -286,11 +296,15 @@ def theme_docs_from(data: InitiativeData) -> list[ThemeDoc]:
                 ini["theme__number"], ini["theme__title"]
             )
         by_round = data.milestones.get(ini["id"], {})
+        approval = data.approvals.get(ini["id"], "")
         milestones = []
         for number in ROUND_NUMBERS:
             m = by_round.get(number)
             if m is None:
-                milestones.append(MilestoneDoc(round=number, label=labels.get(number, "")))
+                state = approval if number == data.round_number else ""
+                milestones.append(
+                    MilestoneDoc(round=number, label=labels.get(number, ""), approval=state)
+                )
                 continue
             milestones.append(
                 MilestoneDoc(
@@ -302,6 +316,8 @@ def theme_docs_from(data: InitiativeData) -> list[ThemeDoc]:
                     glyph=m.glyph or None,
                     needs_review=m.needs_review,
                     corrective_action=m.corrective_action,
+                    carried_forward=m.carried_forward,
+                    approval=approval if number == data.round_number else "",
                 )
             )
         eco = data.economy.get(ini["id"])

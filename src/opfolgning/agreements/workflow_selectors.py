@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from opfolgning.followup.document import InitiativeDoc, ReportDocument
+from django.utils.translation import gettext
+
+from opfolgning.followup.audience import published_statuses
+from opfolgning.followup.document import InitiativeDoc, ReportDocument, fingerprint
 from opfolgning.followup.rules import Finding, Severity, initiative_findings
 from opfolgning.followup.smileys import Smiley
 
@@ -398,3 +401,146 @@ def status_preview(
         for f in initiative_findings(doc, current_round=round_obj.number)
         if f.round == round_obj.number
     ]
+
+
+# --- what closing, publishing and a new version will do (the confirmation pages) -----
+
+
+@dataclass
+class CloseCheck:
+    """What stands in the way of closing a round."""
+
+    unapproved: int
+    findings: list[Finding]
+
+    @property
+    def clear(self) -> bool:
+        """Return whether the round can be closed without an override."""
+        return self.unapproved == 0 and not self.findings
+
+
+def round_close_check(*, round_obj: Round) -> CloseCheck:
+    """Return the unapproved initiatives and rule errors of a round."""
+    unapproved = (
+        Submission.objects.filter(round=round_obj).exclude(state=SubmissionState.APPROVED).count()
+    )
+    doc = selectors.report_document(year=round_obj.agreement.year, round_number=round_obj.number)
+    findings = [
+        f
+        for ini in doc.initiatives()
+        for f in initiative_findings(ini, current_round=round_obj.number)
+        if f.severity is Severity.ERROR and f.round == round_obj.number
+    ]
+    return CloseCheck(unapproved, findings)
+
+
+def snapshot_scopes(round_obj: Round) -> list[tuple[str, ReportDocument]]:
+    """Return the reports a round freezes, live: the whole agreement ("") and each committee's."""
+    year, number = round_obj.agreement.year, round_obj.number
+    scopes = [("", selectors.report_document(year=year, round_number=number))]
+    committees = Committee.objects.filter(
+        initiatives__agreement_id=round_obj.agreement_id
+    ).distinct()
+    for committee in committees.order_by("name"):
+        scopes.append(
+            (
+                committee.slug,
+                selectors.report_document(year=year, round_number=number, committee=committee.slug),
+            )
+        )
+    return scopes
+
+
+@dataclass(frozen=True)
+class PendingStatus:
+    """An initiative whose status of the round is not approved."""
+
+    number: str
+    title: str
+    center: str
+    state: str
+
+
+@dataclass(frozen=True)
+class ReportToFreeze:
+    """A report that the action freezes: its scope ("" for the whole agreement) and name."""
+
+    scope: str
+    name: str
+    version: int  # the version it will get
+
+
+@dataclass(frozen=True)
+class RoundPreview:
+    """What closing, publishing or a new version of a round will do, before it is done."""
+
+    total: int
+    counts: dict[str, int]  # submission state → how many initiatives
+    pending: list[PendingStatus]  # not approved: left out of the frozen reports
+    findings: list[Finding]  # rule breaches of the round
+    reports: list[ReportToFreeze]  # frozen now (close, new version) or made public (publish)
+
+    @property
+    def approved(self) -> int:
+        """Return how many statuses are approved."""
+        return self.counts.get(SubmissionState.APPROVED, 0)
+
+    @property
+    def clear(self) -> bool:
+        """Return whether nothing stands in the way (every status approved, no breaches)."""
+        return not self.pending and not self.findings
+
+
+def _pending(round_obj: Round) -> tuple[int, dict[str, int], list[PendingStatus]]:
+    rows = list(
+        Submission.objects.filter(round=round_obj)
+        .order_by(
+            "initiative__theme__position", "initiative__theme__number", "initiative__sort_key"
+        )
+        .values_list("state", "initiative__number", "initiative__title", "initiative__center__name")
+    )
+    counts = Counter(state for state, *_rest in rows)
+    pending = [
+        PendingStatus(number, title, center or "", state)
+        for state, number, title, center in rows
+        if state != SubmissionState.APPROVED
+    ]
+    return len(rows), dict(counts), pending
+
+
+def _scope_name(scope: str, names: dict[str, str]) -> str:
+    return names.get(scope, scope) if scope else gettext("Hele aftalen")
+
+
+def round_preview(*, round_obj: Round, action: str) -> RoundPreview:
+    """Return what `action` ("close", "publish" or "correct") will do to the round's reports.
+
+    close: every report is frozen (version 1, or the next one); publish: the newest versions
+    become public; correct: the reports whose data changed since their newest version get a
+    new one. Unapproved statuses are left out of what is frozen (followup.audience).
+    """
+    total, counts, pending = _pending(round_obj)
+    findings = round_close_check(round_obj=round_obj).findings if round_obj.is_open else []
+    names = dict(Committee.objects.values_list("slug", "name"))
+    newest: dict[str, tuple[int, str]] = {}
+    for scope, version, print_ in (
+        ReportSnapshot.objects.filter(round=round_obj)
+        .order_by("scope", "version")
+        .values_list("scope", "version", "fingerprint")
+    ):
+        newest[scope] = (version, print_)
+    reports: list[ReportToFreeze] = []
+    if action == "publish":
+        reports = [
+            ReportToFreeze(scope, _scope_name(scope, names), version)
+            for scope, (version, _print) in sorted(newest.items())
+        ]
+    else:
+        for scope, live in snapshot_scopes(round_obj):
+            stored = newest.get(scope)
+            if action == "correct" and stored is not None:
+                if fingerprint(published_statuses(live)) == stored[1]:
+                    continue
+            version = stored[0] + 1 if stored is not None else 1
+            reports.append(ReportToFreeze(scope, _scope_name(scope, names), version))
+    return RoundPreview(total, counts, pending, findings, reports)

@@ -15,7 +15,8 @@ from typing import Any, NamedTuple
 from django.db import transaction
 from django.utils import timezone
 
-from opfolgning.followup.document import ReportDocument, fingerprint
+from opfolgning.followup.audience import published_statuses
+from opfolgning.followup.document import fingerprint
 from opfolgning.followup.rules import Finding, Severity, effective_smileys, initiative_findings
 from opfolgning.followup.smileys import Smiley
 
@@ -23,7 +24,6 @@ from . import selectors
 from .audit import Actor, audited_save, user_of
 from .models import (
     Agreement,
-    Committee,
     EffortSmiley,
     Initiative,
     Milestone,
@@ -33,7 +33,7 @@ from .models import (
     Submission,
     SubmissionState,
 )
-from .workflow_selectors import ROW_RELATED
+from .workflow_selectors import ROW_RELATED, round_close_check, snapshot_scopes
 
 
 class WorkflowError(Exception):
@@ -378,50 +378,6 @@ def status_approve(*, actor: Actor, submission: Submission, comment: str = "") -
     return submission
 
 
-@dataclass
-class CloseCheck:
-    """What stands in the way of closing a round."""
-
-    unapproved: int
-    findings: list[Finding]
-
-    @property
-    def clear(self) -> bool:
-        """Return whether the round can be closed without an override."""
-        return self.unapproved == 0 and not self.findings
-
-
-def round_close_check(*, round_obj: Round) -> CloseCheck:
-    """Return the unapproved initiatives and rule errors of a round."""
-    unapproved = (
-        Submission.objects.filter(round=round_obj).exclude(state=SubmissionState.APPROVED).count()
-    )
-    doc = selectors.report_document(year=round_obj.agreement.year, round_number=round_obj.number)
-    findings = [
-        f
-        for ini in doc.initiatives()
-        for f in initiative_findings(ini, current_round=round_obj.number)
-        if f.severity is Severity.ERROR and f.round == round_obj.number
-    ]
-    return CloseCheck(unapproved, findings)
-
-
-def _snapshot_scopes(round_obj: Round) -> list[tuple[str, ReportDocument]]:
-    year, number = round_obj.agreement.year, round_obj.number
-    scopes = [("", selectors.report_document(year=year, round_number=number))]
-    committees = Committee.objects.filter(
-        initiatives__agreement_id=round_obj.agreement_id
-    ).distinct()
-    for committee in committees.order_by("name"):
-        scopes.append(
-            (
-                committee.slug,
-                selectors.report_document(year=year, round_number=number, committee=committee.slug),
-            )
-        )
-    return scopes
-
-
 class _StoredVersion(NamedTuple):
     """The newest stored snapshot of a report: its version and its data's fingerprint."""
 
@@ -439,7 +395,9 @@ def _write_snapshots(round_obj: Round, actor: Actor, reason: str) -> int:
         .values_list("scope", "version", "fingerprint")
     ):
         latest[scope] = _StoredVersion(version, print_)
-    for scope, doc in _snapshot_scopes(round_obj):
+    for scope, live in snapshot_scopes(round_obj):
+        # What is frozen (and later published) is what was approved (followup.audience).
+        doc = published_statuses(live)
         print_ = fingerprint(doc)
         stored = latest.get(scope)
         if stored is not None and stored.fingerprint == print_:

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from django.http import HttpRequest, HttpResponse
 from ninja import Path, Query, Router
 
-from opfolgning.accounts.permissions import ReportScope, can
+from opfolgning.accounts.permissions import ReportScope, can, report_for, report_reader
 from opfolgning.agreements import public_selectors as ps
 from opfolgning.agreements import selectors
 from opfolgning.agreements import workflow_selectors as ws
@@ -271,7 +271,8 @@ def report(
         view = ws.report_view_of(round_obj=round_obj, committee=committee_obj, version=version)
     except selectors.NotFound as exc:
         raise ApiError(404, hidden if anonymous else str(exc)) from exc
-    data = view.document.to_dict()
+    # The same part of the report as on the pages (followup.audience).
+    data = report_for(report_reader(user), view.document).to_dict()
     if anonymous:
         # No personal data of users in public output; the keys stay for a stable shape.
         data["contact"] = {"name": "", "email": "", "phone": ""}

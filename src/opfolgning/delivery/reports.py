@@ -27,6 +27,9 @@ class ReportRequest:
     round_number: int
     committee: str  # a committee slug, or "" for the whole agreement
     format: str
+    # Who it is for (accounts.permissions.ReportReader.key): the same data, read by another
+    # audience, is another file.
+    audience: str = "staff"
 
 
 def _document(request: ReportRequest) -> ReportDocument:
@@ -43,6 +46,7 @@ def report_file_get(*, request: ReportRequest, doc: ReportDocument) -> ReportFil
             round_number=request.round_number,
             scope=request.committee,
             format=request.format,
+            audience=request.audience,
             fingerprint=fingerprint(doc),
         )
         .exclude(status=ReportFileStatus.FAILED)
@@ -63,6 +67,7 @@ def _store(report_file: ReportFile, content: bytes) -> None:
         round_number=report_file.round_number,
         scope=report_file.scope,
         format=report_file.format,
+        audience=report_file.audience,
         status__in=[ReportFileStatus.DONE, ReportFileStatus.FAILED],
     ).exclude(pk=report_file.pk).delete()
 
@@ -81,6 +86,7 @@ def report_file_render_now(*, request: ReportRequest, doc: ReportDocument) -> Re
         round_number=request.round_number,
         scope=request.committee,
         format=request.format,
+        audience=request.audience,
         fingerprint=fingerprint(doc),
     )
     _store(report_file, _render(request.format, doc))
@@ -97,7 +103,10 @@ def report_file_request(*, request: ReportRequest, doc: ReportDocument) -> Repor
                 round_number=request.round_number,
                 scope=request.committee,
                 format=request.format,
+                audience=request.audience,
                 fingerprint=fingerprint(doc),
+                # The job renders exactly this document (a frozen version, for this reader).
+                document=doc.to_dict(),
             )
     except IntegrityError:  # ordered already, by this or another request
         existing = report_file_get(request=request, doc=doc)
@@ -108,9 +117,11 @@ def report_file_request(*, request: ReportRequest, doc: ReportDocument) -> Repor
             round_number=request.round_number,
             scope=request.committee,
             format=request.format,
+            audience=request.audience,
             fingerprint=fingerprint(doc),
         )
         report_file.status, report_file.progress, report_file.error = "pending", 0, ""
+        report_file.document = doc.to_dict()
         report_file.save()
     transaction.on_commit(lambda: render_report_file.enqueue(report_file.pk))
     return report_file
@@ -136,10 +147,15 @@ def render_report_file(report_file_id: int) -> int:
         return report_file_id
     _progress(report_file, 5)
     request = ReportRequest(
-        report_file.agreement.year, report_file.round_number, report_file.scope, report_file.format
+        report_file.agreement.year,
+        report_file.round_number,
+        report_file.scope,
+        report_file.format,
+        report_file.audience,
     )
     try:
-        doc = _document(request)
+        stored = report_file.document
+        doc = ReportDocument.from_dict(stored) if stored else _document(request)
         _progress(report_file, 30)
         content = _render(request.format, doc)
         _progress(report_file, 90)

@@ -47,9 +47,9 @@ from opfolgning.agreements.models import (
     SubmissionState,
 )
 from opfolgning.agreements.services import report_import
+from opfolgning.agreements.workflow_selectors import round_close_check
 from opfolgning.agreements.workflow_services import (
     round_close,
-    round_close_check,
     round_open,
     round_publish,
     round_update,

@@ -38,6 +38,8 @@ from xml.sax.saxutils import escape
 
 from django.utils import translation
 
+from opfolgning.followup.changes import report_changes
+from opfolgning.followup.decisions import HEADING, NOTHING, decisions
 from opfolgning.followup.document import (
     InitiativeDoc,
     MilestoneDoc,
@@ -45,7 +47,7 @@ from opfolgning.followup.document import (
 )
 from opfolgning.followup.overview import Counts, overview
 from opfolgning.followup.smileys import CANONICAL_GLYPH, LABELS_DA, Smiley
-from opfolgning.followup.vocabulary import kind_words, long_date, parse_round_label
+from opfolgning.followup.vocabulary import approval_word, kind_words, long_date, parse_round_label
 
 from .economy import (
     AMENDED,
@@ -348,6 +350,9 @@ class _Report:
         if m.corrective_action.strip():
             parts.append(w.paragraph(CORRECTIVE_LABEL, STYLE_CELL, STYLE_LABEL))
             parts += w.paragraphs(m.corrective_action, STYLE_CELL)
+        if m.approval:
+            # Where the status stands in the finance office's review (a draft, or left out).
+            parts.append(w.paragraph(approval_word(m.approval), STYLE_CELL, STYLE_LABEL))
         label = _clean(m.label)
         if label and parse_round_label(label) != round_number:
             label = default_round_label(round_number, self.doc.agreement.year)
@@ -513,6 +518,18 @@ class _Report:
                 blocks.append({"level": 0, "initiative": self.initiative(ini)})
         return blocks
 
+    def decisions(self) -> _Xml:
+        """Return "Til beslutning" as Word paragraphs: a heading and a bullet list per kind."""
+        w = self.w
+        found = decisions(self.doc, report_changes(self.doc))
+        parts = [w.paragraph(HEADING[0], "Heading 1")]
+        if found.empty:
+            parts.append(w.paragraph(NOTHING[0], STYLE_GUIDE))
+        for heading, lines in found.groups("da"):
+            parts.append(w.paragraph(heading, "Heading 2"))
+            parts += [w.paragraph(_clean(line), STYLE_BULLET) for line in lines]
+        return _Xml("".join(parts))
+
     def context(self) -> dict[str, Any]:
         doc = self.doc
         guide = self.w.paragraphs(doc.reading_guide, STYLE_GUIDE)
@@ -522,6 +539,7 @@ class _Report:
             "agreement": _clean(doc.agreement.name),
             "committee": _clean(doc.committee),
             "reading_guide": _Xml("".join(guide)) if guide else "",
+            "decisions": self.decisions(),
             "overview_intro": _overview_intro(doc),
             "overview": _overview_rows(doc),
             "budget_totals": self.budget_totals(),

@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from opfolgning.followup.changes import InitiativeChanges, report_changes, summarize
+from opfolgning.followup.decisions import decisions
 from opfolgning.followup.document import EconomyDoc, InitiativeDoc, ReportDocument
 from opfolgning.followup.overview import overview
 from opfolgning.followup.rules import (
@@ -30,7 +31,7 @@ from opfolgning.followup.rules import (
     round_name_da,
     round_name_en,
 )
-from opfolgning.followup.vocabulary import kind_words
+from opfolgning.followup.vocabulary import approval_word, kind_words
 
 from .economy import (
     InitiativeEconomy,
@@ -129,7 +130,8 @@ class _Renderer:
     ) -> None:
         self.current_round = current_round
         self.as_of = as_of
-        self.english = (get_language() or "da").startswith("en")
+        self.language = get_language() or "da"
+        self.english = self.language.startswith("en")
         self.changes = changes or {}
         self.timeline_url = timeline_url
         previous = current_round - 1
@@ -238,6 +240,9 @@ class _Renderer:
             head = w["milestone"]
             if current:
                 head += f' <span class="muted">({w["this_round"]})</span>'
+                if m.approval:
+                    state = escape(approval_word(m.approval, self.language))
+                    head += f'<span class="approval approval-{escape(m.approval)}">{state}</span>'
             text = paragraphs_html(m.text)
             if m.status_note:
                 text += f'<div class="status-label">{w["status"]}</div>'
@@ -450,6 +455,8 @@ def report_context(
         # "Changed since the previous round": by initiative number, and counted.
         "changes": changes,
         "changes_summary": summarize(doc, changes) if changes else None,
+        # "Til beslutning": what the committee must decide on (followup.decisions).
+        "decisions": decisions(doc, changes),
         "changes_previous_round_label": chart.round_label(doc.round - 1) if changes else "",
         # "Økonomi i alt": empty when no initiative has a budget.
         "budget_section": mark_safe(

@@ -30,6 +30,7 @@ from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from opfolgning.followup.changes import report_changes
+from opfolgning.followup.decisions import HEADING, NOTHING, decisions
 from opfolgning.followup.document import InitiativeDoc, ReportDocument
 from opfolgning.followup.overview import Counts, Overview, overview
 from opfolgning.followup.rules import Effective, Finding, Source, effective_smileys, report_findings
@@ -39,7 +40,7 @@ from opfolgning.followup.smileys import (
     UnknownGlyph,
     read_effort_glyph,
 )
-from opfolgning.followup.vocabulary import kind_words, long_date
+from opfolgning.followup.vocabulary import approval_word, kind_words, long_date
 
 from .economy import (
     InitiativeEconomy,
@@ -395,6 +396,7 @@ class _Builder:
             "guide": {"heading": _("Læsevejledning"), "blocks": text_blocks(doc.reading_guide)}
             if doc.reading_guide
             else None,
+            "decisions": self.decisions(),
             "overview": self.overview(counts, chart.round_label),
             "findings": self.findings(errors, reviews),
             "themes": self.themes(),
@@ -453,6 +455,19 @@ class _Builder:
                     for number, c in sorted(counts.rounds.items())
                 ],
             },
+        }
+
+    def decisions(self) -> dict[str, Any]:
+        """Return "Til beslutning": what the committee must decide on (followup.decisions)."""
+        found = decisions(self.doc, self.changes)
+        index = 1 if self.english else 0
+        return {
+            "heading": HEADING[index],
+            "empty": NOTHING[index] if found.empty else None,
+            "groups": [
+                {"heading": heading, "items": lines}
+                for heading, lines in found.groups("en" if self.english else "da")
+            ],
         }
 
     def findings(self, errors: list[Finding], reviews: list[Finding]) -> dict[str, Any]:
@@ -529,7 +544,15 @@ class _Builder:
                     "corrective": text_blocks(m.corrective_action),
                     "time": m.label,
                     "smiley": _smiley(m.smiley),
-                    "review": f"⚠ {review} ({source}: {m.glyph or ''})" if m.needs_review else None,
+                    "review": " · ".join(
+                        part
+                        for part in (
+                            f"⚠ {review} ({source}: {m.glyph or ''})" if m.needs_review else "",
+                            approval_word(m.approval, get_language() or "da"),
+                        )
+                        if part
+                    )
+                    or None,
                     "rule": self.rule(e),
                 }
             )

@@ -100,6 +100,10 @@ class ChangesSummary:
     smiley_changed: int
     better: int
     worse: int
+    # Apart, so that not yet reported never reads as changed (issue 14):
+    unchanged: int = 0  # the same smiley as at the previous round
+    new: int = 0  # a smiley now, none before
+    not_reported: int = 0  # no smiley at this round (yet)
 
 
 def smiley_move(before: Smiley | None, after: Smiley | None) -> SmileyMove:
@@ -229,4 +233,9 @@ def summarize(doc: ReportDocument, changes: Mapping[str, InitiativeChanges]) -> 
         smiley_changed=sum(1 for c in rows if c.smiley_changed),
         better=sum(1 for c in rows if c.effort.direction is Direction.BETTER),
         worse=sum(1 for c in rows if c.effort.direction is Direction.WORSE),
+        unchanged=sum(
+            1 for c in rows if c.effort.direction is Direction.SAME and c.effort.after is not None
+        ),
+        new=sum(1 for c in rows if c.effort.direction is Direction.NEW),
+        not_reported=sum(1 for c in rows if c.effort.after is None),
     )

@@ -51,6 +51,16 @@ class MilestoneDoc:
     glyph: str | None = None
     needs_review: bool = False
     corrective_action: str = ""
+    # Set by the smiley rule when the round opened (a happy smiley carried forward), not by
+    # the department.
+    carried_forward: bool = False
+    # Where the status of the report's round stands in the finance office's review: one of
+    # APPROVAL_STATES; "" where the round has no review (imported reports, other rounds).
+    approval: str = ""
+
+
+#: The states of a status under review (the round's Submission), in the order of the round.
+APPROVAL_STATES = ("not_started", "draft", "submitted", "returned", "approved")
 
 
 @dataclass
@@ -385,6 +395,9 @@ def _initiative_to_dict(ini: InitiativeDoc, *, as_of: dt.date | None = None) -> 
                 "glyph": m.glyph,
                 "needs_review": m.needs_review,
                 "corrective_action": m.corrective_action,
+                # Optional keys, written only when set (documents without them read the same).
+                **({"carried_forward": True} if m.carried_forward else {}),
+                **({"approval": m.approval} if m.approval else {}),
             }
             for m in ini.milestones
         ],
@@ -427,6 +440,8 @@ def _initiative_from_dict(data: dict[str, Any]) -> InitiativeDoc:
                 glyph=m.get("glyph"),
                 needs_review=bool(m.get("needs_review")),
                 corrective_action=m.get("corrective_action") or "",
+                carried_forward=bool(m.get("carried_forward")),
+                approval=str(m.get("approval") or ""),
             )
             for m in data.get("milestones", [])
         ],

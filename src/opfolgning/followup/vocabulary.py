@@ -188,6 +188,19 @@ SUBMISSION_STATE_WORDS: dict[str, Word] = {
 }
 
 
+def approval_word(approval: str, language: str = "da") -> str:
+    """Return where a status stands in the review, as a report marks it: "Godkendt",
+    "Sendt retur – ikke godkendt" …; "" for a round without review."""
+    word = SUBMISSION_STATE_WORDS.get(approval)
+    if word is None:
+        return ""
+    text = word.in_language(language)
+    text = text[:1].upper() + text[1:]
+    if approval == "approved":
+        return text
+    return text + (" – not approved" if language.startswith("en") else " – ikke godkendt")
+
+
 #: What a user does in Opfølgning (accounts.models.Role); the Danish words also name the roles'
 #: Django groups, which are stored data and stay Danish.
 ROLE_WORDS: dict[str, Word] = {

@@ -112,6 +112,8 @@ OVERVIEW_HEADINGS = {"overblik", "overblik over smileys"}
 # The economy sections of our export (exporters/docx.py): skipped, the budget is read from the
 # economy text. A budget table starts "Budgetpost" (per initiative) or "Tema | Budget" (totals).
 BUDGET_HEADINGS = {"økonomi i alt"}
+# "Til beslutning" (our export, after the reading guide) lists what the tables say: skipped.
+DECISION_HEADINGS = {"til beslutning"}
 _BUDGET_CAPTION_RE = re.compile(r"^økonomi for indsats \S+$")
 NOTE_LABEL = "bemærkning:"
 REASON_LABEL = "begrundelse:"
@@ -462,7 +464,7 @@ class _DocxParser:
             para = self.styles.read(element)
             if self.theme_heading_of(para) is not None:
                 break
-            if para.text.casefold() in OVERVIEW_HEADINGS:
+            if para.text.casefold() in OVERVIEW_HEADINGS | DECISION_HEADINGS:
                 break
             index += 1
             if _GUIDE_HEADING_RE.match(para.text):
@@ -520,8 +522,9 @@ class _DocxParser:
             if para.text.casefold() in OVERVIEW_HEADINGS:
                 skipping_overview = True
                 continue
-            if para.text.casefold() in BUDGET_HEADINGS or _BUDGET_CAPTION_RE.match(
-                para.text.casefold()
+            if (
+                para.text.casefold() in BUDGET_HEADINGS | DECISION_HEADINGS
+                or _BUDGET_CAPTION_RE.match(para.text.casefold())
             ):
                 skipping_budget = True
                 continue

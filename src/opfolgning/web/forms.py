@@ -6,12 +6,15 @@ import re
 from typing import Any
 
 from django import forms
+from django.utils.functional import lazy
+from django.utils.text import capfirst
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from opfolgning.followup import vocabulary
 from opfolgning.followup.money import ABSURD_LIMIT, AmountError, parse_amount
 from opfolgning.followup.smileys import CANONICAL_GLYPH, Smiley
-from opfolgning.followup.vocabulary import CHANGE_KIND_WORDS, kind_words
+from opfolgning.followup.vocabulary import CHANGE_KIND_WORDS, Word, kind_words
 
 # The form shows each smiley's face and word beside these descriptions.
 SMILEY_CHOICES = [
@@ -216,7 +219,14 @@ class MoneyField(forms.CharField):
 
 KIND_CHOICES = [(kind, _(word)) for kind, word in kind_words().items()]
 # The same words as on the report and in open data (followup.vocabulary).
-CHANGE_KIND_CHOICES = [(kind, _(word.da.capitalize())) for kind, word in CHANGE_KIND_WORDS.items()]
+
+
+def _word_label(word: Word) -> Any:
+    """Return a choice label that says the vocabulary's word in the active language."""
+    return lazy(lambda: capfirst(word.in_language(get_language() or "da")), str)()
+
+
+CHANGE_KIND_CHOICES = [(kind, _word_label(word)) for kind, word in CHANGE_KIND_WORDS.items()]
 
 
 class BudgetForm(forms.Form):

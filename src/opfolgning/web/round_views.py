@@ -17,6 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from opfolgning.accounts.permissions import can
@@ -24,7 +25,7 @@ from opfolgning.accounts.selectors import access_of
 from opfolgning.agreements import selectors
 from opfolgning.agreements import workflow_selectors as ws
 from opfolgning.agreements import workflow_services as wf
-from opfolgning.agreements.models import Round, Submission, SubmissionState
+from opfolgning.agreements.models import Round, RoundState, Submission, SubmissionState
 from opfolgning.followup.rules import Finding, Severity
 
 from .forms import (
@@ -335,9 +336,7 @@ def round_manage(request: HttpRequest, year: int, round_number: int) -> HttpResp
                 "date": round_obj.date,
             }
         ),
-        "close_form": CloseForm(),
-        "correct_form": CorrectForm(),
-        "close_check": wf.round_close_check(round_obj=round_obj) if round_obj.is_open else None,
+        "close_check": ws.round_close_check(round_obj=round_obj) if round_obj.is_open else None,
         "snapshots": round_obj.snapshots.order_by("scope", "-version").defer("document"),
     }
     return render(request, "web/rounds/manage.html", context)
@@ -395,42 +394,117 @@ def round_open(request: HttpRequest, round_obj: Round) -> None:
     )
 
 
-@_round_action
-def round_close(request: HttpRequest, round_obj: Round) -> None:
-    """Close an open round and freeze its reports."""
-    form = CloseForm(request.POST)
-    form.is_valid()
-    reason = form.cleaned_data.get("override_reason", "")
-    written = wf.round_close(actor=request.user, round_obj=round_obj, override_reason=reason)
+# Closing, publishing and a new version each show what will happen first (a page, no
+# JavaScript needed); the page's form posts to the same address, which acts.
+
+_CONFIRMS: dict[str, tuple[Callable[[Round], bool], Any, Any]] = {
+    # action: (the state it needs, the page's heading, the button)
+    "close": (
+        lambda r: r.is_open,
+        gettext_lazy("Luk %(round)s?"),
+        gettext_lazy("Luk opfølgningen og frys rapporterne"),
+    ),
+    "publish": (
+        lambda r: r.state == RoundState.CLOSED,
+        gettext_lazy("Offentliggør %(round)s?"),
+        gettext_lazy("Offentliggør"),
+    ),
+    "correct": (
+        lambda r: r.is_frozen,
+        gettext_lazy("Ny version af %(round)s?"),
+        gettext_lazy("Lav ny version"),
+    ),
+}
+
+
+def _confirm_page(
+    request: HttpRequest, round_obj: Round, action: str, form: Any = None
+) -> HttpResponse:
+    _needs, heading, button = _CONFIRMS[action]
+    preview = ws.round_preview(round_obj=round_obj, action=action)
+    if form is None:
+        form = CorrectForm() if action == "correct" else CloseForm()
+    context = {
+        "round": round_obj,
+        "action": action,
+        "heading": str(heading) % {"round": round_obj},
+        "button": button,
+        "preview": preview,
+        "form": form,
+        "states": [(value, label) for value, label in SubmissionState.choices],
+        "url": reverse(f"web:round-{action}", args=[round_obj.agreement.year, round_obj.number]),
+    }
+    return render(request, "web/rounds/confirm.html", context)
+
+
+def _confirmed_action(action: str) -> Callable[[HttpRequest, int, int], HttpResponse]:
+    def view(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
+        if request.method not in ("GET", "HEAD", "POST"):
+            return HttpResponse(status=405, headers={"Allow": "GET, HEAD, POST"})
+        round_obj = _round(year, round_number)
+        if not can(request.user, "agreements.manage_rounds"):
+            return _deny(request)
+        needs = _CONFIRMS[action][0]
+        if request.method != "POST":
+            if not needs(round_obj):
+                messages.error(
+                    request,
+                    _("%(round)s er %(state)s; det kan ikke gøres nu.")
+                    % {"round": round_obj, "state": round_obj.get_state_display()},
+                )
+                return _manage_redirect(round_obj)
+            return _confirm_page(request, round_obj, action)
+        form = CorrectForm(request.POST) if action == "correct" else CloseForm(request.POST)
+        if not form.is_valid():
+            if action == "correct":
+                messages.error(request, _("Skriv, hvad rettelsen drejer sig om."))
+            return _confirm_page(request, round_obj, action, form)
+        try:
+            _ACTIONS[action](request, round_obj, form.cleaned_data)
+        except wf.WorkflowError as exc:
+            messages.error(request, str(exc))
+            if needs(round_obj):
+                return _confirm_page(request, round_obj, action, form)
+        return _manage_redirect(round_obj)
+
+    view.__name__ = f"round_{action}"
+    view.__doc__ = f"Confirm, then {action} a round (the finance office)."
+    return view
+
+
+def _close(request: HttpRequest, round_obj: Round, data: dict[str, Any]) -> None:
+    written = wf.round_close(
+        actor=request.user, round_obj=round_obj, override_reason=data.get("override_reason", "")
+    )
     messages.success(
         request,
         _("Opfølgningen er lukket, og %(count)d rapporter er frosset.") % {"count": written},
     )
 
 
-@_round_action
-def round_publish(request: HttpRequest, round_obj: Round) -> None:
-    """Publish a closed round to citizens."""
+def _publish(request: HttpRequest, round_obj: Round, data: dict[str, Any]) -> None:
     wf.round_publish(actor=request.user, round_obj=round_obj)
     messages.success(request, _("Opfølgningen er offentliggjort."))
 
 
-@_round_action
-def round_correct(request: HttpRequest, round_obj: Round) -> None:
-    """Freeze corrected data of a closed round as new report versions."""
-    form = CorrectForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Skriv, hvad rettelsen drejer sig om."))
-        return
-    made = wf.round_correct(
-        actor=request.user, round_obj=round_obj, reason=form.cleaned_data["reason"]
-    )
+def _correct(request: HttpRequest, round_obj: Round, data: dict[str, Any]) -> None:
+    made = wf.round_correct(actor=request.user, round_obj=round_obj, reason=data["reason"])
     if made:
         messages.success(
             request, _("%(count)d rapporter har fået en ny version.") % {"count": made}
         )
     else:
         messages.info(request, _("Ingen rapporter er ændret; der er ikke lavet nye versioner."))
+
+
+_ACTIONS: dict[str, Callable[[HttpRequest, Round, dict[str, Any]], None]] = {
+    "close": _close,
+    "publish": _publish,
+    "correct": _correct,
+}
+round_close = _confirmed_action("close")
+round_publish = _confirmed_action("publish")
+round_correct = _confirmed_action("correct")
 
 
 @require_POST

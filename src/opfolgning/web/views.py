@@ -18,7 +18,13 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from opfolgning import exporters
-from opfolgning.accounts.permissions import ReportScope, can
+from opfolgning.accounts.permissions import (
+    ReportReader,
+    ReportScope,
+    can,
+    report_for,
+    report_reader,
+)
 from opfolgning.agreements import public_selectors, selectors
 from opfolgning.agreements import workflow_selectors as ws
 from opfolgning.agreements.models import ReportFileStatus
@@ -101,7 +107,7 @@ def _download(doc: ReportDocument, fmt: str, content: bytes) -> HttpResponse:
 
 def _report_view(
     request: HttpRequest, year: int, round_number: int, committee: str | None
-) -> ws.ReportView:
+) -> tuple[ws.ReportView, ReportReader]:
     """Return the report to show (a frozen version where the round is closed), if allowed."""
     round_obj = ws.round_get(year=year, number=round_number)
     committee_obj = selectors.committee_get(name_or_slug=committee) if committee else None
@@ -112,11 +118,15 @@ def _report_view(
     version_arg = request.GET.get("version", "")
     version = int(version_arg) if version_arg.isdigit() else None
     view = ws.report_view_of(round_obj=round_obj, committee=committee_obj, version=version)
+    # Each reader gets their part of it: the finance office all, committees what bears on
+    # their decisions, citizens none of the internal notes (followup.audience).
+    reader = report_reader(request.user)
+    view = dataclasses.replace(view, document=report_for(reader, view.document))
     if not request.user.is_authenticated:
         # No personal data of staff on public pages: citizens get the report without its
         # contact person (name, direct phone, e-mail); so do its downloads.
         view = dataclasses.replace(view, document=public_document(view.document))
-    return view
+    return view, reader
 
 
 def _timeline_url(doc: ReportDocument) -> str:
@@ -128,12 +138,14 @@ def _context(doc: ReportDocument) -> dict[str, Any]:
     return report_context(doc, timeline_url=_timeline_url(doc))
 
 
-def _frozen_body(request: HttpRequest, doc: ReportDocument, fingerprint: str) -> str:
+def _frozen_body(
+    request: HttpRequest, doc: ReportDocument, fingerprint: str, reader: ReportReader
+) -> str:
     """Return the rendered body of a frozen report; a snapshot never changes, so cache it."""
     # Keyed by the snapshot's content (sha256 of its document), never by a row id that a
     # deleted and re-created snapshot could reuse.
     public = "public" if not doc.contact.name and not doc.contact.email else "full"
-    key = f"report-body:{fingerprint}:{public}:{get_language()}"
+    key = f"report-body:{fingerprint}:{public}:{reader.key}:{get_language()}"
     body = cache.get(key)
     if body is None:
         body = render_to_string("web/_report_body.html", _context(doc), request=request)
@@ -146,18 +158,25 @@ class _SignIn(Exception):
 
 
 def _report_response(
-    request: HttpRequest, doc: ReportDocument, committee: str, view: ws.ReportView | None = None
+    request: HttpRequest,
+    doc: ReportDocument,
+    committee: str,
+    view: ws.ReportView,
+    reader: ReportReader,
 ) -> HttpResponse:
     fmt = request.GET.get("format", "")
     if not fmt:
-        snapshot = view.snapshot if view is not None else None
+        snapshot = view.snapshot
         if snapshot is not None:
-            context = {"doc": doc, "report_body": _frozen_body(request, doc, snapshot.fingerprint)}
+            context = {
+                "doc": doc,
+                "report_body": _frozen_body(request, doc, snapshot.fingerprint, reader),
+            }
         else:
             context = _context(doc)
         context["formats"] = [(f, label) for f, label in FORMAT_LABELS.items()]
         context["report_view"] = view
-        context["round"] = view.round if view is not None else None
+        context["round"] = view.round
         return render(request, "web/report.html", context)
     try:
         exporter = exporters.get(fmt)
@@ -166,7 +185,7 @@ def _report_response(
     if fmt in _INSTANT_FORMATS:
         content = exporter.render(doc)
         return _download(doc, fmt, content.encode() if isinstance(content, str) else content)
-    order = reports.ReportRequest(doc.agreement.year, doc.round, committee, fmt)
+    order = reports.ReportRequest(doc.agreement.year, doc.round, committee, fmt, reader.key)
     cached = reports.report_file_get(request=order, doc=doc)
     if cached is None and reports.render_synchronously(doc):
         cached = reports.report_file_render_now(request=order, doc=doc)
@@ -182,17 +201,17 @@ def _report_response(
 def report(request: HttpRequest, year: int, committee: str, round_number: int) -> HttpResponse:
     """Show a committee's report at a round, with the smiley rules applied."""
     try:
-        view = _report_view(request, year, round_number, committee)
+        view, reader = _report_view(request, year, round_number, committee)
     except _SignIn:
         return redirect_to_login(request.get_full_path())
-    return _report_response(request, view.document, committee, view)
+    return _report_response(request, view.document, committee, view, reader)
 
 
 @require_safe
 def agreement_report(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
     """Show the report of the whole agreement (all committees) at a round."""
     try:
-        view = _report_view(request, year, round_number, None)
+        view, reader = _report_view(request, year, round_number, None)
     except _SignIn:
         return redirect_to_login(request.get_full_path())
-    return _report_response(request, view.document, "", view)
+    return _report_response(request, view.document, "", view, reader)

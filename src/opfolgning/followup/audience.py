@@ -1,0 +1,95 @@
+"""Who reads a report, and what each reader gets: the same document, less what is not theirs.
+
+- **Staff** (the finance office, and a department's editors for their own initiatives) get
+  everything: the import's review flags ("skal kontrolleres"), the budget's review notes ("til
+  gennemsyn"), rejected budget changes and the finance office's working notes on changes, and
+  where each status stands in the review.
+- **Committee** readers get what bears on their decisions: rule breaches (the rules find them
+  in the document itself), proposed budget changes ("til godkendelse") and where each status
+  stands; no review flags, review notes, rejected changes, working notes or import warnings.
+- **Public** readers (citizens) get none of it: no proposed or rejected changes either, and no
+  review states.
+
+`published_statuses` is what a closed round freezes: a status counts only once the finance
+office has approved it (DOMAIN.md's review). Any other status of the round is frozen as its
+planned milestone without status, smiley or corrective action, marked with its state; a smiley
+that the rule carried forward when the round opened stays, as the rule set it.
+"""
+
+from __future__ import annotations
+
+import copy
+import enum
+from collections.abc import Callable
+
+from .document import InitiativeDoc, ReportDocument
+
+__all__ = ["Audience", "for_audience", "is_approved", "published_statuses"]
+
+
+class Audience(enum.StrEnum):
+    """Who reads the report."""
+
+    STAFF = "staff"
+    COMMITTEE = "committee"
+    PUBLIC = "public"
+
+
+def is_approved(approval: str) -> bool:
+    """Return whether a status counts: approved, or from a round without review ("")."""
+    return approval in ("", "approved")
+
+
+def published_statuses(doc: ReportDocument) -> ReportDocument:
+    """Return the report as a round is frozen: unapproved statuses of its round left out."""
+    if all(is_approved(m.approval) for ini in doc.initiatives() for m in ini.milestones):
+        return doc
+    result = copy.deepcopy(doc)
+    for ini in result.initiatives():
+        for m in ini.milestones:
+            if is_approved(m.approval):
+                continue
+            m.status_note = ""
+            m.corrective_action = ""
+            m.needs_review = False
+            if not m.carried_forward:
+                m.smiley = None
+                m.glyph = None
+    return result
+
+
+def _strip(ini: InitiativeDoc, audience: Audience) -> None:
+    for m in ini.milestones:
+        m.needs_review = False
+        if audience is Audience.PUBLIC:
+            m.approval = ""
+    ini.economy.needs_review = False
+    if ini.budget is not None:
+        ini.budget.review = []
+        keep = ("approved",) if audience is Audience.PUBLIC else ("approved", "proposed")
+        ini.budget.changes = [c for c in ini.budget.changes if c.status in keep]
+        for change in ini.budget.changes:
+            change.note = ""
+
+
+def for_audience(
+    doc: ReportDocument,
+    audience: Audience,
+    *,
+    own: Callable[[InitiativeDoc], bool] | None = None,
+) -> ReportDocument:
+    """Return the report as `audience` reads it.
+
+    `own` picks the initiatives that the reader edits (a department's editor): those keep
+    what staff see, the others are as for a committee reader.
+    """
+    if audience is Audience.STAFF:
+        return doc
+    result = copy.deepcopy(doc)
+    for ini in result.initiatives():
+        if own is not None and own(ini):
+            continue
+        _strip(ini, audience)
+    # The import's warnings are the finance office's to-do list.
+    result.warnings = []
+    return result
