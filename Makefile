@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 # make run loads the example municipality; SEED=path/to/report.txt loads a report instead.
 SEED ?=
 ADDR ?= 127.0.0.1:8000
+# The example municipality's name on the pages of `make run`.
+MUNICIPALITY_NAME ?= Eksempel Kommune
 PG_URL ?= $(DATABASE_URL)
 
 .PHONY: install chromium run test lint types pytest pytest-sqlite pytest-postgres bench clean
@@ -42,7 +44,7 @@ run: install
 	@# The background worker makes large PDF/DOCX/XLSX reports; it stops with the server.
 	DEBUG=1 $(BIN)/opfolgning db_worker --no-reload --no-startup-delay --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	DEBUG=1 $(BIN)/opfolgning runserver $(ADDR)
+	DEBUG=1 MUNICIPALITY_NAME="$(MUNICIPALITY_NAME)" $(BIN)/opfolgning runserver $(ADDR)
 
 test: install lint types pytest
 

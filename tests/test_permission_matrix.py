@@ -151,6 +151,7 @@ def _status_form(world: World, side: str) -> dict[str, str]:
 
 RULES: dict[str, Rule] = {
     "web:home": Rule("get", lambda w, s: [], _anyone, states=ALL_STATES),
+    "web:accessibility": Rule("get", lambda w, s: [], _anyone),
     "web:agreement": Rule("get", lambda w, s: [w.agreement.year], _anyone, states=ALL_STATES),
     "web:agreement-report": Rule("get", _round, _signed_in(_whole_report), states=ALL_STATES),
     "web:report": Rule("get", _committee, _signed_in(_committee_report), states=ALL_STATES),

@@ -72,6 +72,8 @@ with sync_playwright() as p:
     # The finance office's board.
     page = sign_in(browser, "okonomi")
     shoot(page, "/aftaler/2026/opfolgning/4/styring/", "round-board.png", 1280, 1400)
+    # Closing shows what will happen first: the reports frozen, the statuses left out.
+    shoot(page, "/aftaler/2026/opfolgning/4/styring/luk/", "round-close.png", 1280, 1500)
     # The economy of 4.1 (the cycle path, a postponement of 1.5 mio. kr. proposed at the 31.12
     # follow-up and still awaiting the council).
     shoot(page, "/aftaler/2026/indsatser/4.1/oekonomi/", "economy.png", 1280, 1800, full_page=True)

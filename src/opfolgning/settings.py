@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "opfolgning.web.context.site",
             ],
         },
     },
@@ -234,6 +235,18 @@ OPEN_DATA_LICENCE_URL = env_url(
     "OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/legalcode"
 )
 OPEN_DATA_PUBLISHER = env_str("OPEN_DATA_PUBLISHER", "").strip()
+
+# The municipality the site is for: its name on the home page and in the header, an optional
+# logo (an address the municipality serves, e.g. /static/logo.svg), the accessibility
+# statement that /was leads to (the municipality's page in the WAS tool) and a contact.
+MUNICIPALITY_NAME = env_str("MUNICIPALITY_NAME", "").strip()
+MUNICIPALITY_LOGO_URL = env_str("MUNICIPALITY_LOGO_URL", "").strip()
+ACCESSIBILITY_STATEMENT_URL = (
+    env_url("ACCESSIBILITY_STATEMENT_URL", "https://www.was.digst.dk/")
+    if env_str("ACCESSIBILITY_STATEMENT_URL", "").strip()
+    else ""
+)
+CONTACT_EMAIL = env_str("CONTACT_EMAIL", "").strip()
 
 # E-mail. Without EMAIL_BACKEND, mails are printed to the console under DEBUG and sent by
 # SMTP otherwise.

@@ -172,4 +172,9 @@ def test_reading_guide_lists_render_as_lists(officer_client):
     doc.reading_guide = "Definition af smileys:\n\n- ☺: Milepælen er nået.\n- ☹: Ikke nået."
     report_import(actor=None, document=doc)
     html = officer_client.get(REPORT_URL).content.decode()
-    assert "<ul><li>☺: Milepælen er nået.</li><li>☹: Ikke nået.</li></ul>" in html
+    # Smiley definitions show the app's own smileys, face and word (issue 14): two
+    # definitions are happy and sad, whatever glyph the source used.
+    legend = html[html.index('<ul class="guide-legend">') :]
+    legend = legend[: legend.index("</ul>")]
+    assert "smiley-happy" in legend and "smiley-sad" in legend
+    assert "Milepælen er nået.</li>" in legend and "Ikke nået.</li>" in legend

@@ -30,7 +30,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,7 +55,6 @@ from .economy import (
     ReportEconomy,
     economy_text_of,
     initiative_economy,
-    kroner,
     report_economy,
 )
 from .text import default_round_label, report_title
@@ -460,9 +459,7 @@ class _Report:
         ]
         rows = [header]
 
-        def row(label: str, kind: str, by_year: Mapping[int, int], bold: bool) -> list[str]:
-            amounts = [kroner(by_year.get(y, 0)) for y in money.years]
-            amounts.append(kroner(sum(by_year.values())))
+        def row(label: str, kind: str, amounts: list[str], bold: bool) -> list[str]:
             return [
                 w.paragraph(_clean(label), STYLE_CELL, bold=bold),
                 w.paragraph(kind, STYLE_CELL, bold=bold),
@@ -470,8 +467,10 @@ class _Report:
 
         for group, bold in [*((t, False) for t in money.themes), (money.overall, True)]:
             # The theme's name heads its adopted row; the amended row follows it.
-            rows.append(row(group.label, "Vedtaget", group.adopted, bold))
-            rows.append(row("", "Korrigeret", group.amended, bold))
+            rows.append(
+                row(group.shown_label, "Vedtaget", group.cells("adopted", money.years), bold)
+            )
+            rows.append(row("", "Korrigeret", group.cells("amended", money.years), bold))
         return w.table(widths, rows)
 
     def initiative(self, ini: InitiativeDoc) -> dict[str, Any]:

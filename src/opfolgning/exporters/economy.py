@@ -13,13 +13,19 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from django.utils.translation import get_language
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
 from opfolgning.followup import budget as rules
 from opfolgning.followup import vocabulary
 from opfolgning.followup.document import InitiativeDoc, ReportDocument, budget_model
-from opfolgning.followup.vocabulary import change_kind_word, kind_word, long_date, round_phrase
+from opfolgning.followup.vocabulary import (
+    NOT_GIVEN,
+    change_kind_word,
+    kind_word,
+    long_date,
+    round_phrase,
+)
 
 __all__ = [
     "BudgetRow",
@@ -217,6 +223,26 @@ class ThemeTotals(rules.TotalsRow):
     """Adopted and amended sums per year for one theme (or, as `overall`, the report)."""
 
     label: str = ""
+    # Initiatives whose amounts are not known (no budget lines, not "no money"): their money
+    # is not in the sums, and a group of only those reads "ikke angivet", never "0 kr.".
+    unknown: int = 0
+
+    def cells(self, which: str, years: Sequence[int]) -> list[str]:
+        """Return the adopted or amended row's cells as text, the total last."""
+        by_year = self.adopted if which == "adopted" else self.amended
+        if self.unknown and not any(by_year.values()):
+            return [NOT_GIVEN.in_language(language())] * (len(years) + 1)
+        return [kroner(by_year.get(y, 0)) for y in years] + [kroner(sum(by_year.values()))]
+
+    @property
+    def shown_label(self) -> str:
+        """Return the label, saying how many initiatives' amounts are not known."""
+        if not self.unknown or not any(self.adopted.values()):
+            return self.label
+        note = ngettext(
+            "%(n)s indsats uden kendte beløb", "%(n)s indsatser uden kendte beløb", self.unknown
+        ) % {"n": self.unknown}
+        return f"{self.label} ({note})"
 
 
 @dataclass(frozen=True)
@@ -258,10 +284,10 @@ def report_economy(
     changes: list[tuple[int, ReportChange]] = []
     until = doc.date or dt.date.max
     position = 0
+    unknown: dict[str, int] = {}
+    known = False
     for index, theme in enumerate(doc.themes):
         for ini in theme.initiatives:
-            if ini.budget is None:
-                continue
             key = str(index)
             # A theme without a heading (theme 2 of the seed) is named as the overview names it.
             labels[key] = (
@@ -269,6 +295,14 @@ def report_economy(
                 if theme.title
                 else f"{_('Tema')} {theme.number}"
             )
+            if ini.budget is None or (not ini.budget.no_money and not ini.budget.lines):
+                # Not known (a text that names amounts it could not read, or no budget):
+                # counted, never summed as nothing.
+                unknown[key] = unknown.get(key, 0) + 1
+                items.append((key, rules.Budget(), []))
+                if ini.budget is None:
+                    continue
+            known = True
             adopted, budget_changes = budget_model(ini.budget)
             items.append((key, adopted, budget_changes))
             kinds = {line.kind for line in adopted.lines} | {
@@ -295,15 +329,23 @@ def report_economy(
                     )
                 )
                 position += 1
-    if not items:
+    if not known:
         return None
     result = rules.totals(items, as_of=doc.date)
     themes = tuple(
-        ThemeTotals(adopted=row.adopted, amended=row.amended, label=labels[key])
+        ThemeTotals(
+            adopted=row.adopted,
+            amended=row.amended,
+            label=labels[key],
+            unknown=unknown.get(key, 0),
+        )
         for key, row in result.groups.items()
     )
     overall = ThemeTotals(
-        adopted=result.overall.adopted, amended=result.overall.amended, label=_("I alt")
+        adopted=result.overall.adopted,
+        amended=result.overall.amended,
+        label=_("I alt"),
+        unknown=sum(unknown.values()),
     )
     changes.sort(key=lambda pair: (pair[1].decided_on or dt.date.min, pair[0]))
     if previous_date is None:

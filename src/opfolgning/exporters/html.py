@@ -38,7 +38,6 @@ from .economy import (
     ReportEconomy,
     economy_text_of,
     initiative_economy,
-    kroner,
     report_economy,
 )
 
@@ -382,23 +381,18 @@ def budget_section_html(money: ReportEconomy | None) -> str:
             f'<th scope="col" class="num">{escape(_("I alt"))}</th></tr></thead>'
         )
 
-        def row(head: str, sub: str, by_year: Mapping[int, int], total: int) -> str:
-            cells = "".join(
-                f'<td class="num">{escape(kroner(by_year.get(y, 0)))}</td>' for y in money.years
-            )
-            return (
-                f'<tr>{head}<th scope="row">{sub}</th>{cells}'
-                f'<td class="num">{escape(kroner(total))}</td></tr>'
-            )
+        def row(head: str, sub: str, texts: list[str]) -> str:
+            cells = "".join(f'<td class="num">{escape(text)}</td>' for text in texts)
+            return f'<tr>{head}<th scope="row">{sub}</th>{cells}</tr>'
 
         groups = [("tbody", t) for t in money.themes] + [("tfoot", money.overall)]
         for section, group in groups:
             # Each theme is a row group: its name heads both its adopted and amended rows.
-            head = f'<th scope="rowgroup" rowspan="2">{escape(group.label)}</th>'
+            head = f'<th scope="rowgroup" rowspan="2">{escape(group.shown_label)}</th>'
             parts.append(
                 f"<{section}>"
-                + row(head, adopted, group.adopted, group.adopted_total)
-                + row("", amended, group.amended, group.amended_total)
+                + row(head, adopted, group.cells("adopted", money.years))
+                + row("", amended, group.cells("amended", money.years))
                 + f"</{section}>"
             )
         parts.append("</table>")

@@ -32,6 +32,7 @@ from django.utils.translation import gettext as _
 from opfolgning.followup.changes import report_changes
 from opfolgning.followup.decisions import HEADING, NOTHING, decisions
 from opfolgning.followup.document import InitiativeDoc, ReportDocument
+from opfolgning.followup.guide import guide_with_words
 from opfolgning.followup.overview import Counts, Overview, overview
 from opfolgning.followup.rules import Effective, Finding, Source, effective_smileys, report_findings
 from opfolgning.followup.smileys import (
@@ -40,13 +41,13 @@ from opfolgning.followup.smileys import (
     UnknownGlyph,
     read_effort_glyph,
 )
-from opfolgning.followup.vocabulary import approval_word, kind_words, long_date
+from opfolgning.followup.vocabulary import approval_word, kind_words, long_date, theme_name
 
 from .economy import (
     InitiativeEconomy,
+    ThemeTotals,
     economy_text_of,
     initiative_economy,
-    kroner,
     report_economy,
 )
 from .html import smiley_word
@@ -393,7 +394,13 @@ class _Builder:
             "facts": self.facts(),
             "words": self.words(),
             "smileys": {s.value: {"word": smiley_word(s.value)} for s in Smiley},
-            "guide": {"heading": _("Læsevejledning"), "blocks": text_blocks(doc.reading_guide)}
+            "guide": {
+                "heading": _("Læsevejledning"),
+                # The definitions name the smileys by their words, whatever the source's glyphs.
+                "blocks": text_blocks(
+                    guide_with_words(doc.reading_guide, "en" if self.english else "da")
+                ),
+            }
             if doc.reading_guide
             else None,
             "decisions": self.decisions(),
@@ -434,7 +441,7 @@ class _Builder:
                 "economy_columns": [*smileys(economy[:2]), {"text": none}],
                 "rows": [
                     {
-                        "label": f"{t.number}. {t.title}".strip(),
+                        "label": theme_name(t.number, t.title, get_language() or "da"),
                         "target": self.theme_label(t.number),
                         "counts": _counts(t.effort, effort) + _counts(t.economy, economy),
                     }
@@ -508,7 +515,7 @@ class _Builder:
                 items.append(self.initiative(ini))
             out.append(
                 {
-                    "heading": f"{theme.number}. {theme.title}".strip(),
+                    "heading": theme_name(theme.number, theme.title, get_language() or "da"),
                     "label": self.theme_label(theme.number),
                     "items": items,
                 }
@@ -612,17 +619,12 @@ class _Builder:
         if money is None:
             return None
 
-        def group(label: str, adopted: dict[int, int], amended: dict[int, int]) -> dict[str, Any]:
-            def cells(by_year: dict[int, int]) -> list[str]:
-                return [kroner(by_year.get(y, 0)) for y in money.years] + [
-                    kroner(sum(by_year.values()))
-                ]
-
+        def group(totals: ThemeTotals) -> dict[str, Any]:
             return {
-                "label": label,
+                "label": totals.shown_label,
                 "rows": [
-                    [_("Vedtaget"), *cells(adopted)],
-                    [_("Korrigeret"), *cells(amended)],
+                    [_("Vedtaget"), *totals.cells("adopted", money.years)],
+                    [_("Korrigeret"), *totals.cells("amended", money.years)],
                 ],
             }
 
@@ -631,10 +633,8 @@ class _Builder:
             "none": None if money.years else _("Der er ikke afsat økonomi."),
             "caption": _("Vedtaget og korrigeret budget pr. tema og år"),
             "header": [_("Tema"), _("Budget"), *map(str, money.years), _("I alt")],
-            "groups": [group(t.label, dict(t.adopted), dict(t.amended)) for t in money.themes],
-            "total": group(
-                money.overall.label, dict(money.overall.adopted), dict(money.overall.amended)
-            ),
+            "groups": [group(t) for t in money.themes],
+            "total": group(money.overall),
             "changes_heading": money.changes_heading,
             "changes": [f"{c.initiative}: {c.text}" for c in money.changes],
             "no_changes": _("Ingen godkendte ændringer."),

@@ -220,6 +220,17 @@ REPORT_FILE_WORDS: dict[str, Word] = {
 # --- amounts -------------------------------------------------------------------------------
 
 
+def theme_name(number: str, title: str, language: str = "da") -> str:
+    """Return a theme's heading: "2. En stærk uddannelsesby", or "Tema 2" without a title."""
+    if title.strip():
+        return f"{number}. {title.strip()}"
+    return f"{'Theme' if language.startswith('en') else 'Tema'} {number}"
+
+
+#: An amount that is not known (not zero): "ikke angivet".
+NOT_GIVEN = Word(_("ikke angivet"), "not given")
+
+
 def amount(kroner: int, language: str = "da") -> str:
     """Return whole kroner as text: "1,5 mio. kr." (da), "DKK 1.5 million" (en)."""
     return format_dkk(kroner, "en" if language.startswith("en") else "da")

@@ -31,6 +31,7 @@ urlpatterns = [
     ),
     path("aftaler/<int:year>/overblik/", public_views.dashboard, name="public-dashboard"),
     # Open data: published data per agreement as JSON and CSV, with schema and licence.
+    path("was", views.accessibility, name="accessibility"),
     path("data/", open_data_views.catalogue, name="open-data"),
     path("data/skema.json", open_data_views.schema, name="open-data-schema"),
     path("aftaler/<int:year>/data/", open_data_views.agreement_data, name="open-data-agreement"),

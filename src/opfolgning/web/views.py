@@ -6,11 +6,12 @@ import dataclasses
 from typing import Any
 from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -31,6 +32,7 @@ from opfolgning.agreements.models import ReportFileStatus
 from opfolgning.delivery import reports
 from opfolgning.exporters import html
 from opfolgning.exporters.html import report_context
+from opfolgning.followup.audience import Audience
 from opfolgning.followup.document import Contact, ReportDocument
 
 
@@ -47,6 +49,14 @@ def home(request: HttpRequest) -> HttpResponse:
     published = {row.year for row in public_selectors.public_agreements()}
     context = {"agreements": selectors.agreement_list(), "published_years": published}
     return render(request, "web/home.html", context)
+
+
+@require_safe
+def accessibility(request: HttpRequest) -> HttpResponse:
+    """Lead to the accessibility statement (the municipality's page in the WAS tool)."""
+    if settings.ACCESSIBILITY_STATEMENT_URL:
+        return redirect(settings.ACCESSIBILITY_STATEMENT_URL)
+    return render(request, "web/accessibility.html")
 
 
 @require_safe
@@ -129,13 +139,17 @@ def _report_view(
     return view, reader
 
 
-def _timeline_url(doc: ReportDocument) -> str:
-    """Return the initiative timeline URL of the report's agreement, with the number's slot."""
-    return reverse("web:initiative_timeline", args=[doc.agreement.year, html.NUMBER_SLOT])
+def _timeline_url(doc: ReportDocument, reader: ReportReader) -> str:
+    """Return where "Se historik" leads, with the number's slot: the staff's timeline, or for
+    citizens the public initiative page with its published history."""
+    name = (
+        "web:public-initiative" if reader.audience is Audience.PUBLIC else "web:initiative_timeline"
+    )
+    return reverse(name, args=[doc.agreement.year, html.NUMBER_SLOT])
 
 
-def _context(doc: ReportDocument) -> dict[str, Any]:
-    return report_context(doc, timeline_url=_timeline_url(doc))
+def _context(doc: ReportDocument, reader: ReportReader) -> dict[str, Any]:
+    return report_context(doc, timeline_url=_timeline_url(doc, reader))
 
 
 def _frozen_body(
@@ -148,7 +162,7 @@ def _frozen_body(
     key = f"report-body:{fingerprint}:{public}:{reader.key}:{get_language()}"
     body = cache.get(key)
     if body is None:
-        body = render_to_string("web/_report_body.html", _context(doc), request=request)
+        body = render_to_string("web/_report_body.html", _context(doc, reader), request=request)
         cache.set(key, body, timeout=None)
     return mark_safe(body)  # rendered from our template, with every value escaped
 
@@ -173,7 +187,7 @@ def _report_response(
                 "report_body": _frozen_body(request, doc, snapshot.fingerprint, reader),
             }
         else:
-            context = _context(doc)
+            context = _context(doc, reader)
         context["formats"] = [(f, label) for f, label in FORMAT_LABELS.items()]
         context["report_view"] = view
         context["round"] = view.round

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 from typing import Any
 
 from django import template
@@ -10,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from opfolgning.exporters import html as html_export
-from opfolgning.followup import vocabulary
+from opfolgning.followup import guide, vocabulary
 from opfolgning.followup.vocabulary import long_date as vocabulary_long_date
 
 register = template.Library()
@@ -36,6 +37,12 @@ def long_date(value: dt.date | None) -> str:
     return vocabulary_long_date(value, get_language() or "da")
 
 
+@register.simple_tag
+def theme_name(number: str, title: str) -> str:
+    """Return a theme's heading; a theme without a title reads "Tema 2"."""
+    return vocabulary.theme_name(number, title or "", get_language() or "da")
+
+
 @register.filter
 def round_name(number: int | None) -> str:
     """Return a round's short name in the active language: "3. opfølgning", "Pr. 31.12."."""
@@ -46,6 +53,23 @@ def round_name(number: int | None) -> str:
 def round_phrase(number: int | None) -> str:
     """Return a round as named mid-sentence: "3. opfølgning", "opfølgningen pr. 31.12."."""
     return vocabulary.round_phrase(number, get_language() or "da") if number else ""
+
+
+@register.filter
+def reading_guide(value: str) -> SafeString:
+    """Render a reading guide: its smiley definitions with the app's own smileys (face and
+    word), whatever glyphs the source had (followup.guide)."""
+    parts = []
+    for block in guide.reading_guide(value or ""):
+        if block.definitions:
+            items = "".join(
+                f"<li>{html_export.smiley_html(smiley.value, None, 20)} {escape(text)}</li>"
+                for smiley, text in block.definitions
+            )
+            parts.append(f'<ul class="guide-legend">{items}</ul>')
+        else:
+            parts.append(html_export.paragraphs_html(block.text))
+    return mark_safe("".join(parts))  # every text escaped above
 
 
 @register.filter
