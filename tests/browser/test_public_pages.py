@@ -77,3 +77,31 @@ def test_dashboard_chart_has_a_table_with_the_same_numbers(published: None, page
     with page.expect_navigation():
         link.click()
     expect(page.locator(".public-count")).to_contain_text(f"{first.happy} af 27 indsatser")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [LIST, "/aftaler/2019/udvalg/oekonomiudvalget/opfolgning/3/", "/aftaler/2019/"],
+)
+def test_on_a_390_px_phone_the_pages_do_not_scroll_sideways(
+    published: None, page_as: Any, path: str
+) -> None:
+    # Issue 14: wide tables scroll inside their own box, the page itself keeps to the screen.
+    page = page_as(None, viewport={"width": 390, "height": 844})
+    page.goto(path)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    for box in page.locator(".table-scroll").all():
+        assert box.evaluate("e => e.getBoundingClientRect().right") <= 390
+    assert_accessible(page, f"{path} at 390 px")
+
+
+def test_a_citizen_reads_til_beslutning_first_and_follows_se_historik_to_the_public_page(
+    published: None, page_as: Any
+) -> None:
+    page = page_as(None)
+    page.goto("/aftaler/2019/udvalg/oekonomiudvalget/opfolgning/3/")
+    decisions = page.locator("#til-beslutning")
+    expect(decisions).to_contain_text("Forværret siden sidste opfølgning")
+    assert_accessible(page, "the published report with Til beslutning")
+    page.get_by_role("link", name="Se historik for indsats 1.11").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("1.11.")

@@ -53,6 +53,8 @@ def _load_builtins() -> None:
     register(Exporter("docx", ".docx", DOCX_TYPE, _lazy("docx", "render_report_docx")))
     register(Exporter("xlsx", ".xlsx", XLSX_TYPE, _lazy("xlsx", "render_report_xlsx")))
     register(Exporter("csv", ".csv", "text/csv; charset=utf-8", _lazy("csv", "render_report_csv")))
+    # The committee's agenda item: case presentation (DOCX), the report PDF, metadata.
+    register(Exporter("agenda", ".zip", "application/zip", _lazy("agenda", "render_agenda_zip")))
 
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

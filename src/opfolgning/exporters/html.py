@@ -300,7 +300,8 @@ class _Renderer:
         if money.has_table:
             caption = escape(_("Økonomi for indsats %(number)s") % {"number": ini.number})
             parts.append(
-                f'<table class="grid counts budget-table"><caption>{caption}</caption>'
+                '<div class="table-scroll"><table class="grid counts budget-table">'
+                f"<caption>{caption}</caption>"
                 f'<thead><tr><th scope="col">{w["budget_item"]}</th>'
                 + "".join(f'<th scope="col" class="num">{year}</th>' for year in money.years)
                 + f'<th scope="col" class="num">{w["total"]}</th></tr></thead><tbody>'
@@ -313,7 +314,7 @@ class _Renderer:
                     f'<tr class="budget-{row.role}"><th scope="row">{escape(row.label)}</th>'
                     f'{cells}<td class="num">{escape(row.total_text())}</td></tr>'
                 )
-            parts.append("</tbody></table>")
+            parts.append("</tbody></table></div>")
         if money.pending:
             items = "".join(
                 f'<li class="budget-{p.status}"><strong>{escape(p.status_word)}:</strong> '
@@ -359,6 +360,45 @@ def theme_blocks(
     return blocks
 
 
+@dataclass(frozen=True)
+class TocEntry:
+    """An initiative in the report's table of contents, with its smiley at the round."""
+
+    number: str
+    title: str
+    anchor: str
+    smiley: str | None
+
+
+@dataclass(frozen=True)
+class TocTheme:
+    """A theme in the table of contents."""
+
+    number: str
+    title: str
+    initiatives: tuple[TocEntry, ...]
+
+
+def table_of_contents(doc: ReportDocument) -> list[TocTheme]:
+    """Return the themes and initiatives of the report with each one's effective smiley."""
+    result = []
+    for theme in doc.themes:
+        entries = []
+        for ini in theme.initiatives:
+            current = next(
+                (
+                    e
+                    for e in effective_smileys(ini.milestones, current_round=doc.round)
+                    if e.round == doc.round
+                ),
+                None,
+            )
+            smiley = current.smiley.value if current and current.smiley else None
+            entries.append(TocEntry(ini.number, ini.title, anchor(ini.number), smiley))
+        result.append(TocTheme(theme.number, theme.title, tuple(entries)))
+    return result
+
+
 def budget_section_html(money: ReportEconomy | None) -> str:
     """Return the report-level section "Økonomi i alt" (empty when no initiative has a budget)."""
     if money is None:
@@ -375,6 +415,7 @@ def budget_section_html(money: ReportEconomy | None) -> str:
         adopted, amended = escape(_("Vedtaget")), escape(_("Korrigeret"))
         years = "".join(f'<th scope="col" class="num">{year}</th>' for year in money.years)
         parts.append(
+            '<div class="table-scroll">'
             f'<table class="grid counts budget-table" id="budget-totals"><caption>{caption}'
             f'</caption><thead><tr><th scope="col">{escape(_("Tema"))}</th>'
             f'<th scope="col">{escape(_("Budget"))}</th>{years}'
@@ -395,7 +436,7 @@ def budget_section_html(money: ReportEconomy | None) -> str:
                 + row("", amended, group.cells("amended", money.years))
                 + f"</{section}>"
             )
-        parts.append("</table>")
+        parts.append("</table></div>")
     parts.append(f'<h3 id="budget-changes-heading">{escape(money.changes_heading)}</h3>')
     if money.changes:
         items = "".join(
@@ -451,6 +492,7 @@ def report_context(
         "changes_summary": summarize(doc, changes) if changes else None,
         # "Til beslutning": what the committee must decide on (followup.decisions).
         "decisions": decisions(doc, changes),
+        "toc": table_of_contents(doc),
         "changes_previous_round_label": chart.round_label(doc.round - 1) if changes else "",
         # "Økonomi i alt": empty when no initiative has a budget.
         "budget_section": mark_safe(

@@ -100,6 +100,7 @@ FORMAT_LABELS = {
     "csv": "CSV",
     "json": "JSON",
     "html": "HTML",
+    "agenda": "Dagsordenpunkt (ZIP)",
 }
 # Text formats are cheap to make: always in the request.
 _INSTANT_FORMATS = {"json", "html", "txt", "csv"}

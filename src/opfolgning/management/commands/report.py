@@ -18,7 +18,9 @@ class Command(CleanCommand):
         parser.add_argument("--agreement", type=int, required=True, help="budget year, e.g. 2019")
         parser.add_argument("--committee", help="committee name or slug; omit for all")
         parser.add_argument("--round", type=int, required=True, choices=[1, 2, 3, 4])
-        parser.add_argument("--format", default="html", help="html, json or txt")
+        parser.add_argument(
+            "--format", default="html", help=f"one of: {', '.join(exporters.names())}"
+        )
         parser.add_argument("-o", "--output", help="file to write; '-' or omitted: stdout")
 
     def handle(self, *args: Any, **options: Any) -> None:
