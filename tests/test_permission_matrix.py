@@ -217,6 +217,10 @@ RULES: dict[str, Rule] = {
     "web:public-dashboard": Rule(
         "get", lambda w, s: [w.agreement.year], _anyone, states=ALL_STATES
     ),
+    "web:feed": Rule("get", lambda w, s: [w.agreement.year], _anyone, states=ALL_STATES),
+    "web:committee-feed": Rule(
+        "get", lambda w, s: [w.agreement.year, w.committee.slug], _anyone, states=ALL_STATES
+    ),
     "web:open-data": Rule("get", lambda w, s: [], _anyone, states=ALL_STATES),
     "web:open-data-schema": Rule("get", lambda w, s: [], _anyone, states=ALL_STATES),
     "web:open-data-agreement": Rule(

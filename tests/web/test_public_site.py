@@ -42,3 +42,26 @@ def test_se_historik_on_a_published_report_leads_citizens_to_the_public_history(
     assert f'href="{public}"' in page
     assert reverse("web:initiative_timeline", args=[2019, "1.1"]) not in page
     assert Client().get(public).status_code == 200
+
+
+def test_atom_feeds_list_the_published_rounds_of_the_agreement_and_of_a_committee(
+    client, world, finance_officer
+):
+    feed = reverse("web:feed", args=[2019])
+    assert client.get(feed).status_code == 404  # nothing published yet
+    wf.round_close(actor=finance_officer, round_obj=world.round, override_reason="Test")
+    assert client.get(feed).status_code == 404  # closed is not published
+    wf.round_publish(actor=finance_officer, round_obj=world.round)
+    response = client.get(feed)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/atom+xml")
+    body = response.content.decode()
+    assert "<title>Aftale om budget 2019</title>" in body
+    assert "Tredje opfølgning på Aftale om budget 2019 for hele aftalen" in body
+    assert reverse("web:agreement-report", args=[2019, 3]) in body
+    committee = client.get(reverse("web:committee-feed", args=[2019, "oekonomiudvalget"]))
+    text = committee.content.decode()
+    assert "Tredje opfølgning på Aftale om budget 2019 for Økonomiudvalget" in text
+    assert reverse("web:report", args=[2019, "oekonomiudvalget", 3]) in text
+    unknown = client.get(reverse("web:committee-feed", args=[2019, "ukendt-udvalg"]))
+    assert unknown.status_code == 404

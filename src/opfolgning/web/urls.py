@@ -1,6 +1,14 @@
 from django.urls import path, register_converter
 
-from . import economy_views, open_data_views, public_views, round_views, timeline_views, views
+from . import (
+    economy_views,
+    feeds,
+    open_data_views,
+    public_views,
+    round_views,
+    timeline_views,
+    views,
+)
 
 
 class RoundConverter:
@@ -30,6 +38,13 @@ urlpatterns = [
         name="public-initiative",
     ),
     path("aftaler/<int:year>/overblik/", public_views.dashboard, name="public-dashboard"),
+    # Atom feeds of published rounds: the agreement's, and each committee's.
+    path("aftaler/<int:year>/feed.atom", feeds.AgreementFeed(), name="feed"),
+    path(
+        "aftaler/<int:year>/udvalg/<slug:committee>/feed.atom",
+        feeds.AgreementFeed(),
+        name="committee-feed",
+    ),
     # Open data: published data per agreement as JSON and CSV, with schema and licence.
     path("was", views.accessibility, name="accessibility"),
     path("data/", open_data_views.catalogue, name="open-data"),
