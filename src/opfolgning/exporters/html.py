@@ -26,6 +26,7 @@ from opfolgning.followup.rules import (
     Effective,
     Finding,
     Source,
+    effective_now,
     effective_smileys,
     report_findings,
     round_name_da,
@@ -385,15 +386,8 @@ def table_of_contents(doc: ReportDocument) -> list[TocTheme]:
     for theme in doc.themes:
         entries = []
         for ini in theme.initiatives:
-            current = next(
-                (
-                    e
-                    for e in effective_smileys(ini.milestones, current_round=doc.round)
-                    if e.round == doc.round
-                ),
-                None,
-            )
-            smiley = current.smiley.value if current and current.smiley else None
+            current = effective_now(ini.milestones, current_round=doc.round)
+            smiley = current.smiley.value if current.smiley else None
             entries.append(TocEntry(ini.number, ini.title, anchor(ini.number), smiley))
         result.append(TocTheme(theme.number, theme.title, tuple(entries)))
     return result

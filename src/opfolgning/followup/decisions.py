@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .budget import change_amounts
 from .changes import Direction, InitiativeChanges
 from .document import ReportDocument, budget_model
-from .rules import Source, effective_smileys
+from .rules import Source, effective_now
 from .smileys import Smiley
 from .vocabulary import change_kind_word, round_phrase, signed_amount, smiley_word
 
@@ -127,16 +127,9 @@ def decisions(
     moves = changes or {}
     sad, worse, economy, budget, missing = [], [], [], [], []
     for ini in doc.initiatives():
-        current = next(
-            (
-                e
-                for e in effective_smileys(ini.milestones, current_round=doc.round)
-                if e.round == doc.round
-            ),
-            None,
-        )
+        current = effective_now(ini.milestones, current_round=doc.round)
         milestone = next((m for m in ini.milestones if m.round == doc.round), None)
-        if current is not None and current.smiley is Smiley.SAD:
+        if current.smiley is Smiley.SAD:
             action = milestone.corrective_action.strip() if milestone else ""
             sad.append(
                 DecisionItem(
@@ -146,7 +139,7 @@ def decisions(
                     action or "No corrective action is described.",
                 )
             )
-        if current is not None and current.source is Source.MISSING:
+        if current.source is Source.MISSING:
             missing.append(
                 DecisionItem(
                     ini.number,

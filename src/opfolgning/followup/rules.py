@@ -171,6 +171,11 @@ def _effective_at(
     return _effective(round_, None, Source.MISSING, _reason_after_unhappy(previous.smiley))
 
 
+def effective_now(milestones: Sequence[MilestoneDoc], *, current_round: int) -> Effective:
+    """Return the effective effort smiley at the report's own round."""
+    return effective_smileys(milestones, current_round=current_round)[current_round - 1]
+
+
 def effective_smileys(milestones: Sequence[MilestoneDoc], *, current_round: int) -> list[Effective]:
     """Return the effective effort smiley for rounds 1-4, in order, as of `current_round`."""
     _check_round(current_round)
