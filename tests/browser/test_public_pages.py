@@ -105,3 +105,18 @@ def test_a_citizen_reads_til_beslutning_first_and_follows_se_historik_to_the_pub
     assert_accessible(page, "the published report with Til beslutning")
     page.get_by_role("link", name="Se historik for indsats 1.11").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("1.11.")
+
+
+def test_on_a_phone_the_header_folds_into_a_menu_button(published: None, page_as: Any) -> None:
+    page = page_as(None, viewport={"width": 390, "height": 844})
+    page.goto(LIST)
+    menu = page.get_by_role("button", name="Menu")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_role("link", name="Log ind")).to_be_hidden()
+    menu.click()
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    expect(page.get_by_role("link", name="Log ind")).to_be_visible()
+    assert_accessible(page, "the public list on a phone, menu open")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    expect(menu).to_be_hidden()
+    expect(page.get_by_role("link", name="Log ind")).to_be_visible()

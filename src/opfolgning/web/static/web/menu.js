@@ -1,0 +1,25 @@
+// On a phone the header's tools (who is signed in, sign-out, language) fold into a "Menu"
+// button. Without JavaScript they simply stay visible (issue 14).
+(function () {
+  var button = document.querySelector(".header-menu-toggle");
+  var tools = document.getElementById("header-tools");
+  if (!button || !tools) return;
+  var narrow = window.matchMedia("(max-width: 575.98px)");
+  function apply() {
+    if (narrow.matches) {
+      button.hidden = false;
+      var open = button.getAttribute("aria-expanded") === "true";
+      tools.classList.toggle("header-tools-closed", !open);
+    } else {
+      button.hidden = true;
+      tools.classList.remove("header-tools-closed");
+    }
+  }
+  button.addEventListener("click", function () {
+    var open = button.getAttribute("aria-expanded") === "true";
+    button.setAttribute("aria-expanded", open ? "false" : "true");
+    apply();
+  });
+  narrow.addEventListener("change", apply);
+  apply();
+})();
