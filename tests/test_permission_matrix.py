@@ -217,6 +217,10 @@ RULES: dict[str, Rule] = {
     "web:public-dashboard": Rule(
         "get", lambda w, s: [w.agreement.year], _anyone, states=ALL_STATES
     ),
+    # Follow by e-mail: no login, for published agreements; unknown links are a 404.
+    "web:subscribe": Rule("get", lambda w, s: [w.agreement.year], _anyone, states=ALL_STATES),
+    "web:subscription-confirm": Rule("get", lambda w, s: ["ukendt"], _anyone),
+    "web:subscription-cancel": Rule("get", lambda w, s: ["ukendt"], _anyone),
     "web:feed": Rule("get", lambda w, s: [w.agreement.year], _anyone, states=ALL_STATES),
     "web:committee-feed": Rule(
         "get", lambda w, s: [w.agreement.year, w.committee.slug], _anyone, states=ALL_STATES

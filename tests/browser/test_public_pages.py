@@ -120,3 +120,16 @@ def test_on_a_phone_the_header_folds_into_a_menu_button(published: None, page_as
     page.set_viewport_size({"width": 1280, "height": 800})
     expect(menu).to_be_hidden()
     expect(page.get_by_role("link", name="Log ind")).to_be_visible()
+
+
+def test_the_follow_by_email_page_is_accessible_and_says_to_check_the_mail(
+    published: None, page_as: Any
+) -> None:
+    page = page_as(None)
+    page.goto(LIST)
+    page.get_by_role("link", name="Følg med på e-mail").click()
+    assert_accessible(page, "the follow-by-e-mail form")
+    page.get_by_label("Din e-mailadresse").fill("borger@example.dk")
+    page.get_by_role("button", name="Følg med").click()
+    expect(page.locator("main")).to_contain_text("Tjek din e-mail")
+    assert_accessible(page, "the follow-by-e-mail receipt")

@@ -721,3 +721,54 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.round} · {self.user} · {self.sent_on}"
+
+
+class Subscription(models.Model):
+    """Someone who follows an agreement, a committee's reports or one initiative by e-mail.
+
+    Anyone may subscribe, without an account: double opt-in (`confirmed_at` is set once the
+    address owner confirms from the e-mail), and `token` is the key of the confirm and the
+    unsubscribe links. A subscription is deleted when it is cancelled.
+    """
+
+    email = models.EmailField(_("e-mail"), max_length=254)
+    agreement = models.ForeignKey(
+        Agreement,
+        on_delete=models.CASCADE,
+        related_name="subscriptions",
+        verbose_name=_("aftale"),
+    )
+    committee = models.ForeignKey(
+        Committee,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="subscriptions",
+        verbose_name=_("udvalg"),
+    )
+    initiative = models.ForeignKey(
+        Initiative,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="subscriptions",
+        verbose_name=_("indsats"),
+    )
+    language = models.CharField(_("sprog"), max_length=10, default="da")
+    token = models.CharField(_("nøgle"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    confirmed_at = models.DateTimeField(_("bekræftet"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("abonnement")
+        verbose_name_plural = _("abonnementer")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["email", "agreement", "committee", "initiative"],
+                name="subscription_once_per_scope",
+                nulls_distinct=False,
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.email

@@ -18,6 +18,7 @@ snapshots' fingerprints, so a page costs the same for 10 initiatives as for 10,0
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,6 +29,7 @@ from django.utils.text import slugify
 
 from opfolgning.followup.audience import Audience, for_audience
 from opfolgning.followup.document import (
+    Contact,
     InitiativeDoc,
     ReportDocument,
 )
@@ -291,3 +293,20 @@ def _build(year: int, name: str, key: Key) -> PublicAgreement:
         fingerprint=":".join(snap.fingerprint[:12] for snap in key),
         by_number=by_number,
     )
+
+
+def snapshot_report(*, round_obj: Round, committee: str = "") -> ReportDocument | None:
+    """Return a published round's newest frozen report as citizens read it (scope "" is the
+    whole agreement's, else a committee slug's); None when the round is not published."""
+    if round_obj.state != RoundState.PUBLISHED:
+        return None
+    snapshot = (
+        ReportSnapshot.objects.filter(round=round_obj, scope=committee)
+        .order_by("-version")
+        .defer("document")
+        .first()
+    )
+    if snapshot is None:
+        return None
+    doc = for_audience(_snapshot_document(snapshot.pk, snapshot.fingerprint), Audience.PUBLIC)
+    return dataclasses.replace(doc, contact=Contact())

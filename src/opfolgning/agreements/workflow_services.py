@@ -33,6 +33,7 @@ from .models import (
     Submission,
     SubmissionState,
 )
+from .signals import round_published
 from .workflow_selectors import ROW_RELATED, round_close_check, snapshot_scopes
 
 
@@ -464,6 +465,11 @@ def round_publish(*, actor: Actor, round_obj: Round) -> Round:
         round_obj.state = RoundState.PUBLISHED
         round_obj.published_at = timezone.now()
         audited_save(round_obj, actor, "Opfølgningen er offentliggjort")
+        published = round_obj
+        # The subscribers hear of it once it is stored (delivery/subscriptions.py).
+        transaction.on_commit(
+            lambda: round_published.send(sender=Round, round=published), robust=True
+        )
     return round_obj
 
 

@@ -6,6 +6,7 @@ from . import (
     open_data_views,
     public_views,
     round_views,
+    subscription_views,
     timeline_views,
     views,
 )
@@ -38,6 +39,18 @@ urlpatterns = [
         name="public-initiative",
     ),
     path("aftaler/<int:year>/overblik/", public_views.dashboard, name="public-dashboard"),
+    # Follow by e-mail: subscribe, confirm (double opt-in), unsubscribe; no login.
+    path("aftaler/<int:year>/foelg/", subscription_views.subscribe, name="subscribe"),
+    path(
+        "abonnement/<str:token>/bekraeft/",
+        subscription_views.subscription_confirm,
+        name="subscription-confirm",
+    ),
+    path(
+        "abonnement/<str:token>/afmeld/",
+        subscription_views.subscription_cancel,
+        name="subscription-cancel",
+    ),
     # Atom feeds of published rounds: the agreement's, and each committee's.
     path("aftaler/<int:year>/feed.atom", feeds.AgreementFeed(), name="feed"),
     path(
