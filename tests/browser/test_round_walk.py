@@ -211,3 +211,29 @@ def test_the_whole_round_as_the_four_personas(
     # … and still cannot manage the round.
     citizen.goto(MANAGE)
     expect(citizen).to_have_url(SIGN_IN)
+
+
+def test_a_committee_reader_sees_the_draft_marked_and_what_needs_a_decision(
+    world: World, politician: Any, page_as: Any
+) -> None:
+    # Issue 14: the draft marks each status's state, and Til beslutning opens the report.
+    Milestone.objects.create(
+        initiative=world.initiative,
+        round=world.round,
+        text="Udbuddet afsluttes.",
+        status_note="Udbuddet er forsinket.",
+        smiley=EffortSmiley.SAD,
+        corrective_action="Ny tidsplan forelægges udvalget.",
+    )
+    Submission.objects.filter(pk=world.submission.pk).update(state=SubmissionState.SUBMITTED)
+    reader = page_as(politician)
+    reader.goto(REPORT)
+    decisions = reader.locator("#til-beslutning")
+    expect(decisions).to_contain_text("tag stilling til den korrigerende handling")
+    expect(decisions).to_contain_text("Ny tidsplan forelægges udvalget.")
+    expect(reader.locator(".approval-submitted")).to_have_text("Indsendt – ikke godkendt")
+    assert_accessible(reader, "a committee reader's draft with Til beslutning")
+    decisions.get_by_role("link", name="1.1. Plejecenter Toftehaven").click()
+    expect(reader).to_have_url(re.compile(r"#i-1-1$"))
+    reader.get_by_role("link", name="Til indholdsfortegnelsen").first.click()
+    expect(reader).to_have_url(re.compile(r"#indhold$"))
