@@ -7,6 +7,7 @@ the report's data changes, and then made anew.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -38,17 +39,21 @@ def _document(request: ReportRequest) -> ReportDocument:
     )
 
 
+def _version(request: ReportRequest, doc: ReportDocument) -> dict[str, Any]:
+    """Return what names one file of a report: round, scope, format, reader, data version."""
+    return {
+        "round_number": request.round_number,
+        "scope": request.committee,
+        "format": request.format,
+        "audience": request.audience,
+        "fingerprint": fingerprint(doc),
+    }
+
+
 def report_file_get(*, request: ReportRequest, doc: ReportDocument) -> ReportFile | None:
     """Return the cached file for this data version (done or still being made), if any."""
     return (
-        ReportFile.objects.filter(
-            agreement__year=request.year,
-            round_number=request.round_number,
-            scope=request.committee,
-            format=request.format,
-            audience=request.audience,
-            fingerprint=fingerprint(doc),
-        )
+        ReportFile.objects.filter(agreement__year=request.year, **_version(request, doc))
         .exclude(status=ReportFileStatus.FAILED)
         .first()
     )
@@ -81,14 +86,7 @@ def _render(fmt: str, doc: ReportDocument) -> bytes:
 def report_file_render_now(*, request: ReportRequest, doc: ReportDocument) -> ReportFile:
     """Render a (small) report in this request and cache it."""
     agreement = Agreement.objects.get(year=request.year)
-    report_file, _ = ReportFile.objects.get_or_create(
-        agreement=agreement,
-        round_number=request.round_number,
-        scope=request.committee,
-        format=request.format,
-        audience=request.audience,
-        fingerprint=fingerprint(doc),
-    )
+    report_file, _ = ReportFile.objects.get_or_create(agreement=agreement, **_version(request, doc))
     _store(report_file, _render(request.format, doc))
     return report_file
 
@@ -96,30 +94,18 @@ def report_file_render_now(*, request: ReportRequest, doc: ReportDocument) -> Re
 def report_file_request(*, request: ReportRequest, doc: ReportDocument) -> ReportFile:
     """Order a (large) report as a background job; return its file row to follow progress."""
     agreement = Agreement.objects.get(year=request.year)
+    version = _version(request, doc)
     try:
         with transaction.atomic():
+            # The job renders exactly this document (a frozen version, for this reader).
             report_file = ReportFile.objects.create(
-                agreement=agreement,
-                round_number=request.round_number,
-                scope=request.committee,
-                format=request.format,
-                audience=request.audience,
-                fingerprint=fingerprint(doc),
-                # The job renders exactly this document (a frozen version, for this reader).
-                document=doc.to_dict(),
+                agreement=agreement, document=doc.to_dict(), **version
             )
     except IntegrityError:  # ordered already, by this or another request
         existing = report_file_get(request=request, doc=doc)
         if existing is not None:
             return existing
-        report_file = ReportFile.objects.get(
-            agreement=agreement,
-            round_number=request.round_number,
-            scope=request.committee,
-            format=request.format,
-            audience=request.audience,
-            fingerprint=fingerprint(doc),
-        )
+        report_file = ReportFile.objects.get(agreement=agreement, **version)
         report_file.status, report_file.progress, report_file.error = "pending", 0, ""
         report_file.document = doc.to_dict()
         report_file.save()
