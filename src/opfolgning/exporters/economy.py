@@ -154,10 +154,7 @@ def _change_label(
 
 
 def _amounts_phrase(amounts: Mapping[int, int], lang: str) -> str:
-    return ", ".join(
-        _("%(amount)s i %(year)s") % {"amount": signed_kroner(amount, lang), "year": year}
-        for year, amount in sorted(amounts.items())
-    )
+    return vocabulary.signed_amounts(amounts, lang)
 
 
 def initiative_economy(ini: InitiativeDoc, *, as_of: dt.date | None) -> InitiativeEconomy | None:

@@ -16,7 +16,7 @@ from .changes import Direction, InitiativeChanges
 from .document import ReportDocument, budget_model
 from .rules import Source, effective_now
 from .smileys import Smiley
-from .vocabulary import change_kind_word, round_phrase, signed_amount, smiley_word
+from .vocabulary import change_kind_word, round_phrase, signed_amounts, smiley_word
 
 __all__ = ["DecisionItem", "Decisions", "decisions"]
 
@@ -109,13 +109,6 @@ NOTHING = (
 )
 
 
-def _amounts(amounts: Mapping[int, int], language: str) -> str:
-    joiner = " in " if language == "en" else " i "
-    return ", ".join(
-        f"{signed_amount(amount, language)}{joiner}{year}" for year, amount in amounts.items()
-    )
-
-
 def decisions(
     doc: ReportDocument, changes: Mapping[str, InitiativeChanges] | None = None
 ) -> Decisions:
@@ -171,11 +164,11 @@ def decisions(
                 financing = change.financing.strip()
                 da = (
                     f"{change_kind_word(change.kind.value).capitalize()}: "
-                    f"{_amounts(by_year, 'da')}."
+                    f"{signed_amounts(by_year, 'da')}."
                 )
                 en = (
                     f"{change_kind_word(change.kind.value, 'en').capitalize()}: "
-                    f"{_amounts(by_year, 'en')}."
+                    f"{signed_amounts(by_year, 'en')}."
                 )
                 if financing:
                     da += f" Alternativ finansiering: {financing}"

@@ -16,6 +16,7 @@ the project but `money` (how an amount is written).
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -240,6 +241,15 @@ def signed_amount(kroner: int, language: str = "da") -> str:
     """Return a change's amount with its sign shown: "+1 mio. kr.", "-1 mio. kr."."""
     text = amount(kroner, language)
     return f"+{text}" if kroner > 0 else text
+
+
+def signed_amounts(by_year: Mapping[int, int], language: str = "da") -> str:
+    """Return a change's amounts by year: "-1 mio. kr. i 2019, +1 mio. kr. i 2020"."""
+    joiner = " in " if language.startswith("en") else " i "
+    return ", ".join(
+        f"{signed_amount(kroner, language)}{joiner}{year}"
+        for year, kroner in sorted(by_year.items())
+    )
 
 
 # --- the names of rounds -------------------------------------------------------------------
