@@ -257,3 +257,13 @@ def test_roles_and_report_file_states_are_the_vocabularys_words():
     assert {s.value: str(s.label) for s in ReportFileStatus} == {
         k: w.da for k, w in vocabulary.REPORT_FILE_WORDS.items()
     }
+
+
+def test_the_review_state_marks_say_each_thing_once():
+    from opfolgning.followup.vocabulary import approval_word
+
+    assert approval_word("approved") == "Godkendt"
+    assert approval_word("returned") == "Sendt retur – ikke godkendt"
+    assert approval_word("not_started") == "Ikke påbegyndt"
+    assert approval_word("submitted", "en") == "Submitted – not approved"
+    assert approval_word("") == ""

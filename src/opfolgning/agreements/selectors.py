@@ -306,6 +306,13 @@ def theme_docs_from(data: InitiativeData) -> list[ThemeDoc]:
                     MilestoneDoc(round=number, label=labels.get(number, ""), approval=state)
                 )
                 continue
+            if number > data.round_number:
+                # A later round is planned as far as this report goes: its milestone, never
+                # a status being written for it now (that belongs to the later report).
+                milestones.append(
+                    MilestoneDoc(round=number, label=labels.get(number, ""), text=m.text)
+                )
+                continue
             milestones.append(
                 MilestoneDoc(
                     round=number,

@@ -197,8 +197,8 @@ def approval_word(approval: str, language: str = "da") -> str:
         return ""
     text = word.in_language(language)
     text = text[:1].upper() + text[1:]
-    if approval == "approved":
-        return text
+    if approval in ("approved", "not_started"):
+        return text  # "Ikke påbegyndt" says it already
     return text + (" – not approved" if language.startswith("en") else " – ikke godkendt")
 
 
