@@ -762,11 +762,13 @@ class Subscription(models.Model):
     class Meta:
         verbose_name = _("abonnement")
         verbose_name_plural = _("abonnementer")
+        # Where committee or initiative is empty, SQL counts the rows as distinct (SQLite has
+        # no NULLS NOT DISTINCT); delivery.subscriptions.subscription_request finds the one
+        # there is before it makes another.
         constraints = [
             models.UniqueConstraint(
                 fields=["email", "agreement", "committee", "initiative"],
                 name="subscription_once_per_scope",
-                nulls_distinct=False,
             ),
         ]
 
