@@ -71,7 +71,7 @@ class Migration(migrations.Migration):
                     models.UniqueConstraint(
                         fields=("email", "agreement", "committee", "initiative"),
                         name="subscription_once_per_scope",
-                            )
+                    )
                 ],
             },
         ),
