@@ -159,7 +159,7 @@ def test_front_matter_headings_and_bullets(seed_docx):
         ("Title", "Tredje opfølgning på Aftale om budget 2019 for Økonomiudvalget"),
     ]
     assert ("Heading 1", "Læsevejledning") in paragraphs
-    assert ("List Bullet", "☺: Milepælen er nået.") in paragraphs
+    assert ("List Bullet", "☺ Glad: Milepælen er nået.") in paragraphs
     assert ("Heading 1", "Overblik") in paragraphs
     headings = [text for style, text in paragraphs if style.startswith("Heading")]
     # "Til beslutning" follows the reading guide (issue 14), with a heading per list.

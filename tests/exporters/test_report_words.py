@@ -91,3 +91,34 @@ def test_unknown_amounts_read_ikke_angivet_not_0_kr(seed_doc):
     totals = html[html.index('id="budget-totals"') :]
     totals = totals[: totals.index("</table>")]
     assert "ikke angivet" in totals and ">0 kr.<" not in totals
+
+
+def test_the_docx_guide_shows_the_apps_smileys_whatever_glyphs_the_source_had(seed_doc):
+    import io
+    import zipfile
+
+    from opfolgning.exporters.docx import render_report_docx
+
+    with zipfile.ZipFile(io.BytesIO(render_report_docx(seed_doc))) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    guide = xml[xml.index("Læsevejledning") : xml.index("Til beslutning")]
+    assert "☺ Glad:" in guide
+    assert "😐 Mellemfornøjet:" in guide
+    assert "☹ Sur:" in guide
+    assert "☹:" not in guide
+
+
+def test_guide_with_faces_reads_back_the_same_and_keeps_other_text():
+    from opfolgning.followup.guide import guide_with_faces
+
+    text = "Indledning.\n  med mellemrum\n\n- ☺: Nået.\n- ☹: Delvist.\n- ☹: Ikke nået."
+    once = guide_with_faces(text)
+    assert once.split("\n\n")[0] == "Indledning.\n  med mellemrum"
+    assert (
+        once.split("\n\n")[1]
+        == "- ☺ Glad: Nået.\n- 😐 Mellemfornøjet: Delvist.\n- ☹ Sur: Ikke nået."
+    )
+    assert guide_with_faces(once) == once
+    assert [b.definitions for b in reading_guide(once)] == [
+        b.definitions for b in reading_guide(text)
+    ]

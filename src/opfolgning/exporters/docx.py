@@ -45,6 +45,7 @@ from opfolgning.followup.document import (
     MilestoneDoc,
     ReportDocument,
 )
+from opfolgning.followup.guide import guide_with_faces
 from opfolgning.followup.overview import Counts, overview
 from opfolgning.followup.smileys import CANONICAL_GLYPH, LABELS_DA, Smiley
 from opfolgning.followup.vocabulary import approval_word, kind_words, long_date, parse_round_label
@@ -531,7 +532,7 @@ class _Report:
 
     def context(self) -> dict[str, Any]:
         doc = self.doc
-        guide = self.w.paragraphs(doc.reading_guide, STYLE_GUIDE)
+        guide = self.w.paragraphs(guide_with_faces(doc.reading_guide), STYLE_GUIDE)
         return {
             "facts": _facts(doc),
             "title": _clean(report_title(doc)),

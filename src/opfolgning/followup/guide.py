@@ -17,12 +17,26 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .smileys import ECONOMY_SCALE, EFFORT_SCALE, Smiley, UnknownGlyph, read_effort_glyph
+from .smileys import (
+    CANONICAL_GLYPH,
+    ECONOMY_SCALE,
+    EFFORT_SCALE,
+    Smiley,
+    UnknownGlyph,
+    read_effort_glyph,
+)
 from .vocabulary import smiley_word
 
-__all__ = ["GuideBlock", "reading_guide"]
+__all__ = ["GuideBlock", "guide_with_faces", "guide_with_words", "reading_guide"]
 
-_DEFINITION_RE = re.compile(r"^[-*•–]\s*(?P<glyph>\S+?)\s*[:–-]\s*(?P<text>\S.*)$")
+# "- ☹: text", or as our DOCX writes it, with the smiley's word: "- 😐 Mellemfornøjet: text".
+_WORDS = "|".join(
+    sorted({smiley_word(s, lang) for s in Smiley for lang in ("da", "en")}, key=len, reverse=True)
+)
+_DEFINITION_RE = re.compile(
+    rf"^[-*•–]\s*(?P<glyph>\S+?)(?:\s+(?:{_WORDS}))?\s*[:–-]\s*(?P<text>\S.*)$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -81,18 +95,32 @@ def reading_guide(text: str) -> list[GuideBlock]:
     return blocks
 
 
+def _rewritten(text: str, name) -> str:
+    """Return `text` with each list of definitions rewritten by `name(smiley)`, and every
+    other block exactly as it was."""
+    parts = []
+    for raw in text.split("\n\n"):
+        lines = [line for line in raw.split("\n") if line.strip()]
+        definitions = _definitions(lines)
+        if definitions:
+            parts.append("\n".join(f"- {name(smiley)}: {line}" for smiley, line in definitions))
+        else:
+            parts.append(raw)
+    return "\n\n".join(parts)
+
+
 def guide_with_words(text: str, language: str = "da") -> str:
     """Return the guide as text with each definition's glyph replaced by the smiley's word
     ("- Mellemfornøjet: Milepælen er ikke fuldt nået …"), for formats that draw no faces."""
-    parts = []
-    for block in reading_guide(text):
-        if block.definitions:
-            parts.append(
-                "\n".join(
-                    f"- {smiley_word(smiley, language).capitalize()}: {line}"
-                    for smiley, line in block.definitions
-                )
-            )
-        else:
-            parts.append(block.text)
-    return "\n\n".join(parts)
+    return _rewritten(text, lambda smiley: smiley_word(smiley, language).capitalize())
+
+
+def guide_with_faces(text: str, language: str = "da") -> str:
+    """Return the guide as text with each definition written as the app's own smiley, glyph
+    and word ("- 😐 Mellemfornøjet: …"), whatever glyphs the source had. Reading the result
+    again gives the same definitions, so a document written with it reads back the same."""
+
+    def name(smiley: Smiley) -> str:
+        return f"{CANONICAL_GLYPH[smiley]} {smiley_word(smiley, language).capitalize()}"
+
+    return _rewritten(text, name)
