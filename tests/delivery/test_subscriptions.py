@@ -50,6 +50,7 @@ def test_a_citizen_subscribes_confirms_gets_one_mail_per_publication_and_unsubsc
     confirm_mail = mail.outbox[0]
     assert confirm_mail.to == ["borger@example.dk"]
     assert "List-Unsubscribe" in confirm_mail.extra_headers
+    assert confirm_mail.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     sub = Subscription.objects.get()
     assert sub.confirmed_at is None and sub.committee == world.committee
 
@@ -104,3 +105,23 @@ def test_a_bad_address_is_refused_and_nothing_is_stored(client, published, finan
 
 def test_nothing_unpublished_can_be_followed(client, published):
     assert client.get(reverse("web:subscribe", args=[2019])).status_code == 404
+
+
+def test_a_mail_client_unsubscribes_with_one_post_rfc_8058(published):
+    from django.test import Client
+
+    sub = Subscription.objects.create(
+        email="a@example.dk",
+        agreement=published.agreement,
+        token="k" * 30,
+        confirmed_at="2019-10-01T00:00Z",
+    )
+    url = reverse("web:subscription-cancel", args=[sub.token])
+    mail_client = Client(enforce_csrf_checks=True)  # no cookie, no form: as a mail client posts
+    assert mail_client.get(url).status_code == 200
+    assert Subscription.objects.filter(pk=sub.pk).exists()  # a GET unsubscribes nobody
+    response = mail_client.post(
+        url, "List-Unsubscribe=One-Click", content_type="application/x-www-form-urlencoded"
+    )
+    assert response.status_code == 200
+    assert not Subscription.objects.filter(pk=sub.pk).exists()

@@ -189,3 +189,30 @@ def test_registered_exporter(seed_doc):
     assert exporter.suffix == ".xlsx"
     data = exporter.render(seed_doc)
     assert isinstance(data, bytes) and data[:4] == b"PK\x03\x04"
+
+
+def test_review_columns_and_missing_facts_only_when_there_is_something_to_show(seed_doc):
+    from opfolgning.exporters.xlsx import header_row
+    from opfolgning.importers.xlsx import parse_xlsx
+
+    flagged = header_row(seed_doc)
+    assert "Skal kontrolleres" in flagged  # the seed's ☹ need review
+
+    clean = ReportDocument.from_dict(seed_doc.to_dict())
+    for ini in clean.initiatives():
+        ini.economy.needs_review = False
+        for m in ini.milestones:
+            m.needs_review = False
+    clean.contact.phone = ""
+    clean.case_number = ""
+    assert not [h for h in header_row(clean) if "kontrolleres" in h]
+    data = render_report_xlsx(clean)
+    sheet = load_workbook(io.BytesIO(data))["Opfølgning"]
+    labels = {c.value for row in sheet.iter_rows(max_row=3) for c in row}
+    assert "Telefon" not in labels and "Sagsid" not in labels
+    assert "Kontakt" in labels  # the facts it has are there
+    back = parse_xlsx(data)
+    assert [m.needs_review for i in back.initiatives() for m in i.milestones] == [
+        False for i in clean.initiatives() for m in i.milestones
+    ]
+    assert back.contact.name == clean.contact.name and back.case_number == ""

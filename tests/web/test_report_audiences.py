@@ -141,7 +141,7 @@ def _flagged(fmt: str, content: bytes, text: str) -> bool:
         return '"needs_review": true' in text
     if fmt in ("csv", "xlsx"):
         rows = _rows(fmt, content)
-        header = next(i for i, row in enumerate(rows) if "Skal kontrolleres" in row)
+        header = next(i for i, row in enumerate(rows) if "Indsats nr." in row)
         columns = [i for i, h in enumerate(rows[header]) if "kontrolleres" in h]
         return any(row[i] == "ja" for row in rows[header + 1 :] for i in columns if i < len(row))
     return REVIEW_FLAG in text
@@ -196,6 +196,11 @@ def test_citizens_get_none_of_the_internal_notes_in_any_format(noted, finance_of
     content = _get(Client(), url, fmt)
     assert _markers(fmt, content) == set(), fmt
     assert "Tilbud indhentet." in _text(fmt, content)  # the approved status itself is there
+    if fmt in ("csv", "xlsx"):
+        # No empty staff columns, and no labels without a value, in a citizen's spreadsheet.
+        cells = {cell for row in _rows(fmt, content) for cell in row}
+        assert not {c for c in cells if "kontrolleres" in c}, fmt
+        assert "Indsats nr." in cells
 
 
 def test_the_finance_office_still_reads_everything_in_the_published_report(

@@ -69,6 +69,8 @@ def _send(sub: Subscription, subject: str, template: str, context: dict[str, obj
         headers={
             "Auto-Submitted": "auto-generated",
             "List-Unsubscribe": f"<{unsubscribe}>",
+            # RFC 8058: a mail client may unsubscribe with one POST to that address.
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         },
     ).send()
 

@@ -34,7 +34,7 @@ def render_report_csv(doc: ReportDocument) -> bytes:
     initiative and round."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
-    writer.writerow([escape_cell(h) for h in header_row()])
+    writer.writerow([escape_cell(h) for h in header_row(doc)])
     for row in table_rows(doc):
         writer.writerow([escape_cell(value) for value in row])
     return (BOM + buffer.getvalue()).encode("utf-8")

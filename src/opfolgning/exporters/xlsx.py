@@ -4,8 +4,10 @@ The layout (documented in docs/formats.md, "XLSX and CSV"):
 
 - sheet "Opfølgning": report facts in label/value pairs in the first rows (TABLE_HEADER_ROW
   - 2 rows), a blank row, then the table: a header row with COLUMNS and one row per
-  initiative and round (four rows per initiative). Initiative columns (title, description,
-  economy, …) repeat on each of an initiative's four rows. Header row frozen, auto filter on.
+  initiative and round (four rows per initiative); the review columns ("Skal kontrolleres")
+  only when some cell is flagged, and optional facts only when the report has them.
+  Initiative columns (title, description, economy, …) repeat on each of an initiative's four
+  rows. Header row frozen, auto filter on.
 - sheet "Overblik": smileys per theme at the report's round and per round (followup.overview);
   when an initiative has a budget, two rows below: "Økonomi i alt" (adopted and amended sums
   per theme and year), the approved changes and each initiative's budget, in whole kroner.
@@ -26,7 +28,7 @@ from typing import TYPE_CHECKING
 
 from opfolgning.followup.sheet import COLUMNS as COLUMNS
 from opfolgning.followup.sheet import FACT_LABELS as FACT_LABELS
-from opfolgning.followup.sheet import FACT_ROWS
+from opfolgning.followup.sheet import FACT_ROWS, Column
 from opfolgning.followup.sheet import FORMAT_NAME as FORMAT_NAME
 from opfolgning.followup.sheet import FORMAT_VERSION as FORMAT_VERSION
 from opfolgning.followup.sheet import MAIN_SHEET as MAIN_SHEET
@@ -34,7 +36,6 @@ from opfolgning.followup.sheet import METADATA_SHEET as METADATA_SHEET
 from opfolgning.followup.sheet import OVERVIEW_SHEET as OVERVIEW_SHEET
 from opfolgning.followup.sheet import REVIEW_YES as REVIEW_YES
 from opfolgning.followup.sheet import TABLE_HEADER_ROW as TABLE_HEADER_ROW
-from opfolgning.followup.sheet import Column as Column
 from opfolgning.followup.vocabulary import kind_words
 
 from ..followup.document import (
@@ -131,7 +132,26 @@ _CELLS: dict[str, _Getter] = {
     "economy_glyph": lambda r: _economy(r).glyph or "",
     "economy_review": _economy_review,
 }  # fmt: skip
-_GETTERS: tuple[_Getter, ...] = tuple(_CELLS[column.key] for column in COLUMNS)
+#: Columns that only the import's review fills; left out when no cell is flagged (a reader's
+#: copy, a citizen's or a clean report's, has nothing in them).
+REVIEW_COLUMNS = ("needs_review", "economy_review")
+#: Facts a report may lack; when it does, neither label nor value is written.
+OPTIONAL_FACTS = ("date", "case_number", "contact_name", "contact_email", "contact_phone")
+
+
+def _flagged(doc: ReportDocument) -> bool:
+    return any(
+        ini.economy.needs_review or any(m.needs_review for m in ini.milestones)
+        for ini in doc.initiatives()
+    )
+
+
+def table_columns(doc: ReportDocument) -> tuple[Column, ...]:
+    """Return the main table's columns for this report: COLUMNS, without the review columns
+    when nothing in it needs review."""
+    if _flagged(doc):
+        return COLUMNS
+    return tuple(c for c in COLUMNS if c.key not in REVIEW_COLUMNS)
 
 
 def _rows_of(ini: InitiativeDoc) -> list[MilestoneDoc]:
@@ -143,18 +163,19 @@ def _rows_of(ini: InitiativeDoc) -> list[MilestoneDoc]:
 
 def table_rows(doc: ReportDocument) -> list[list[Cell]]:
     """Return the main table's rows (without the header row): one per initiative and round."""
+    getters = [_CELLS[column.key] for column in table_columns(doc)]
     rows: list[list[Cell]] = []
     for theme in doc.themes:
         for ini in theme.initiatives:
             for milestone in _rows_of(ini):
                 row = _Row(theme, ini, milestone)
-                rows.append([get(row) for get in _GETTERS])
+                rows.append([get(row) for get in getters])
     return rows
 
 
-def header_row() -> list[str]:
+def header_row(doc: ReportDocument) -> list[str]:
     """Return the main table's header row."""
-    return [c.header for c in COLUMNS]
+    return [c.header for c in table_columns(doc)]
 
 
 # --- writing --------------------------------------------------------------------------
@@ -204,6 +225,8 @@ def _write_main(ws: Worksheet, doc: ReportDocument) -> None:
     for row_index, keys in enumerate(FACT_ROWS, start=1):
         for pair, key in enumerate(keys):
             label_column = 1 + 2 * pair if row_index > 1 else 1
+            if key in OPTIONAL_FACTS and facts[key] in ("", None):
+                continue
             _put(ws, row_index, label_column, FACT_LABELS[key])
             ws.cell(row=row_index, column=label_column).font = bold
             _put(ws, row_index, label_column + 1, facts[key])
@@ -212,7 +235,8 @@ def _write_main(ws: Worksheet, doc: ReportDocument) -> None:
     header = TABLE_HEADER_ROW
     fill = PatternFill("solid", fgColor="DDEBF7")
     wrap = Alignment(wrap_text=True, vertical="top")
-    for col, column in enumerate(COLUMNS, start=1):
+    columns = table_columns(doc)
+    for col, column in enumerate(columns, start=1):
         _put(ws, header, col, column.header)
         cell = ws.cell(row=header, column=col)
         cell.font = bold
@@ -225,7 +249,7 @@ def _write_main(ws: Worksheet, doc: ReportDocument) -> None:
             _put(ws, header + offset, col, value)
             ws.cell(row=header + offset, column=col).alignment = wrap
     last_row = header + max(len(rows), 1)
-    last_col = get_column_letter(len(COLUMNS))
+    last_col = get_column_letter(len(columns))
     ws.freeze_panes = f"A{header + 1}"
     ws.auto_filter.ref = f"A{header}:{last_col}{last_row}"
     ws.print_title_rows = f"{header}:{header}"
@@ -238,7 +262,7 @@ def _write_main(ws: Worksheet, doc: ReportDocument) -> None:
         "needs_review": REVIEW_YES,
         "economy_review": REVIEW_YES,
     }
-    for col, column in enumerate(COLUMNS, start=1):
+    for col, column in enumerate(columns, start=1):
         if column.key in choices:
             validation = DataValidation(
                 type="list", formula1=f'"{choices[column.key]}"', allow_blank=True

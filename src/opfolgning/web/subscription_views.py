@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from opfolgning.agreements import public_selectors as ps
@@ -80,9 +81,11 @@ def subscription_confirm(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "web/public/subscription.html", context)
 
 
+@csrf_exempt  # RFC 8058 one-click: the mail client POSTs without a form; the token is the key
 @require_http_methods(["GET", "HEAD", "POST"])
 def subscription_cancel(request: HttpRequest, token: str) -> HttpResponse:
-    """Unsubscribe: a page with a button; afterwards the link is gone."""
+    """Unsubscribe: a page with a button, or one POST from the mail client (RFC 8058,
+    "List-Unsubscribe=One-Click"); a GET unsubscribes nobody. Afterwards the link is gone."""
     sub = subs.subscription_get(token=token)
     if request.method == "POST":
         subs.subscription_cancel(token=token)
