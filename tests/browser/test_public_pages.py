@@ -117,6 +117,11 @@ def test_on_a_phone_the_header_folds_into_a_menu_button(published: None, page_as
     expect(menu).to_have_attribute("aria-expanded", "true")
     expect(page.get_by_role("link", name="Log ind")).to_be_visible()
     assert_accessible(page, "the public list on a phone, menu open")
+    page.keyboard.press("Escape")  # closes it, and the focus goes back to the button
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    expect(page.get_by_role("link", name="Log ind")).to_be_hidden()
+    expect(menu).to_be_focused()
+    menu.click()
     page.set_viewport_size({"width": 1280, "height": 800})
     expect(menu).to_be_hidden()
     expect(page.get_by_role("link", name="Log ind")).to_be_visible()

@@ -267,3 +267,12 @@ def test_the_review_state_marks_say_each_thing_once():
     assert approval_word("not_started") == "Ikke påbegyndt"
     assert approval_word("submitted", "en") == "Submitted – not approved"
     assert approval_word("") == ""
+
+
+def test_a_final_round_labelled_by_its_date_is_named_as_its_report_calls_it():
+    from opfolgning.followup.vocabulary import round_heading
+
+    assert round_heading(4, "31.12.2026") == "Endelig opfølgning pr. 31.12.2026"
+    assert round_heading(3, "3. budgetopfølgning 2019") == "3. budgetopfølgning 2019"
+    assert round_heading(4, "Endelig opfølgning 2024") == "Endelig opfølgning 2024"
+    assert round_heading(2, "") == "2. opfølgning"

@@ -33,6 +33,15 @@ def test_the_board_links_to_the_close_page_which_lists_what_is_not_approved(
     world.round.refresh_from_db()
     assert world.round.state == RoundState.OPEN  # looking changes nothing
 
+    # The browser asks for the reason; without it the server refuses on the very field.
+    assert 'name="override_reason" rows="3" required' in body
+    refused = client.post(_url("round-close", world), {"override_reason": " "})
+    assert refused.status_code == 200
+    text = refused.content.decode()
+    assert 'id="override-error"' in text and 'aria-invalid="true"' in text
+    world.round.refresh_from_db()
+    assert world.round.state == RoundState.OPEN
+
 
 def test_a_close_page_without_anything_outstanding_needs_no_reason(client, world, finance_officer):
     Submission.objects.filter(round=world.round).update(state=SubmissionState.APPROVED)

@@ -186,7 +186,11 @@ def test_closing_is_refused_then_overridden_then_published_for_citizens(
     citizen = Client()
     assert citizen.get(report).status_code == 302  # not published yet: sign in
     client.post(_url("round-publish", world))
-    assert citizen.get(report).status_code == 200
+    published = citizen.get(report)
+    assert published.status_code == 200
+    # A citizen reads when it was published, not the staff's "frozen, version 1".
+    body = published.content.decode()
+    assert "Offentliggjort " in body and "Frosset rapport" not in body
 
 
 def test_a_politician_reads_the_own_committees_draft_only(client, world, politician):

@@ -21,6 +21,7 @@ from opfolgning.followup.vocabulary import (
     ROUND_STATE_WORDS,
     SMILEY_WORDS,
     SUBMISSION_STATE_WORDS,
+    round_heading,
 )
 
 # The choices below are the domain's values with the vocabulary's words (Danish; the English
@@ -204,7 +205,7 @@ class Round(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.label or f"{self.number}. opfølgning"
+        return round_heading(self.number, self.label)
 
     @property
     def is_open(self) -> bool:

@@ -285,6 +285,18 @@ def round_label(round_number: int, year: int) -> str:
     return f"{round_number}. budgetopfølgning {year}"
 
 
+def round_heading(round_number: int, label: str) -> str:
+    """Return a round as a page names it: its label ("3. budgetopfølgning 2019"); a final
+    round labelled by its date alone reads "Endelig opfølgning pr. 31.12.2019", as its
+    report's title calls it."""
+    label = label.strip()
+    if not label:
+        return f"{round_number}. opfølgning"
+    if round_number == FINAL_ROUND and re.fullmatch(r"[0-9.\s]+", label):
+        return f"{round_ordinal(FINAL_ROUND)} opfølgning pr. {label}"
+    return label
+
+
 def round_name(round_number: int, language: str = "da") -> str:
     """Return a round's short name: "3. opfølgning" / "Round 3"; the final one "Pr. 31.12."."""
     if round_number == FINAL_ROUND:

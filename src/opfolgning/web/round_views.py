@@ -463,6 +463,8 @@ def _confirmed_action(action: str) -> Callable[[HttpRequest, int, int], HttpResp
             _ACTIONS[action](request, round_obj, form.cleaned_data)
         except wf.WorkflowError as exc:
             messages.error(request, str(exc))
+            if action == "close":
+                form.add_error("override_reason", str(exc))  # shown on the very field
             if needs(round_obj):
                 return _confirm_page(request, round_obj, action, form)
         return _manage_redirect(round_obj)

@@ -20,6 +20,14 @@
     button.setAttribute("aria-expanded", open ? "false" : "true");
     apply();
   });
+  // Escape closes the open menu and gives the focus back to its button.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || button.hidden) return;
+    if (button.getAttribute("aria-expanded") !== "true") return;
+    button.setAttribute("aria-expanded", "false");
+    apply();
+    button.focus();
+  });
   narrow.addEventListener("change", apply);
   apply();
 })();
