@@ -150,6 +150,7 @@ def _initiative_table(document: DocumentType) -> None:
         head, ("{{ ini.header }}", "{{ ini.kind }}", "Tid", "Smiley"), strict=True
     ):
         _put(cell, text, "Tabeloverskrift")
+    _outline_level(head[0].paragraphs[0], 2)  # "1.11. Title" in Word's navigation pane
     _repeat_header(table.rows[0])
     description = table.rows[1].cells
     description[0].paragraphs[0].add_run("{{p ini.description }}")
@@ -171,6 +172,14 @@ def _initiative_table(document: DocumentType) -> None:
     text.paragraphs[0].add_run("{{p ini.economy_text }}")
     cells[3].paragraphs[0].add_run("{{p ini.economy_smiley }}")
     _widths(table, INITIATIVE_WIDTHS)
+
+
+def _outline_level(paragraph: Paragraph, level: int) -> None:
+    """Give a paragraph an outline level (0 = Heading 1), so Word's navigation pane and its
+    table of contents list it, without making it a heading style."""
+    element = OxmlElement("w:outlineLvl")
+    element.set(qn("w:val"), str(level))
+    paragraph._p.get_or_add_pPr().append(element)
 
 
 def _tag(document: DocumentType, text: str) -> None:

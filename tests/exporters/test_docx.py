@@ -270,3 +270,21 @@ def test_unknown_kind_is_refused():
     doc.themes[0].initiatives[0].kind = "other"
     with pytest.raises(ValueError, match="unknown kind"):
         render_report_docx(doc)
+
+
+def test_word_navigation_pane_lists_themes_and_each_initiative(seed_docx, seed_doc):
+    """Themes are heading styles; each initiative's title cell has an outline level, so
+    Word's navigation pane (and a table of contents) lists "1.11. Title" under its theme."""
+    from docx.oxml.ns import qn
+
+    document = docx.Document(io.BytesIO(seed_docx))
+    headings = [p.text for p in document.paragraphs if p.style.name.startswith("Heading")]
+    assert "Til beslutning" in headings
+    assert any(h.startswith("1. ") for h in headings)
+    tables = _initiative_tables(document)
+    assert len(tables) == len(seed_doc.initiatives())
+    for table, ini in zip(tables, seed_doc.initiatives(), strict=True):
+        paragraph = table.rows[0].cells[0].paragraphs[0]
+        level = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
+        assert level is not None and level.get(qn("w:val")) == "2", paragraph.text
+        assert paragraph.text.startswith(f"{ini.number}. "), paragraph.text
