@@ -138,3 +138,20 @@ def test_the_follow_by_email_page_is_accessible_and_says_to_check_the_mail(
     page.get_by_role("button", name="Følg med").click()
     expect(page.locator("main")).to_contain_text("Tjek din e-mail")
     assert_accessible(page, "the follow-by-e-mail receipt")
+
+    # The links in the mails: confirm, then unsubscribe, each a page with one button.
+    from opfolgning.agreements.models import Subscription
+
+    token = Subscription.objects.get(email="borger@example.dk").token
+    page.goto(f"/abonnement/{token}/bekraeft/")
+    assert_accessible(page, "the confirm-subscription page")
+    page.get_by_role("button", name=re.compile("Bekræft")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dit abonnement er bekræftet")
+    assert Subscription.objects.get(token=token).confirmed_at is not None
+    assert_accessible(page, "the subscription confirmed page")
+    page.goto(f"/abonnement/{token}/afmeld/")
+    assert_accessible(page, "the unsubscribe page")
+    page.get_by_role("button", name=re.compile("Afmeld")).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Du er afmeldt")
+    assert not Subscription.objects.filter(token=token).exists()
+    assert_accessible(page, "the unsubscribed page")

@@ -178,14 +178,17 @@ def test_the_whole_round_as_the_four_personas(
     expect(officer.locator("main")).to_contain_text("1 indsats uden godkendt status")
     assert_accessible(officer, "the close confirmation page")
     close = officer.get_by_role("button", name="Luk opfølgningen og frys rapporterne")
+    reason = officer.get_by_label("Begrundelse for at lukke trods udestående")
+    close.click()  # the browser asks for the reason first
+    assert reason.evaluate("el => el.validity.valueMissing")
+    reason.fill("   ")  # blank: the server refuses, on the field itself
     close.click()
     expect(officer.locator(".messages")).to_contain_text("kan ikke lukkes")
+    expect(officer.locator("#override-error")).to_contain_text("kan ikke lukkes")
     assert_accessible(officer, "the close confirmation page with a refused close")
     world.round.refresh_from_db()
     assert world.round.state == RoundState.OPEN
-    officer.get_by_label("Begrundelse for at lukke trods udestående").fill(
-        "Skole og Dagtilbud indberetter på udvalgsmødet."
-    )
+    reason.fill("Skole og Dagtilbud indberetter på udvalgsmødet.")
     close.click()
     expect(officer.locator(".messages")).to_contain_text("Opfølgningen er lukket")
     officer.get_by_role("link", name="Offentliggør …").click()
@@ -193,6 +196,10 @@ def test_the_whole_round_as_the_four_personas(
     officer.get_by_role("button", name="Offentliggør").click()
     expect(officer.locator(".messages")).to_contain_text("Opfølgningen er offentliggjort.")
     assert_accessible(officer, "the progress board of a published round")
+    officer.get_by_role("link", name="Lav ny version …").click()
+    expect(officer.locator("main")).to_contain_text("Ingen rapporter er ændret")
+    assert_accessible(officer, "the new-version confirmation page")
+    officer.get_by_role("link", name="Tilbage til styringen").click()
     world.round.refresh_from_db()
     assert world.round.state == RoundState.PUBLISHED
     assert _submission(world).state == SubmissionState.APPROVED
