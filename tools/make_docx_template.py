@@ -206,7 +206,7 @@ def build() -> bytes:
     section.top_margin = section.bottom_margin = Cm(MARGIN_TOP_BOTTOM_CM)
     section.left_margin = section.right_margin = Cm(MARGIN_LEFT_RIGHT_CM)
     header = section.header.paragraphs[0]
-    header.text = "{{ agreement }} · {{ committee }}"
+    header.text = "{{ draft_header }}{{ agreement }} · {{ committee }}"
     header.style = "Header"
     footer = section.footer.paragraphs[0]
     footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -219,6 +219,8 @@ def build() -> bytes:
     fact.add_run("{{ fact.value }}")
     _tag(document, "{%p endfor %}")
     document.add_paragraph("{{ title }}", style="Title")
+    # A draft says so under the title (the importer knows the words and skips them).
+    _tag(document, "{{p draft }}")
 
     _tag(document, "{%p if reading_guide %}")
     document.add_paragraph("Læsevejledning", style="Heading 1")

@@ -123,10 +123,10 @@ def budget_doc(
     no_money: bool,
     review: str,
     lines: Iterable[BudgetLineDoc],
-    changes: Iterable[KeyedChange],
+    changes: Iterable[BudgetChangeDoc],
 ) -> BudgetDoc | None:
     """Return an initiative's budget document, or None when nothing about its money is known."""
-    line_list, change_list, review_list = list(lines), [c for _, c in changes], review_lines(review)
+    line_list, change_list, review_list = list(lines), list(changes), review_lines(review)
     if not (no_money or line_list or change_list or review_list):
         return None
     return BudgetDoc(no_money=no_money, lines=line_list, changes=change_list, review=review_list)
@@ -139,7 +139,7 @@ def budget_of(initiative: Initiative) -> BudgetDoc:
         no_money=initiative.no_money,
         review=initiative.budget_review,
         lines=lines_by_initiative(initiatives).get(initiative.pk, []),
-        changes=changes_by_initiative(initiatives).get(initiative.pk, []),
+        changes=[c for _, c in changes_by_initiative(initiatives).get(initiative.pk, [])],
     )
     return doc if doc is not None else BudgetDoc()
 

@@ -18,6 +18,7 @@ from opfolgning.followup.document import (
     MilestoneDoc,
     ReportDocument,
     ThemeDoc,
+    changes_known_at,
 )
 from opfolgning.followup.errors import NotFound as NotFound
 from opfolgning.followup.smileys import Smiley
@@ -330,11 +331,16 @@ def theme_docs_from(data: InitiativeData) -> list[ThemeDoc]:
         eco = data.economy.get(ini["id"])
         budget = None
         if data.budget_lines is not None and data.budget_changes is not None:
+            # As the report could know them at its round, not as they stand today.
+            known = changes_known_at(
+                [c for _, c in data.budget_changes.get(ini["id"], [])],
+                round_number=data.round_number,
+            )
             budget = budget_doc(
                 no_money=ini["no_money"],
                 review=ini["budget_review"],
                 lines=data.budget_lines.get(ini["id"], []),
-                changes=data.budget_changes.get(ini["id"], []),
+                changes=known,
             )
         theme_doc.initiatives.append(
             InitiativeDoc(

@@ -335,7 +335,8 @@ def report_view_of(
         document = _snapshot_document(chosen.pk, chosen.fingerprint)
         return ReportView(document, chosen, versions, round_obj)
     doc = selectors.report_document_of(round_obj=round_obj, committee=committee_obj)
-    return ReportView(doc, round=round_obj)
+    # Not frozen: a draft, in every format it is read or downloaded in.
+    return ReportView(dataclasses.replace(doc, draft=True), round=round_obj)
 
 
 @lru_cache(maxsize=32)

@@ -25,12 +25,12 @@ from typing import Any
 
 from django.utils import translation
 
-from opfolgning.followup.audience import Audience, for_audience
+from opfolgning.followup.audience import Audience, draft_note, for_audience
 from opfolgning.followup.changes import report_changes, summarize
 from opfolgning.followup.decisions import decisions
 from opfolgning.followup.document import Contact, ReportDocument
 from opfolgning.followup.overview import overview
-from opfolgning.followup.vocabulary import long_date, round_phrase
+from opfolgning.followup.vocabulary import DRAFT_WORD, long_date, round_phrase
 
 from .docx import STYLE_BULLET, _clean, _Styles, _Writer, _Xml
 
@@ -47,7 +47,9 @@ def _file_name(text: str) -> str:
 
 
 def _may_publish(doc: ReportDocument) -> bool:
-    """Return whether the report holds nothing that citizens may not read."""
+    """Return whether the report is final and holds nothing that citizens may not read."""
+    if doc.draft:
+        return False
     public = for_audience(doc, Audience.PUBLIC)
     return doc.contact == Contact() and public.to_dict() == doc.to_dict()
 
@@ -96,6 +98,11 @@ def _presentation_docx(doc: ReportDocument, attachments: list[dict[str, Any]]) -
     w = _Writer(_Styles({s.name: s.style_id for s in document.styles if s.name}))
     parts = agenda_parts(doc)
     body = [w.paragraph(_clean(text), "Normal") for text in parts["presentation"]]
+    if doc.draft:  # a draft's case presentation says so first, as its report does
+        body[:0] = [
+            w.paragraph(DRAFT_WORD.da, "Normal", bold=True),
+            w.paragraph(draft_note(doc), "Normal"),
+        ]
     for heading, lines in parts["groups"]:
         body.append(w.paragraph(heading, "Heading 2"))
         body += [w.paragraph(_clean(line), STYLE_BULLET) for line in lines]
@@ -141,7 +148,9 @@ def render_agenda_zip(doc: ReportDocument) -> bytes:
         "report_date": doc.date.isoformat() if doc.date else None,
         "meeting_date": None,  # not known to the report; the meeting system sets it
         "title": doc.title,
-        "case_presentation": {"file": PRESENTATION, "may_publish": True},
+        # A draft may change: nothing of it is for publication.
+        "draft": doc.draft,
+        "case_presentation": {"file": PRESENTATION, "may_publish": not doc.draft},
         "attachments": attachments,
     }
     buffer = io.BytesIO()

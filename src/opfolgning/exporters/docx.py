@@ -38,6 +38,7 @@ from xml.sax.saxutils import escape
 
 from django.utils import translation
 
+from opfolgning.followup.audience import draft_note
 from opfolgning.followup.changes import report_changes
 from opfolgning.followup.decisions import HEADING, NOTHING, decisions
 from opfolgning.followup.document import (
@@ -48,7 +49,13 @@ from opfolgning.followup.document import (
 from opfolgning.followup.guide import guide_with_faces
 from opfolgning.followup.overview import Counts, overview
 from opfolgning.followup.smileys import CANONICAL_GLYPH, LABELS_DA, Smiley
-from opfolgning.followup.vocabulary import approval_word, kind_words, long_date, parse_round_label
+from opfolgning.followup.vocabulary import (
+    DRAFT_WORD,
+    approval_word,
+    kind_words,
+    long_date,
+    parse_round_label,
+)
 
 from .economy import (
     AMENDED,
@@ -530,6 +537,14 @@ class _Report:
             parts += [w.paragraph(_clean(line), STYLE_BULLET) for line in lines]
         return _Xml("".join(parts))
 
+    def draft(self) -> _Xml | str:
+        """Return a draft's note under the title: its word, then what the final report keeps."""
+        if not self.doc.draft:
+            return ""
+        w = self.w
+        word = w.paragraph(DRAFT_WORD.da, STYLE_GUIDE, STYLE_REVIEW, bold=True)
+        return _Xml(word + w.paragraph(draft_note(self.doc), STYLE_GUIDE, STYLE_REVIEW))
+
     def context(self) -> dict[str, Any]:
         doc = self.doc
         guide = self.w.paragraphs(guide_with_faces(doc.reading_guide), STYLE_GUIDE)
@@ -539,6 +554,8 @@ class _Report:
             "agreement": _clean(doc.agreement.name),
             "committee": _clean(doc.committee),
             "reading_guide": _Xml("".join(guide)) if guide else "",
+            "draft": self.draft(),
+            "draft_header": f"{DRAFT_WORD.da.upper()} · " if doc.draft else "",
             "decisions": self.decisions(),
             "overview_intro": _overview_intro(doc),
             "overview": _overview_rows(doc),

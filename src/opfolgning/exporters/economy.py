@@ -165,8 +165,18 @@ def initiative_economy(ini: InitiativeDoc, *, as_of: dt.date | None) -> Initiati
     adopted, changes = budget_model(ini.budget)
     table = rules.economy_table(adopted, changes, as_of=as_of)
     approved = list(table.approved)
-    # A change approved after the report's date is still only proposed as far as it knows.
-    later = [c for c in changes if c.status is rules.ChangeStatus.APPROVED and c not in approved]
+    # A change decided after the report's date is still only proposed as far as it knows.
+    later = [
+        c
+        for c in changes
+        if (c.status is rules.ChangeStatus.APPROVED and c not in approved)
+        or (
+            c.status is rules.ChangeStatus.REJECTED
+            and as_of is not None
+            and c.decided_on is not None
+            and c.decided_on > as_of
+        )
+    ]
     mixed = table.split
     years = table.years
     rows: list[BudgetRow] = []
@@ -183,8 +193,11 @@ def initiative_economy(ini: InitiativeDoc, *, as_of: dt.date | None) -> Initiati
         if change.status is rules.ChangeStatus.APPROVED and change not in later:
             continue
         if change in later:
-            # Approved after the report's date: as the report stands, still a proposal.
-            change = replace(change, status=rules.ChangeStatus.PROPOSED)
+            # Decided after the report's date: as the report stands, still a proposal, without
+            # the decision's date or reference.
+            change = replace(
+                change, status=rules.ChangeStatus.PROPOSED, decided_on=None, reference=""
+            )
         rejected = change.status is rules.ChangeStatus.REJECTED
         amounts = rules.change_amounts(change)
         text = _change_label(

@@ -18,6 +18,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from opfolgning.followup.audience import draft_note
 from opfolgning.followup.changes import InitiativeChanges, report_changes, summarize
 from opfolgning.followup.decisions import decisions
 from opfolgning.followup.document import EconomyDoc, InitiativeDoc, ReportDocument
@@ -32,7 +33,7 @@ from opfolgning.followup.rules import (
     round_name_da,
     round_name_en,
 )
-from opfolgning.followup.vocabulary import approval_word, kind_words
+from opfolgning.followup.vocabulary import DRAFT_WORD, approval_word, kind_words
 
 from .economy import (
     InitiativeEconomy,
@@ -487,6 +488,9 @@ def report_context(
         # "Til beslutning": what the committee must decide on (followup.decisions).
         "decisions": decisions(doc, changes),
         "toc": table_of_contents(doc),
+        # A draft says so, and which statuses the final report will keep.
+        "draft_word": DRAFT_WORD.in_language(get_language() or "da") if doc.draft else "",
+        "draft_note": draft_note(doc, get_language() or "da"),
         "changes_previous_round_label": chart.round_label(doc.round - 1) if changes else "",
         # "Økonomi i alt": empty when no initiative has a budget.
         "budget_section": mark_safe(

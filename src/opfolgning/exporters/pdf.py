@@ -29,6 +29,7 @@ from defusedxml.ElementTree import fromstring
 from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
 
+from opfolgning.followup.audience import draft_note
 from opfolgning.followup.changes import report_changes
 from opfolgning.followup.decisions import HEADING, NOTHING, decisions
 from opfolgning.followup.document import InitiativeDoc, ReportDocument
@@ -41,7 +42,13 @@ from opfolgning.followup.smileys import (
     UnknownGlyph,
     read_effort_glyph,
 )
-from opfolgning.followup.vocabulary import approval_word, kind_words, long_date, theme_name
+from opfolgning.followup.vocabulary import (
+    DRAFT_WORD,
+    approval_word,
+    kind_words,
+    long_date,
+    theme_name,
+)
 
 from .economy import (
     InitiativeEconomy,
@@ -386,8 +393,9 @@ class _Builder:
         findings: list[Finding] = report_findings(doc)
         errors = [f for f in findings if f.severity == "error"]
         reviews = [f for f in findings if f.severity != "error"]
+        lang = "en" if self.english else "da"
         return {
-            "lang": "en" if self.english else "da",
+            "lang": lang,
             "title": doc.title,
             "date": self.date(),
             "case_number": doc.case_number,
@@ -404,6 +412,13 @@ class _Builder:
             if doc.reading_guide
             else None,
             "decisions": self.decisions(),
+            # A draft says so under its title and in the header of every page.
+            "draft": {
+                "word": DRAFT_WORD.in_language(lang),
+                "note": draft_note(doc, lang),
+            }
+            if doc.draft
+            else None,
             "overview": self.overview(counts, chart.round_label),
             "findings": self.findings(errors, reviews),
             "themes": self.themes(),

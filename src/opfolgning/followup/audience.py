@@ -24,7 +24,7 @@ from collections.abc import Callable
 
 from .document import InitiativeDoc, ReportDocument
 
-__all__ = ["Audience", "for_audience", "is_approved", "published_statuses"]
+__all__ = ["Audience", "draft_note", "for_audience", "is_approved", "published_statuses"]
 
 
 class Audience(enum.StrEnum):
@@ -38,6 +38,30 @@ class Audience(enum.StrEnum):
 def is_approved(approval: str) -> bool:
     """Return whether a status counts: approved, or from a round without review ("")."""
     return approval in ("", "approved")
+
+
+def draft_note(doc: ReportDocument, language: str = "da") -> str:
+    """Return what a draft says of itself under its heading DRAFT_WORD ("" when it is no
+    draft): that it may change, and which statuses the final report will hold."""
+    if not doc.draft:
+        return ""
+    total = len(doc.initiatives())
+    approved = sum(
+        1
+        for ini in doc.initiatives()
+        for m in ini.milestones
+        if m.round == doc.round and is_approved(m.approval)
+    )
+    if language.startswith("en"):
+        return (
+            "The round is still open and the report may change. Only approved statuses go "
+            f"into the final report: {approved} of {total} are approved."
+        )
+    return (
+        "Opfølgningen er åben, og rapporten kan stadig ændre sig. Kun "
+        f"godkendte statusser kommer med i den endelige rapport: {approved} af {total} er "
+        "godkendt."
+    )
 
 
 def published_statuses(doc: ReportDocument) -> ReportDocument:

@@ -192,6 +192,9 @@ class ReportDocument:
     # The previous round's date: budget changes approved after it are "since the previous
     # round". None when unknown (then every change approved by `date` is listed).
     previous_date: dt.date | None = None
+    # A draft: the live report of a round not yet closed, which may still change and in which
+    # only approved statuses will stay (an optional key, written only when true).
+    draft: bool = False
 
     def initiatives(self) -> list[InitiativeDoc]:
         """Return every initiative in document order."""
@@ -224,6 +227,7 @@ class ReportDocument:
             ],
             "warnings": [{"where": w.where, "message": w.message} for w in self.warnings],
             "previous_date": self.previous_date.isoformat() if self.previous_date else None,
+            **({"draft": True} if self.draft else {}),
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -259,6 +263,7 @@ class ReportDocument:
             ],
             warnings=[Warning(w["where"], w["message"]) for w in data.get("warnings", [])],
             previous_date=_date_or_none(data.get("previous_date")),
+            draft=bool(data.get("draft")),
         )
 
     @classmethod
@@ -344,6 +349,16 @@ def budget_from_dict(data: dict[str, Any]) -> BudgetDoc:
         ],
         review=[str(r) for r in data.get("review", [])],
     )
+
+
+def changes_known_at(changes: list[BudgetChangeDoc], *, round_number: int) -> list[BudgetChangeDoc]:
+    """Return the budget changes a report at `round_number` can know: a change proposed at a
+    later round is left out, so a report written at round 1 never shows a change made at
+    round 2, whenever it is read. (A decision after the report's date is shown as still
+    proposed by the formats, which know the report's date.)"""
+    return [
+        c for c in changes if c.proposed_in_round is None or c.proposed_in_round <= round_number
+    ]
 
 
 def budget_model(budget: BudgetDoc) -> tuple[Any, list[Any]]:

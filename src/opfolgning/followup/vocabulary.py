@@ -268,6 +268,10 @@ ORDINAL_ROUNDS = {"første": 1, "anden": 2, "tredje": 3, "fjerde": 4, "endelig":
 FINAL_ROUND = 4
 
 
+#: What a report that is not final calls itself, on every page and in every file.
+DRAFT_WORD = Word(_("Kladde – ikke offentliggjort"), "Draft – not published")
+
+
 def round_ordinal(round_number: int, language: str = "da") -> str:
     """Return the title's ordinal of a round: 3 → "Tredje"; anything past 4 is the final one."""
     return ROUND_ORDINALS.get(round_number, ROUND_ORDINALS[FINAL_ROUND]).in_language(language)

@@ -62,6 +62,7 @@ from ..followup.smileys import (
     read_economy_glyph,
     read_effort_glyph,
 )
+from ..followup.vocabulary import DRAFT_WORD
 from . import archive
 from .economy import agreement_period, budget_from_economy_text
 from .text import (
@@ -338,6 +339,7 @@ class _DocxParser:
         self.contact = Contact()
         self.date: dt.date | None = None
         self.case_number = ""
+        self.draft = False
         self.tables = 0
         self.initiative_tables = 0
         self.period: tuple[int, int] | None = None  # the agreement's years, from the title
@@ -391,7 +393,7 @@ class _DocxParser:
                 f"row is like '{HEADER_ROW_EXAMPLE}' (is this a follow-up report laid out like "
                 "the example?)"
             )
-        return finish_document(
+        doc = finish_document(
             facts,
             list(self.themes.values()),
             date=self.date,
@@ -400,6 +402,8 @@ class _DocxParser:
             reading_guide=guide,
             warnings=self.warnings,
         )
+        doc.draft = self.draft
+        return doc
 
     def parse_front(self, elements: list[Any]) -> tuple[Any, int]:
         for index, element in enumerate(elements):
@@ -457,6 +461,7 @@ class _DocxParser:
     def parse_guide(self, elements: list[Any], start: int) -> tuple[str, int]:
         paragraphs: list[_Para] = []
         index = start
+        after_draft = False
         while index < len(elements):
             element = elements[index]
             if element.tag == _w("tbl"):
@@ -468,6 +473,13 @@ class _DocxParser:
                 break
             index += 1
             if _GUIDE_HEADING_RE.match(para.text):
+                continue
+            # Our draft's note under the title (its word, then one paragraph): not the guide.
+            if para.text.strip() == DRAFT_WORD.da:
+                self.draft, after_draft = True, True
+                continue
+            if after_draft:
+                after_draft = False
                 continue
             paragraphs.append(para)
         return _join(paragraphs), index
