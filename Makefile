@@ -7,6 +7,8 @@ SEED ?=
 ADDR ?= 127.0.0.1:8000
 # The example municipality's name on the pages of `make run`.
 MUNICIPALITY_NAME ?= Eksempel Kommune
+# The example's contact (a reserved .example domain: nothing is ever delivered there).
+CONTACT_EMAIL ?= okonomi@eksempelkommune.example
 PG_URL ?= $(DATABASE_URL)
 
 .PHONY: install chromium run test lint types pytest pytest-sqlite pytest-postgres bench clean
@@ -42,9 +44,10 @@ run: install
 	DEBUG=1 $(BIN)/opfolgning demo
 	@echo "Opfølgning: http://$(ADDR)/  (sign in at http://$(ADDR)/konto/log-ind/)"
 	@# The background worker makes large PDF/DOCX/XLSX reports; it stops with the server.
-	DEBUG=1 $(BIN)/opfolgning db_worker --no-reload --no-startup-delay --verbosity 0 & worker=$$!; \
+	DEBUG=1 SITE_URL="http://$(ADDR)" $(BIN)/opfolgning db_worker --no-reload --no-startup-delay --verbosity 0 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	DEBUG=1 MUNICIPALITY_NAME="$(MUNICIPALITY_NAME)" $(BIN)/opfolgning runserver $(ADDR)
+	DEBUG=1 SITE_URL="http://$(ADDR)" MUNICIPALITY_NAME="$(MUNICIPALITY_NAME)" \
+	  CONTACT_EMAIL="$(CONTACT_EMAIL)" $(BIN)/opfolgning runserver $(ADDR)
 
 test: install lint types pytest
 

@@ -84,6 +84,9 @@ def test_committee_readers_get_proposals_and_review_states_but_no_internal_notes
     ini = read.initiatives()[0]
     m = ini.milestones[1]
     assert not m.needs_review and m.approval == "submitted" and m.status_note == "Status"
+    # The doubtful source glyph goes with the flag: readers get the app's own face.
+    assert m.glyph is None and m.smiley is Smiley.SAD
+    assert ini.milestones[0].smiley is Smiley.HAPPY
     assert not ini.economy.needs_review
     assert ini.budget is not None
     assert [c.status for c in ini.budget.changes] == ["approved", "proposed"]

@@ -122,7 +122,7 @@ def test_text_formats_download_directly(officer_client, fmt, content_type):
     response = officer_client.get(URL + f"?format={fmt}")
     assert response.status_code == 200
     assert response["Content-Type"] == content_type
-    assert "opfolgning-2019-3" in response["Content-Disposition"]
+    assert "opfolgning-2019-3-oekonomiudvalget." in response["Content-Disposition"]
 
 
 # The worker commits and closes its connection, as in production: real transactions here.

@@ -65,3 +65,37 @@ def test_atom_feeds_list_the_published_rounds_of_the_agreement_and_of_a_committe
     assert reverse("web:report", args=[2019, "oekonomiudvalget", 3]) in text
     unknown = client.get(reverse("web:committee-feed", args=[2019, "ukendt-udvalg"]))
     assert unknown.status_code == 404
+
+
+def test_a_published_report_and_the_agreement_page_offer_to_follow_by_e_mail_and_feed(
+    world, finance_officer
+):
+    report = reverse("web:report", args=[2019, "oekonomiudvalget", 3])
+    wf.round_close(actor=finance_officer, round_obj=world.round, override_reason="Test")
+    wf.round_publish(actor=finance_officer, round_obj=world.round)
+    page = Client().get(report).content.decode()
+    assert f"{reverse('web:subscribe', args=[2019])}?udvalg=oekonomiudvalget" in page
+    assert reverse("web:committee-feed", args=[2019, "oekonomiudvalget"]) in page
+    agreement = Client().get(reverse("web:agreement", args=[2019])).content.decode()
+    assert reverse("web:subscribe", args=[2019]) in agreement
+    assert reverse("web:feed", args=[2019]) in agreement
+
+
+def test_only_reports_imported_from_a_file_are_marked_importeret(client, world, finance_officer):
+    from opfolgning.agreements.models import CommitteeReport, Round
+
+    made = CommitteeReport.objects.create(
+        round=world.round, committee=world.committee, title="I appen"
+    )
+    imported = CommitteeReport.objects.create(
+        round=Round.objects.get(agreement=world.agreement, number=1),
+        committee=world.committee,
+        title="Fra Word",
+        source_name="rapport.docx",
+    )
+    from tests.personas import login
+
+    login(client, finance_officer)
+    page = client.get(reverse("web:agreement", args=[2019])).content.decode()
+    assert page.count(">importeret</span>") == 1
+    assert made.pk and imported.pk

@@ -73,7 +73,7 @@ def test_seed_report_overview_counts_changed_smileys(seed_page):
     # Improved, worsened, unchanged, new and not yet assessed apart (issue 14): 4.24 has no
     # smiley at round 3 and is not counted as changed.
     assert (
-        '<p class="changes-summary">Indsatsens smiley siden 2. opfølgning: 2 forbedret, '
+        '<p class="changes-summary">Indsatsernes smileys siden 2. opfølgning: 2 forbedret, '
         "2 forværret, 20 uændret, 2 vurderet for første gang, 1 endnu ikke vurderet."
     ) in seed_page
     assert seed_page.index("changes-summary") < seed_page.index("Regeltjek")

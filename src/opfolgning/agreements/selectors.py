@@ -63,7 +63,8 @@ def committee_get(*, name_or_slug: str) -> Committee:
 
 @dataclass(frozen=True)
 class CommitteeRow:
-    """A committee of an agreement, its number of initiatives and its stored reports."""
+    """A committee of an agreement, its number of initiatives and the rounds whose report was
+    imported from a file."""
 
     committee: Committee
     initiative_count: int
@@ -91,9 +92,13 @@ def agreement_overview(*, year: int) -> AgreementOverview:
         .values_list("committee_id", "n")
     )
     reports: dict[int, set[int]] = {}
-    for committee_id, number in CommitteeReport.objects.filter(
-        round__agreement=agreement
-    ).values_list("committee_id", "round__number"):
+    # Reports imported from a file (the page marks them "importeret"); those made in the app
+    # have no source.
+    for committee_id, number in (
+        CommitteeReport.objects.filter(round__agreement=agreement)
+        .exclude(source_name="")
+        .values_list("committee_id", "round__number")
+    ):
         reports.setdefault(committee_id, set()).add(number)
     committee_ids = set(counts) | set(reports)
     committees = [

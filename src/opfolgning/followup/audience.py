@@ -84,9 +84,15 @@ def published_statuses(doc: ReportDocument) -> ReportDocument:
 
 def _strip(ini: InitiativeDoc, audience: Audience) -> None:
     for m in ini.milestones:
+        if m.needs_review:
+            # The source's glyph is what made it doubtful (☹ for mellemfornøjet): a reader
+            # gets the smiley as the app draws it, not "☹ mellemfornøjet".
+            m.glyph = None
         m.needs_review = False
         if audience is Audience.PUBLIC:
             m.approval = ""
+    if ini.economy.needs_review:
+        ini.economy.glyph = None
     ini.economy.needs_review = False
     if ini.budget is not None:
         ini.budget.review = []

@@ -401,17 +401,17 @@ _CONFIRMS: dict[str, tuple[Callable[[Round], bool], Any, Any]] = {
     # action: (the state it needs, the page's heading, the button)
     "close": (
         lambda r: r.is_open,
-        gettext_lazy("Luk %(round)s?"),
+        gettext_lazy("Luk opfølgningen: %(round)s?"),
         gettext_lazy("Luk opfølgningen og frys rapporterne"),
     ),
     "publish": (
         lambda r: r.state == RoundState.CLOSED,
-        gettext_lazy("Offentliggør %(round)s?"),
+        gettext_lazy("Offentliggør opfølgningen: %(round)s?"),
         gettext_lazy("Offentliggør"),
     ),
     "correct": (
         lambda r: r.is_frozen,
-        gettext_lazy("Ny version af %(round)s?"),
+        gettext_lazy("Ny version af rapporterne: %(round)s?"),
         gettext_lazy("Lav ny version"),
     ),
 }

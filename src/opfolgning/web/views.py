@@ -29,6 +29,7 @@ from opfolgning.accounts.permissions import (
 from opfolgning.agreements import public_selectors, selectors
 from opfolgning.agreements import workflow_selectors as ws
 from opfolgning.agreements.models import ReportFileStatus
+from opfolgning.agreements.services import committee_slug
 from opfolgning.delivery import reports
 from opfolgning.exporters import html
 from opfolgning.exporters.html import report_context
@@ -108,7 +109,8 @@ _INSTANT_FORMATS = {"json", "html", "txt", "csv"}
 
 def _download(doc: ReportDocument, fmt: str, content: bytes) -> HttpResponse:
     exporter = exporters.get(fmt)
-    scope = f"-{doc.committee}" if doc.committee else ""
+    # "opfolgning-2026-3-teknik-og-miljoeudvalget.pdf": no spaces or letters a system mangles.
+    scope = f"-{committee_slug(doc.committee)}" if doc.committee else ""
     name = f"opfolgning-{doc.agreement.year}-{doc.round}{scope}{exporter.suffix}"
     response = HttpResponse(content, content_type=exporter.content_type)
     disposition = "inline" if fmt in {"json", "pdf"} else "attachment"
@@ -192,6 +194,7 @@ def _report_response(
         context["formats"] = [(f, label) for f, label in FORMAT_LABELS.items()]
         context["report_view"] = view
         context["round"] = view.round
+        context["committee_slug"] = committee  # "" for the whole agreement's report
         return render(request, "web/report.html", context)
     try:
         exporter = exporters.get(fmt)
