@@ -95,6 +95,23 @@ def test_on_a_390_px_phone_the_pages_do_not_scroll_sideways(
     assert_accessible(page, f"{path} at 390 px")
 
 
+def test_on_a_phone_an_initiatives_table_stacks_and_names_its_cells(
+    published: None, page_as: Any, tmp_path: Path
+) -> None:
+    # Found in the persona walk: five columns at 390 px broke words mid-word.
+    page = page_as(None, viewport={"width": 390, "height": 844})
+    page.goto("/aftaler/2019/udvalg/oekonomiudvalget/opfolgning/3/")
+    table = page.locator("table.initiative").first
+    assert table.evaluate("e => getComputedStyle(e.querySelector('td')).display") == "block"
+    label = table.locator('td[data-label="Tid"]').first
+    assert label.evaluate("e => getComputedStyle(e, '::before').content") == '"Tid: "'
+    assert table.evaluate("e => e.getBoundingClientRect().right") <= 390
+    page.screenshot(path=str(tmp_path / "phone.png"))
+    # On a laptop it is a table again.
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert table.evaluate("e => getComputedStyle(e.querySelector('td')).display") == "table-cell"
+
+
 def test_a_citizen_reads_til_beslutning_first_and_follows_se_historik_to_the_public_page(
     published: None, page_as: Any
 ) -> None:

@@ -261,7 +261,9 @@ class _Renderer:
             parts.append(
                 f"<tr{row_class}>"
                 f'<th scope="row" class="rowhead">{head}</th><td>{text}</td>'
-                f"<td>{escape(m.label)}</td><td>{smiley}</td><td>{self.rule_cell(e)}</td></tr>"
+                f'<td data-label="{w["time"]}">{escape(m.label)}</td>'
+                f'<td data-label="{w["smiley"]}">{smiley}</td>'
+                f'<td data-label="{w["rule"]}">{self.rule_cell(e)}</td></tr>'
             )
         economy = ini.economy
         eco_smiley = self.smiley(economy.smiley.value if economy.smiley else None, economy.glyph)
@@ -280,7 +282,7 @@ class _Renderer:
         parts.append(
             f'<tr><th scope="row" class="rowhead">{w["economy"]}</th>'
             f'<td colspan="2">{eco_text}</td>'
-            f'<td colspan="2">{eco_smiley}</td></tr>'
+            f'<td colspan="2" data-label="{w["smiley"]}">{eco_smiley}</td></tr>'
         )
         head, link, tail = self.changes_row(ini)
         table = "".join(parts) + head
