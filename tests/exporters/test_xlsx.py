@@ -31,7 +31,7 @@ EXPECTED_HEADERS = [
     "Ansvarligt center", "Ansvarligt udvalg", "Væsentlig bidragsyder", "Udvalg der involveres",
     "Noter", "Runde", "Runde-tekst", "Milepæl", "Status", "Smiley", "Smiley-tegn",
     "Skal kontrolleres", "Korrigerende handling", "Økonomi", "Økonomi-smiley", "Økonomi-tegn",
-    "Økonomi skal kontrolleres",
+    "Økonomi skal kontrolleres", "Bemærkning til økonomi", "Begrundelse for økonomi-smiley",
 ]  # fmt: skip
 
 
@@ -56,8 +56,20 @@ def table(ws) -> list[dict[str, object]]:
 def test_sheets_and_header(workbook):
     assert workbook.sheetnames == [MAIN_SHEET, OVERVIEW_SHEET, METADATA_SHEET]
     ws = workbook[MAIN_SHEET]
-    assert [c.value for c in ws[TABLE_HEADER_ROW]] == EXPECTED_HEADERS
     assert [c.header for c in COLUMNS] == EXPECTED_HEADERS
+    # Optional columns that no row fills are left out: the seed has review flags on effort
+    # smileys and sub-headings, but no economy flags, notes or reasons.
+    written = [c.value for c in ws[TABLE_HEADER_ROW]]
+    assert written == [
+        h
+        for h in EXPECTED_HEADERS
+        if h
+        not in (
+            "Økonomi skal kontrolleres",
+            "Bemærkning til økonomi",
+            "Begrundelse for økonomi-smiley",
+        )
+    ]
     assert workbook[METADATA_SHEET].sheet_state == "hidden"
 
 
@@ -112,7 +124,7 @@ def test_frozen_header_filter_widths_and_wrapping(workbook):
     ws = workbook[MAIN_SHEET]
     last = TABLE_HEADER_ROW + 108
     assert ws.freeze_panes == f"A{TABLE_HEADER_ROW + 1}"
-    assert ws.auto_filter.ref == f"A{TABLE_HEADER_ROW}:X{last}"
+    assert ws.auto_filter.ref == f"A{TABLE_HEADER_ROW}:W{last}"  # 23 columns for the seed
     assert ws.column_dimensions["G"].width == 60  # Beskrivelse
     assert ws.column_dimensions["M"].width == 7  # Runde
     assert ws.cell(TABLE_HEADER_ROW + 1, 7).alignment.wrap_text
@@ -168,10 +180,11 @@ def test_formula_like_text_is_written_as_text(text):
     data = render_report_xlsx(tiny(description=text, notes="=cmd|' /C calc'!A0"))
     ws = load_workbook(io.BytesIO(data))[MAIN_SHEET]
     row = TABLE_HEADER_ROW + 1
-    cell = ws.cell(row, EXPECTED_HEADERS.index("Beskrivelse") + 1)
+    headers = [c.value for c in ws[TABLE_HEADER_ROW]]
+    cell = ws.cell(row, headers.index("Beskrivelse") + 1)
     assert (cell.value, cell.data_type) == (text, "s")
     assert cell.quotePrefix  # Excel keeps it text when the cell is edited
-    notes = ws.cell(row, EXPECTED_HEADERS.index("Noter") + 1)
+    notes = ws.cell(row, headers.index("Noter") + 1)
     assert notes.data_type == "s"
     for column in ws.iter_cols():
         for c in column:
@@ -181,7 +194,8 @@ def test_formula_like_text_is_written_as_text(text):
 def test_control_characters_are_dropped():
     data = render_report_xlsx(tiny(description="a\x00b\x1fc\nd"))
     ws = load_workbook(io.BytesIO(data))[MAIN_SHEET]
-    assert ws.cell(TABLE_HEADER_ROW + 1, 7).value == "abc\nd"
+    headers = [c.value for c in ws[TABLE_HEADER_ROW]]
+    assert ws.cell(TABLE_HEADER_ROW + 1, headers.index("Beskrivelse") + 1).value == "abc\nd"
 
 
 def test_registered_exporter(seed_doc):
@@ -216,3 +230,20 @@ def test_review_columns_and_missing_facts_only_when_there_is_something_to_show(s
         False for i in clean.initiatives() for m in i.milestones
     ]
     assert back.contact.name == clean.contact.name and back.case_number == ""
+
+
+def test_the_economy_note_and_reason_are_columns_and_read_back(seed_doc):
+    """Found in the persona walk: HTML, PDF and DOCX showed the economy's reason, the
+    spreadsheets did not."""
+    from opfolgning.exporters.csv import render_report_csv
+    from opfolgning.importers.xlsx import parse_xlsx
+
+    doc = ReportDocument.from_dict(seed_doc.to_dict())
+    first = doc.initiatives()[0]
+    first.economy.note = "Forbruget følger planen."
+    first.economy.reason = "Forventet forbrug inden for budgettet."
+    back = parse_xlsx(render_report_xlsx(doc)).initiatives()[0].economy
+    assert (back.note, back.reason) == (first.economy.note, first.economy.reason)
+    csv_text = render_report_csv(doc).decode("utf-8-sig")
+    assert "Begrundelse for økonomi-smiley" in csv_text.splitlines()[0]
+    assert "Forventet forbrug inden for budgettet." in csv_text

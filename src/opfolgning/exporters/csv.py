@@ -12,7 +12,7 @@ import csv
 import io
 
 from ..followup.document import ReportDocument
-from .xlsx import header_row, table_rows
+from .xlsx import table
 
 __all__ = ["DELIMITER", "escape_cell", "render_report_csv"]
 
@@ -34,7 +34,8 @@ def render_report_csv(doc: ReportDocument) -> bytes:
     initiative and round."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
-    writer.writerow([escape_cell(h) for h in header_row(doc)])
-    for row in table_rows(doc):
+    columns, rows = table(doc)
+    writer.writerow([escape_cell(c.header) for c in columns])
+    for row in rows:
         writer.writerow([escape_cell(value) for value in row])
     return (BOM + buffer.getvalue()).encode("utf-8")

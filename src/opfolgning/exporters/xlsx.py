@@ -4,8 +4,9 @@ The layout (documented in docs/formats.md, "XLSX and CSV"):
 
 - sheet "Opfølgning": report facts in label/value pairs in the first rows (TABLE_HEADER_ROW
   - 2 rows), a blank row, then the table: a header row with COLUMNS and one row per
-  initiative and round (four rows per initiative); the review columns ("Skal kontrolleres")
-  only when some cell is flagged, and optional facts only when the report has them.
+  initiative and round (four rows per initiative); the optional columns (review flags, source
+  glyphs, sub-headings, the economy's note and reason) only when some row has something in
+  them, and optional facts only when the report has them.
   Initiative columns (title, description, economy, …) repeat on each of an initiative's four
   rows. Header row frozen, auto filter on.
 - sheet "Overblik": smileys per theme at the report's round and per round (followup.overview);
@@ -131,27 +132,23 @@ _CELLS: dict[str, _Getter] = {
     "economy_smiley": lambda r: _smiley_text(_economy(r).smiley),
     "economy_glyph": lambda r: _economy(r).glyph or "",
     "economy_review": _economy_review,
+    "economy_note": lambda r: _economy(r).note,
+    "economy_reason": lambda r: _economy(r).reason,
 }  # fmt: skip
-#: Columns that only the import's review fills; left out when no cell is flagged (a reader's
-#: copy, a citizen's or a clean report's, has nothing in them).
-REVIEW_COLUMNS = ("needs_review", "economy_review")
+#: Columns left out when no row of the report has anything in them (a reader's copy, a checked
+#: report or one without such notes): the review flags, the source's glyphs, sub-headings and
+#: the economy's note and reason.
+OPTIONAL_COLUMNS = (
+    "heading",
+    "glyph",
+    "needs_review",
+    "economy_glyph",
+    "economy_review",
+    "economy_note",
+    "economy_reason",
+)
 #: Facts a report may lack; when it does, neither label nor value is written.
 OPTIONAL_FACTS = ("date", "case_number", "contact_name", "contact_email", "contact_phone")
-
-
-def _flagged(doc: ReportDocument) -> bool:
-    return any(
-        ini.economy.needs_review or any(m.needs_review for m in ini.milestones)
-        for ini in doc.initiatives()
-    )
-
-
-def table_columns(doc: ReportDocument) -> tuple[Column, ...]:
-    """Return the main table's columns for this report: COLUMNS, without the review columns
-    when nothing in it needs review."""
-    if _flagged(doc):
-        return COLUMNS
-    return tuple(c for c in COLUMNS if c.key not in REVIEW_COLUMNS)
 
 
 def _rows_of(ini: InitiativeDoc) -> list[MilestoneDoc]:
@@ -161,21 +158,32 @@ def _rows_of(ini: InitiativeDoc) -> list[MilestoneDoc]:
     return [by_round.get(r) or MilestoneDoc(round=r) for r in (1, 2, 3, 4)] + extra
 
 
-def table_rows(doc: ReportDocument) -> list[list[Cell]]:
-    """Return the main table's rows (without the header row): one per initiative and round."""
-    getters = [_CELLS[column.key] for column in table_columns(doc)]
-    rows: list[list[Cell]] = []
+def table(doc: ReportDocument) -> tuple[tuple[Column, ...], list[list[Cell]]]:
+    """Return the main table's columns and rows (one per initiative and round): COLUMNS,
+    without the optional columns that are empty in every row."""
+    getters = [_CELLS[column.key] for column in COLUMNS]
+    full: list[list[Cell]] = []
     for theme in doc.themes:
         for ini in theme.initiatives:
             for milestone in _rows_of(ini):
                 row = _Row(theme, ini, milestone)
-                rows.append([get(row) for get in getters])
-    return rows
+                full.append([get(row) for get in getters])
+    keep = [
+        i
+        for i, column in enumerate(COLUMNS)
+        if column.key not in OPTIONAL_COLUMNS or any(row[i] not in ("", None) for row in full)
+    ]
+    return tuple(COLUMNS[i] for i in keep), [[row[i] for i in keep] for row in full]
+
+
+def table_rows(doc: ReportDocument) -> list[list[Cell]]:
+    """Return the main table's rows (without the header row)."""
+    return table(doc)[1]
 
 
 def header_row(doc: ReportDocument) -> list[str]:
     """Return the main table's header row."""
-    return [c.header for c in table_columns(doc)]
+    return [c.header for c in table(doc)[0]]
 
 
 # --- writing --------------------------------------------------------------------------
@@ -235,7 +243,7 @@ def _write_main(ws: Worksheet, doc: ReportDocument) -> None:
     header = TABLE_HEADER_ROW
     fill = PatternFill("solid", fgColor="DDEBF7")
     wrap = Alignment(wrap_text=True, vertical="top")
-    columns = table_columns(doc)
+    columns, rows = table(doc)
     for col, column in enumerate(columns, start=1):
         _put(ws, header, col, column.header)
         cell = ws.cell(row=header, column=col)
@@ -243,7 +251,6 @@ def _write_main(ws: Worksheet, doc: ReportDocument) -> None:
         cell.fill = fill
         cell.alignment = wrap
         ws.column_dimensions[get_column_letter(col)].width = column.width
-    rows = table_rows(doc)
     for offset, values in enumerate(rows, start=1):
         for col, value in enumerate(values, start=1):
             _put(ws, header + offset, col, value)

@@ -74,4 +74,6 @@ COLUMNS: tuple[Column, ...] = (
     Column("economy_smiley", "Økonomi-smiley", 15, True),
     Column("economy_glyph", "Økonomi-tegn", 8, True),
     Column("economy_review", "Økonomi skal kontrolleres", 11, True),
+    Column("economy_note", "Bemærkning til økonomi", 40, True),
+    Column("economy_reason", "Begrundelse for økonomi-smiley", 40, True),
 )  # fmt: skip

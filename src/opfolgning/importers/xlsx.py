@@ -724,7 +724,12 @@ class _XlsxParser:
             subject=subject,
         )
         return EconomyDoc(
-            text=values["economy_text"], smiley=smiley, glyph=glyph, needs_review=needs_review
+            text=values["economy_text"],
+            smiley=smiley,
+            glyph=glyph,
+            needs_review=needs_review,
+            note=values.get("economy_note", ""),
+            reason=values.get("economy_reason", ""),
         )
 
     def reading_guide(self) -> str:
