@@ -304,7 +304,9 @@ class _Renderer:
         if money.has_table:
             caption = escape(_("Økonomi for indsats %(number)s") % {"number": ini.number})
             parts.append(
-                '<div class="table-scroll"><table class="grid counts budget-table">'
+                # A box that may scroll on a phone is reachable by keyboard (WCAG 2.1.1).
+                f'<div class="table-scroll" tabindex="0" role="region" aria-label="{caption}">'
+                '<table class="grid counts budget-table">'
                 f"<caption>{caption}</caption>"
                 f'<thead><tr><th scope="col">{w["budget_item"]}</th>'
                 + "".join(f'<th scope="col" class="num">{year}</th>' for year in money.years)
@@ -412,7 +414,7 @@ def budget_section_html(money: ReportEconomy | None) -> str:
         adopted, amended = escape(_("Vedtaget")), escape(_("Korrigeret"))
         years = "".join(f'<th scope="col" class="num">{year}</th>' for year in money.years)
         parts.append(
-            '<div class="table-scroll">'
+            f'<div class="table-scroll" tabindex="0" role="region" aria-label="{caption}">'
             f'<table class="grid counts budget-table" id="budget-totals"><caption>{caption}'
             f'</caption><thead><tr><th scope="col">{escape(_("Tema"))}</th>'
             f'<th scope="col">{escape(_("Budget"))}</th>{years}'
