@@ -30,8 +30,10 @@ def build() -> bytes:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin = section.bottom_margin = Cm(3.0)
     section.left_margin = section.right_margin = Cm(2.0)
-    section.header.paragraphs[0].text = "{{ committee }} · {{ agreement }}"
+    section.header.paragraphs[0].text = "{{ draft_header }}{{ committee }} · {{ agreement }}"
 
+    # A draft says so before anything else (empty for a final report).
+    document.add_paragraph("{{p draft }}")
     document.add_paragraph("{{ title }}", style="Title")
     facts = document.add_paragraph()
     facts.add_run("Sagsnummer: ").bold = True

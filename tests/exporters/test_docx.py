@@ -288,3 +288,17 @@ def test_word_navigation_pane_lists_themes_and_each_initiative(seed_docx, seed_d
         level = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:outlineLvl')}")
         assert level is not None and level.get(qn("w:val")) == "2", paragraph.text
         assert paragraph.text.startswith(f"{ini.number}. "), paragraph.text
+
+
+def test_a_label_without_a_value_is_left_out_so_the_next_line_is_not_read_as_its_value(seed_doc):
+    """Found in the persona walk: a bare "Væsentlig bidragsyder:" followed by the involved
+    committee read as if that committee were the contributor."""
+    doc = ReportDocument.from_dict(seed_doc.to_dict())
+    first = doc.initiatives()[0]
+    first.contributors = ""
+    first.involved_committees = "Børne- og Skoleudvalget"
+    document = _document(render_report_docx(doc))
+    cell = _initiative_tables(document)[0].rows[1].cells[1]
+    texts = [p.text for p in cell.paragraphs]
+    assert not any(t.startswith("Væsentlig bidragsyder") for t in texts)
+    assert "Børne- og Skoleudvalget" in texts

@@ -88,7 +88,10 @@ def test_a_drafts_agenda_item_is_marked_and_may_not_be_published(draft, seed_doc
     assert metadata["case_presentation"]["may_publish"] is False
     assert all(a["may_publish"] is False for a in metadata["attachments"])
     with zipfile.ZipFile(io.BytesIO(presentation)) as inner:
-        assert WORD in inner.read("word/document.xml").decode("utf-8")
+        body = inner.read("word/document.xml").decode("utf-8")
+        headers = "".join(inner.read(n).decode("utf-8") for n in inner.namelist() if "header" in n)
+    assert body.index(WORD) < body.index(draft.title)  # the first thing it says
+    assert WORD.upper() in headers
     assert any(n.startswith("Bilag 1") for n in names)
     with zipfile.ZipFile(io.BytesIO(render_agenda_zip(seed_doc))) as archive:
         final = json.loads(archive.read("metadata.json"))

@@ -122,7 +122,8 @@ def test_text_formats_download_directly(officer_client, fmt, content_type):
     response = officer_client.get(URL + f"?format={fmt}")
     assert response.status_code == 200
     assert response["Content-Type"] == content_type
-    assert "opfolgning-2019-3-oekonomiudvalget." in response["Content-Disposition"]
+    # The round is open: a draft, and its name says so.
+    assert "opfolgning-2019-3-oekonomiudvalget-kladde." in response["Content-Disposition"]
 
 
 # The worker commits and closes its connection, as in production: real transactions here.

@@ -63,6 +63,7 @@ def test_atom_feeds_list_the_published_rounds_of_the_agreement_and_of_a_committe
     text = committee.content.decode()
     assert "Tredje opfølgning på Aftale om budget 2019 for Økonomiudvalget" in text
     assert reverse("web:report", args=[2019, "oekonomiudvalget", 3]) in text
+    assert "indsatser/?udvalg=oekonomiudvalget</id>" in text  # its own id, not the agreement's
     unknown = client.get(reverse("web:committee-feed", args=[2019, "ukendt-udvalg"]))
     assert unknown.status_code == 404
 
@@ -87,6 +88,11 @@ def test_only_reports_imported_from_a_file_are_marked_importeret(client, world, 
     made = CommitteeReport.objects.create(
         round=world.round, committee=world.committee, title="I appen"
     )
+    from opfolgning.agreements.models import RoundState
+
+    Round.objects.filter(agreement=world.agreement, number__in=[1, 3]).update(
+        state=RoundState.PUBLISHED
+    )
     imported = CommitteeReport.objects.create(
         round=Round.objects.get(agreement=world.agreement, number=1),
         committee=world.committee,
@@ -99,3 +105,21 @@ def test_only_reports_imported_from_a_file_are_marked_importeret(client, world, 
     page = client.get(reverse("web:agreement", args=[2019])).content.decode()
     assert page.count(">importeret</span>") == 1
     assert made.pk and imported.pk
+
+
+def test_an_unpublished_report_is_marked_kladde_on_the_agreement_page(client, world, politician):
+    from tests.personas import login
+
+    login(client, politician)
+    page = client.get(reverse("web:agreement", args=[2019])).content.decode()
+    assert ">kladde</span>" in page  # round 3 is open
+
+
+def test_a_refusal_is_a_danish_page_that_says_what_to_do(client, world, politician):
+    from tests.personas import login
+
+    login(client, politician)
+    response = client.get(reverse("web:report", args=[2019, "boerne-og-skoleudvalget", 3]))
+    assert response.status_code == 403
+    body = response.content.decode()
+    assert "Du har ikke adgang til denne side" in body and "økonomiafdelingen" in body

@@ -98,17 +98,22 @@ def _presentation_docx(doc: ReportDocument, attachments: list[dict[str, Any]]) -
     w = _Writer(_Styles({s.name: s.style_id for s in document.styles if s.name}))
     parts = agenda_parts(doc)
     body = [w.paragraph(_clean(text), "Normal") for text in parts["presentation"]]
-    if doc.draft:  # a draft's case presentation says so first, as its report does
-        body[:0] = [
-            w.paragraph(DRAFT_WORD.da, "Normal", bold=True),
-            w.paragraph(draft_note(doc), "Normal"),
-        ]
+    # A draft's case presentation says so first, and in its header, as its report does.
+    draft = (
+        _Xml(
+            w.paragraph(DRAFT_WORD.da, "Normal", bold=True) + w.paragraph(draft_note(doc), "Normal")
+        )
+        if doc.draft
+        else ""
+    )
     for heading, lines in parts["groups"]:
         body.append(w.paragraph(heading, "Heading 2"))
         body += [w.paragraph(_clean(line), STYLE_BULLET) for line in lines]
     recommendation = [w.paragraph(_clean(line), STYLE_BULLET) for line in parts["recommendation"]]
     intro = "Økonomiforvaltningen indstiller,"
     context = {
+        "draft": draft,
+        "draft_header": f"{DRAFT_WORD.da.upper()} · " if doc.draft else "",
         "title": _clean(f"{doc.title}"),
         "committee": _clean(doc.committee),
         "agreement": _clean(doc.agreement.name),

@@ -336,10 +336,15 @@ class _Report:
 
     def responsibility(self, ini: InitiativeDoc) -> _Xml:
         w = self.w
+        # A label without a value is left out: a bare "Væsentlig bidragsyder:" would make the
+        # next paragraph (the involved committees) read as its value.
+        labelled = [
+            ("Ansvarligt center", _clean(ini.center)),
+            ("Ansvarligt udvalg", _clean(ini.committee)),
+            ("Væsentlig bidragsyder", _clean(ini.contributors)),
+        ]
         parts = [
-            w.labelled("Ansvarligt center", _clean(ini.center), STYLE_CELL),
-            w.labelled("Ansvarligt udvalg", _clean(ini.committee), STYLE_CELL),
-            w.labelled("Væsentlig bidragsyder", _clean(ini.contributors), STYLE_CELL),
+            *(w.labelled(label, value, STYLE_CELL) for label, value in labelled if value),
             *w.paragraphs(ini.involved_committees, STYLE_CELL),
             *w.paragraphs(ini.notes, STYLE_CELL),
         ]

@@ -137,7 +137,7 @@ _CELLS: dict[str, _Getter] = {
 }  # fmt: skip
 #: Columns left out when no row of the report has anything in them (a reader's copy, a checked
 #: report or one without such notes): the review flags, the source's glyphs, sub-headings and
-#: the economy's note and reason.
+#: the economy's note and reason. (Notes and corrective actions stay: people fill them in.)
 OPTIONAL_COLUMNS = (
     "heading",
     "glyph",

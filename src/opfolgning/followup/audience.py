@@ -54,13 +54,12 @@ def draft_note(doc: ReportDocument, language: str = "da") -> str:
     )
     if language.startswith("en"):
         return (
-            "The round is still open and the report may change. Only approved statuses go "
-            f"into the final report: {approved} of {total} are approved."
+            "The report may still change. Only approved statuses go into the final report: "
+            f"{approved} of {total} are approved."
         )
     return (
-        "Opfølgningen er åben, og rapporten kan stadig ændre sig. Kun "
-        f"godkendte statusser kommer med i den endelige rapport: {approved} af {total} er "
-        "godkendt."
+        "Rapporten kan stadig ændre sig. Kun godkendte statusser kommer med i den endelige "
+        f"rapport: {approved} af {total} er godkendt."
     )
 
 

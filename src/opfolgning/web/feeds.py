@@ -62,7 +62,10 @@ class AgreementFeed(Feed):
         return _("Offentliggjorte opfølgninger på budgetaftalen")
 
     def link(self, obj: _Scope) -> str:
-        return reverse("web:public-initiatives", args=[obj.agreement.year])
+        # The feed's id and alternate link: the public list, filtered to the committee's
+        # initiatives for a committee's feed (so the two feeds have distinct ids).
+        url = reverse("web:public-initiatives", args=[obj.agreement.year])
+        return f"{url}?udvalg={obj.committee_slug}" if obj.committee_slug else url
 
     def items(self, obj: _Scope) -> list[_Entry]:
         entries = []

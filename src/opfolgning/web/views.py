@@ -111,7 +111,8 @@ def _download(doc: ReportDocument, fmt: str, content: bytes) -> HttpResponse:
     exporter = exporters.get(fmt)
     # "opfolgning-2026-3-teknik-og-miljoeudvalget.pdf": no spaces or letters a system mangles.
     scope = f"-{committee_slug(doc.committee)}" if doc.committee else ""
-    name = f"opfolgning-{doc.agreement.year}-{doc.round}{scope}{exporter.suffix}"
+    draft = "-kladde" if doc.draft else ""  # a draft is never mistaken for the final report
+    name = f"opfolgning-{doc.agreement.year}-{doc.round}{scope}{draft}{exporter.suffix}"
     response = HttpResponse(content, content_type=exporter.content_type)
     disposition = "inline" if fmt in {"json", "pdf"} else "attachment"
     response["Content-Disposition"] = f"{disposition}; filename*=UTF-8''{quote(name)}"
