@@ -169,6 +169,14 @@ RULES: dict[str, Rule] = {
     "web:round-close": Rule("post", _round, _signed_in(_finance)),
     "web:round-publish": Rule("post", _round, _signed_in(_finance)),
     "web:round-correct": Rule("post", _round, _signed_in(_finance), lambda w, s: {"reason": "x"}),
+    "web:agreement-new": Rule("get", lambda w, s: [], _signed_in(_finance)),
+    "web:agreement-setup": Rule("get", lambda w, s: [w.agreement.year], _signed_in(_finance)),
+    "web:initiative-new": Rule(
+        "post",
+        lambda w, s: [w.agreement.year],
+        _signed_in(_finance),
+        lambda w, s: {"number": "1.9", "title": "Ny", "kind": "capital"},
+    ),
     "web:round-create": Rule(
         "post", lambda w, s: [w.agreement.year], _signed_in(_finance), lambda w, s: {"number": "4"}
     ),

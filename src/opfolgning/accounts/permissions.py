@@ -8,6 +8,7 @@ edits a closed round).
 | permission | object | who |
 |---|---|---|
 | agreements.manage_rounds | None | finance officer |
+| agreements.setup_agreement | None | finance officer (new agreements, themes, initiatives) |
 | agreements.view_round | Round | published: everyone; otherwise any role |
 | agreements.view_report | .round, .committee | published: everyone; otherwise see view_report |
 | agreements.view_owed | None | department editor, finance officer |
@@ -170,6 +171,7 @@ can_edit_status = (
 
 RULES: dict[str, rules.Predicate] = {
     "agreements.manage_rounds": is_finance_officer,
+    "agreements.setup_agreement": is_finance_officer,
     "agreements.view_round": round_is_published | has_role,
     "agreements.view_report": (
         report_is_published

@@ -34,7 +34,13 @@ _THEME_NUMBER_RE = re.compile(r"^[0-9]+$")
 
 
 class SetupError(ValueError):
-    """What cannot be set up, in Danish, with what to do instead; nothing was stored."""
+    """What cannot be set up, in Danish, with what to do instead; nothing was stored.
+
+    `field` names the form field the error belongs on ("" for the whole form)."""
+
+    def __init__(self, message: str, field: str = "") -> None:
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass(frozen=True)
@@ -72,12 +78,14 @@ def _clean_themes(themes: Iterable[ThemeFields]) -> list[ThemeFields]:
         if not _THEME_NUMBER_RE.match(number):
             raise SetupError(
                 f"Tema {position}: nummeret {theme.number!r} er ikke et tal. Skriv temaets "
-                "nummer som 1, 2, 3 …"
+                "nummer som 1, 2, 3 …",
+                "themes",
             )
         if number in seen:
             raise SetupError(
                 f"Tema {number} står to gange (linje {seen[number]} og {position}). Giv hvert "
-                "tema sit eget nummer."
+                "tema sit eget nummer.",
+                "themes",
             )
         seen[number] = position
         result.append(ThemeFields(number, title))
@@ -102,7 +110,8 @@ def agreement_create(
     if not first <= year <= last:
         raise SetupError(
             f"Budgetperioden {first}–{last} skal rumme budgetåret {year}. Ret periodens første "
-            "eller sidste år."
+            "eller sidste år.",
+            "first_year",
         )
     cleaned = _clean_themes(themes)
     with transaction.atomic():
@@ -110,7 +119,8 @@ def agreement_create(
         if existing is not None:
             raise SetupError(
                 f"Der findes allerede en aftale for budget {year}: {existing.name}. Vælg et "
-                "andet år, eller tilføj indsatserne til den aftale."
+                "andet år, eller tilføj indsatserne til den aftale.",
+                "year",
             )
         agreement = Agreement(name=name, year=year, first_year=first, last_year=last)
         audited_save(agreement, actor, "Aftalen er oprettet")
@@ -147,7 +157,8 @@ def _named(model: type[Center] | type[Committee], name: str) -> Center | Committ
         what = "center" if model is Center else "udvalg"
         raise SetupError(
             f"Der er intet {what} ved navn {name!r}. Vælg et {what} fra listen, eller opret "
-            "det under Organisation først."
+            "det under Organisation først.",
+            "center" if model is Center else "committee",
         )
     return found
 
@@ -161,13 +172,14 @@ def initiative_create(
     if not _NUMBER_RE.match(number):
         raise SetupError(
             f"Indsatsens nummer {fields.number!r} skal være tema og løbenummer, fx 2.3 "
-            "(eller 2.3.1)."
+            "(eller 2.3.1).",
+            "number",
         )
     title = fields.title.strip()
     if not title:
-        raise SetupError(f"Indsats {number} mangler en titel.")
+        raise SetupError(f"Indsats {number} mangler en titel.", "title")
     if fields.kind not in Kind.values:
-        raise SetupError(f"Indsats {number}: vælg anlæg eller drift.")
+        raise SetupError(f"Indsats {number}: vælg anlæg eller drift.", "kind")
     theme_number = fields.theme.strip().rstrip(".") or number.split(".")[0]
     with transaction.atomic():
         theme = ThemeModel.objects.filter(agreement=agreement, number=theme_number).first()
@@ -177,12 +189,14 @@ def initiative_create(
             )
             raise SetupError(
                 f"Indsats {number}: {agreement} har intet tema {theme_number} (temaer: "
-                f"{known or 'ingen'}). Opret temaet først, eller ret nummeret."
+                f"{known or 'ingen'}). Opret temaet først, eller ret nummeret.",
+                "number",
             )
         if Initiative.objects.filter(agreement=agreement, number=number).exists():
             raise SetupError(
                 f"{agreement} har allerede en indsats {number}. Giv den nye indsats et andet "
-                "nummer."
+                "nummer.",
+                "number",
             )
         initiative = Initiative(
             agreement=agreement,

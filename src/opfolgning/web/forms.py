@@ -397,3 +397,167 @@ class EconomyOverrideForm(forms.Form):
         if data.get("officer_smiley") and not (data.get("officer_note") or "").strip():
             self.add_error("officer_note", _("Skriv begrundelsen, når du selv sætter smileyen."))
         return data
+
+
+_THEME_LINE_RE = re.compile(r"^\s*(?:tema\s+)?(?P<number>[0-9]+)\s*[.:)-]?\s*(?P<title>.*)$", re.I)
+
+
+def theme_lines(text: str) -> list[tuple[int, str, str]]:
+    """Return (line, number, title) for each non-empty line "2. Børn og unge" of a themes box."""
+    found = []
+    for line_number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        match = _THEME_LINE_RE.match(line)
+        if match is None:
+            raise forms.ValidationError(
+                _("Linje %(line)d: %(text)s – skriv temaets nummer først, fx “2. Børn og unge”.")
+                % {"line": line_number, "text": line.strip()[:60]}
+            )
+        found.append((line_number, match["number"], match["title"].strip()))
+    return found
+
+
+class DescribedForm(forms.Form):
+    """A form whose fields name their hint and, once checked, their error (aria-describedby,
+    aria-invalid), as web/_field.html shows them; web/_error_summary.html lists the errors."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if field.help_text:
+                field.widget.attrs["aria-describedby"] = f"id_{name}-hint"
+
+    def full_clean(self) -> None:
+        super().full_clean()
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            attrs = self.fields[name].widget.attrs
+            attrs["aria-invalid"] = "true"
+            attrs["aria-describedby"] = " ".join(
+                part for part in (attrs.get("aria-describedby", ""), f"id_{name}-error") if part
+            )
+
+
+class AgreementForm(DescribedForm):
+    """A new agreement: name, budget year, period and themes."""
+
+    name = forms.CharField(
+        label=_("Navn"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-input", "autocomplete": "off"}),
+        help_text=_("Tomt: “Aftale om budget <år>”."),
+    )
+    year = forms.IntegerField(
+        label=_("Budgetår"),
+        min_value=1970,
+        max_value=2200,
+        widget=forms.NumberInput(attrs={"class": "form-input input-width-xs"}),
+    )
+    first_year = forms.IntegerField(
+        label=_("Budgetperiodens første år"),
+        min_value=1970,
+        max_value=2200,
+        required=False,
+        widget=forms.NumberInput(attrs={"class": "form-input input-width-xs"}),
+        help_text=_("Tomt: budgetåret."),
+    )
+    last_year = forms.IntegerField(
+        label=_("Budgetperiodens sidste år"),
+        min_value=1970,
+        max_value=2200,
+        required=False,
+        widget=forms.NumberInput(attrs={"class": "form-input input-width-xs"}),
+        help_text=_("Tomt: tre år efter det første (fire år i alt)."),
+    )
+    themes = forms.CharField(
+        label=_("Temaer"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 7}),
+        help_text=_(
+            "Ét tema pr. linje med nummer og titel, fx “1. Et økonomisk bæredygtigt fundament”."
+        ),
+    )
+
+    def clean_themes(self) -> list[tuple[str, str]]:
+        return [(number, title) for _, number, title in theme_lines(self.cleaned_data["themes"])]
+
+
+class InitiativeForm(DescribedForm):
+    """One initiative, typed in: number, title, kind, description, who, and its milestones."""
+
+    number = forms.CharField(
+        label=_("Nummer"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"class": "form-input input-width-xs", "autocomplete": "off"}),
+        help_text=_("Tema og løbenummer, fx 2.3."),
+    )
+    title = forms.CharField(
+        label=_("Titel"), max_length=500, widget=forms.TextInput(attrs={"class": "form-input"})
+    )
+    kind = forms.ChoiceField(
+        label=_("Type"),
+        choices=lazy(lambda: list(kind_words(get_language() or "da").items()), list)(),
+        widget=forms.RadioSelect(attrs={"class": "form-radio-input"}),
+    )
+    description = forms.CharField(
+        label=_("Beskrivelse"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 4}),
+    )
+    center = forms.ChoiceField(
+        label=_("Ansvarligt center"),
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    committee = forms.ChoiceField(
+        label=_("Ansvarligt udvalg"),
+        required=False,
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    contributors = forms.CharField(
+        label=_("Væsentlige bidragsydere"),
+        required=False,
+        max_length=2000,
+        widget=forms.TextInput(attrs={"class": "form-input"}),
+    )
+    involved_committees = forms.CharField(
+        label=_("Udvalg der involveres"),
+        required=False,
+        max_length=2000,
+        widget=forms.TextInput(attrs={"class": "form-input"}),
+    )
+    milestone_1 = forms.CharField(
+        label=_("Milepæl ved 1. opfølgning"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 2}),
+    )
+    milestone_2 = forms.CharField(
+        label=_("Milepæl ved 2. opfølgning"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 2}),
+    )
+    milestone_3 = forms.CharField(
+        label=_("Milepæl ved 3. opfølgning"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 2}),
+    )
+    milestone_4 = forms.CharField(
+        label=_("Milepæl pr. 31.12."),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"class": "form-input", "rows": 2}),
+    )
+
+    def __init__(self, *args: Any, centers: list[str], committees: list[str], **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        none = [("", _("– vælg –"))]
+        self.fields["center"].choices = none + [(c, c) for c in centers]
+        self.fields["committee"].choices = none + [(c, c) for c in committees]

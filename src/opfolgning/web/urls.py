@@ -6,6 +6,7 @@ from . import (
     open_data_views,
     public_views,
     round_views,
+    setup_views,
     subscription_views,
     timeline_views,
     views,
@@ -31,6 +32,14 @@ app_name = "web"
 urlpatterns = [
     path("", views.home, name="home"),
     path("aftaler/<int:year>/", views.agreement, name="agreement"),
+    # Setting up a year (the finance office): a new agreement, its set-up page, initiatives.
+    path("aftaler/ny/", setup_views.agreement_new, name="agreement-new"),
+    path("aftaler/<int:year>/opsaetning/", setup_views.agreement_setup, name="agreement-setup"),
+    path(
+        "aftaler/<int:year>/opsaetning/indsats/",
+        setup_views.initiative_new,
+        name="initiative-new",
+    ),
     # Public pages: published rounds only (agreements.public_selectors), no login.
     path("aftaler/<int:year>/indsatser/", public_views.initiative_list, name="public-initiatives"),
     path(

@@ -48,7 +48,11 @@ def public_document(doc: ReportDocument) -> ReportDocument:
 def home(request: HttpRequest) -> HttpResponse:
     """List the agreements."""
     published = {row.year for row in public_selectors.public_agreements()}
-    context = {"agreements": selectors.agreement_list(), "published_years": published}
+    context = {
+        "agreements": selectors.agreement_list(),
+        "published_years": published,
+        "can_setup": can(request.user, "agreements.setup_agreement"),
+    }
     return render(request, "web/home.html", context)
 
 
@@ -88,6 +92,7 @@ def agreement(request: HttpRequest, year: int) -> HttpResponse:
         "public": public,
         "rounds": rounds,
         "can_manage": can(user, "agreements.manage_rounds"),
+        "can_setup": can(user, "agreements.setup_agreement"),
         "rounds_owed": any(r["owed"] for r in rounds),
         "missing_rounds": [n for n in (1, 2, 3, 4) if n not in {r.number for r in overview.rounds}],
     }

@@ -1,0 +1,57 @@
+"""Reads for setting up a year (issue 15): an agreement's set-up page and the organisation's
+names to choose from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from .models import Agreement, Center, Committee, Initiative, Round, Theme
+from .selectors import agreement_get
+
+__all__ = ["AgreementSetup", "OrganisationNames", "agreement_setup", "organisation_names"]
+
+
+@dataclass(frozen=True)
+class OrganisationNames:
+    """The centers and committees to choose from, by name."""
+
+    centers: list[str]
+    committees: list[str]
+
+
+def organisation_names() -> OrganisationNames:
+    """Return the names of every center and committee, sorted."""
+    return OrganisationNames(
+        centers=list(Center.objects.order_by("name").values_list("name", flat=True)),
+        committees=list(Committee.objects.order_by("name").values_list("name", flat=True)),
+    )
+
+
+@dataclass(frozen=True)
+class AgreementSetup:
+    """What the set-up page shows: the agreement, its themes (with counts), its rounds in
+    order, and its initiatives."""
+
+    agreement: Agreement
+    themes: list[Theme]
+    rounds: list[Round]
+    initiatives: list[Initiative]
+
+
+def agreement_setup(*, year: int) -> AgreementSetup:
+    """Return the set-up page of an agreement, in four queries."""
+    agreement = agreement_get(year=year)
+    themes = list(
+        Theme.objects.filter(agreement=agreement)
+        .annotate(initiative_count=Count("initiatives"))
+        .order_by("position", "number")
+    )
+    rounds = list(Round.objects.filter(agreement=agreement).order_by("number"))
+    initiatives = list(
+        Initiative.objects.filter(agreement=agreement)
+        .select_related("theme", "center", "committee")
+        .order_by("sort_key")
+    )
+    return AgreementSetup(agreement, themes, rounds, initiatives)

@@ -1,0 +1,91 @@
+"""A new year in the browser (issue 15): the finance office creates an agreement with its
+themes, sees the year's calendar of rounds and adds initiatives one by one; a refusal shows
+at the top and on the very field, and nothing is stored."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from opfolgning.agreements.models import Agreement, Initiative, Milestone, Round
+from tests.personas import login
+
+
+def _new(client, **data):
+    values = {"name": "", "year": "2026", "first_year": "", "last_year": "", "themes": ""}
+    return client.post(reverse("web:agreement-new"), {**values, **data})
+
+
+def test_the_finance_office_creates_an_agreement_and_lands_on_its_set_up_page(
+    client, world, finance_officer
+):
+    login(client, finance_officer)
+    home = client.get(reverse("web:home")).content.decode()
+    assert f'href="{reverse("web:agreement-new")}"' in home
+    response = _new(client, themes="1. Et økonomisk bæredygtigt fundament\n\nTema 2: Børn og unge")
+    assert response.status_code == 302
+    assert response["Location"] == reverse("web:agreement-setup", args=[2026])
+    agreement = Agreement.objects.get(year=2026)
+    assert agreement.name == "Aftale om budget 2026"
+    assert list(agreement.themes.values_list("number", "title")) == [
+        ("1", "Et økonomisk bæredygtigt fundament"),
+        ("2", "Børn og unge"),
+    ]
+    page = client.get(response["Location"]).content.decode()
+    assert "Årets opfølgninger" in page and "Endelig opfølgning pr. 31.12.2026" in page
+    assert page.count("Frist, datoer og åbning") == 4
+    assert "Tilføj en indsats" in page
+
+
+def test_a_year_that_exists_shows_at_the_top_and_on_the_year_field(client, world, finance_officer):
+    login(client, finance_officer)
+    response = _new(client, year="2019")
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert 'id="error-summary"' in body and 'href="#id_year"' in body
+    assert 'id="id_year-error"' in body and 'aria-invalid="true"' in body
+    assert "Der findes allerede en aftale for budget 2019" in body
+    assert Agreement.objects.count() == 1
+
+
+def test_a_bad_theme_line_says_which_line(client, world, finance_officer):
+    login(client, finance_officer)
+    body = _new(client, themes="1. Godt\nuden nummer").content.decode()
+    assert "Linje 2" in body
+    assert not Agreement.objects.filter(year=2026).exists()
+
+
+def test_an_initiative_is_added_with_its_milestones_and_a_taken_number_is_refused(
+    client, world, finance_officer
+):
+    login(client, finance_officer)
+    url = reverse("web:initiative-new", args=[2019])
+    data = {
+        "number": "1.3",
+        "title": "Ny cykelsti",
+        "kind": "capital",
+        "center": "Ejendomme",
+        "committee": "Økonomiudvalget",
+        "milestone_1": "Projektering",
+        "milestone_4": "Indviet",
+    }
+    response = client.post(url, data)
+    assert response.status_code == 302
+    ini = Initiative.objects.get(agreement=world.agreement, number="1.3")
+    assert ini.center == world.center and ini.committee == world.committee
+    rounds = Milestone.objects.filter(initiative=ini).values_list("round__number", "text")
+    assert sorted(rounds) == [(1, "Projektering"), (4, "Indviet")]
+    again = client.post(url, {**data, "title": "Igen"})
+    assert again.status_code == 400
+    body = again.content.decode()
+    assert "har allerede en indsats 1.3" in body and 'id="id_number-error"' in body
+    assert Initiative.objects.filter(agreement=world.agreement, number="1.3").count() == 1
+
+
+def test_others_may_not_set_up_a_year(client, world, center_editor, politician):
+    for user in (center_editor, politician):
+        login(client, user)
+        assert client.get(reverse("web:agreement-new")).status_code == 403
+        assert client.get(reverse("web:agreement-setup", args=[2019])).status_code == 403
+    client.logout()
+    assert client.get(reverse("web:agreement-new")).status_code == 302
+    assert Round.objects.filter(agreement__year=2026).count() == 0
