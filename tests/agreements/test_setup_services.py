@@ -112,3 +112,79 @@ def test_bad_initiatives_are_refused_and_nothing_is_stored(agreement, fields, me
             actor=None, agreement=agreement, fields=setup.InitiativeFields(**values)
         )
     assert Initiative.objects.count() == 1
+
+
+@pytest.fixture
+def earlier(db):
+    old = setup.agreement_create(
+        actor=None,
+        name="Aftale om budget 2025",
+        year=2025,
+        themes=[setup.ThemeFields("1", "Gammelt")],
+    )
+    for number in ("1.1", "1.2", "1.11"):
+        setup.initiative_create(
+            actor=None,
+            agreement=old,
+            fields=setup.InitiativeFields(number=number, title=f"Indsats {number}", kind="capital"),
+        )
+    return old
+
+
+def test_carried_over_initiatives_keep_their_identity_and_a_new_number_is_recorded(
+    earlier, agreement
+):
+    sources = {i.number: i for i in Initiative.objects.filter(agreement=earlier)}
+    made = setup.initiatives_carry_over(
+        actor=None,
+        agreement=agreement,
+        items=[
+            setup.CarryOver(sources["1.1"]),
+            setup.CarryOver(sources["1.11"], number="2.4"),
+        ],
+    )
+    assert [(i.number, i.title, i.carried_from.number) for i in made] == [
+        ("1.1", "Indsats 1.1", "1.1"),
+        ("2.4", "Indsats 1.11", "1.11"),
+    ]
+    assert made[1].theme.number == "2"
+    assert made[1].history.first().history_change_reason == (
+        "Videreført fra Aftale om budget 2025, 1.11 (nyt nummer 2.4)"
+    )
+    assert list(sources["1.11"].carried_to.all()) == [made[1]]
+
+
+@pytest.mark.parametrize(
+    ("numbers", "message"),
+    [
+        ({"1.1": "3.1", "1.2": "3.1"}, "kan ikke begge få nummer 3.1"),
+        ({"1.1": "", "1.2": "x"}, "skal være tema og løbenummer"),
+    ],
+)
+def test_bad_carry_overs_are_refused_and_nothing_is_stored(earlier, agreement, numbers, message):
+    sources = {i.number: i for i in Initiative.objects.filter(agreement=earlier)}
+    with pytest.raises(setup.SetupError, match=message):
+        setup.initiatives_carry_over(
+            actor=None,
+            agreement=agreement,
+            items=[setup.CarryOver(sources[n], number=new) for n, new in numbers.items()],
+        )
+    assert not Initiative.objects.filter(agreement=agreement).exists()
+
+
+def test_a_carry_over_onto_a_number_already_taken_is_refused_whole(earlier, agreement):
+    setup.initiative_create(
+        actor=None,
+        agreement=agreement,
+        fields=setup.InitiativeFields(number="1.2", title="Ny", kind="operating"),
+    )
+    sources = {i.number: i for i in Initiative.objects.filter(agreement=earlier)}
+    with pytest.raises(setup.SetupError, match=r"har allerede indsats 1\.2"):
+        setup.initiatives_carry_over(
+            actor=None,
+            agreement=agreement,
+            items=[setup.CarryOver(sources["1.1"]), setup.CarryOver(sources["1.2"])],
+        )
+    assert list(
+        Initiative.objects.filter(agreement=agreement).values_list("number", flat=True)
+    ) == ["1.2"]

@@ -261,6 +261,16 @@ class Initiative(models.Model):
     no_money = models.BooleanField(_("der er ikke afsat økonomi"), default=False)
     # What an import could not read about the money, one line each, for a person to settle.
     budget_review = models.TextField(_("økonomi til kontrol"), blank=True)
+    # An initiative that continues from an earlier agreement: the same initiative, carried
+    # over (perhaps under another number). Its timeline and reports name where it came from.
+    carried_from = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="carried_to",
+        verbose_name=_("videreført fra"),
+    )
     history = HistoricalRecords()
 
     class Meta:

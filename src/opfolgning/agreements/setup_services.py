@@ -22,11 +22,13 @@ from .models import Agreement, Center, Committee, Initiative, Kind, Milestone, R
 from .models import Theme as ThemeModel
 
 __all__ = [
+    "CarryOver",
     "InitiativeFields",
     "SetupError",
     "ThemeFields",
     "agreement_create",
     "initiative_create",
+    "initiatives_carry_over",
 ]
 
 _NUMBER_RE = re.compile(r"^[0-9]+(\.[0-9]+){0,2}$")
@@ -222,3 +224,95 @@ def initiative_create(
                 "Milepælen er planlagt",
             )
     return initiative
+
+
+@dataclass(frozen=True)
+class CarryOver:
+    """One initiative to carry over: the earlier initiative and its number in the new
+    agreement ("" keeps its number)."""
+
+    source: Initiative
+    number: str = ""
+
+
+def initiatives_carry_over(
+    *, actor: Actor, agreement: Agreement, items: Sequence[CarryOver]
+) -> list[Initiative]:
+    """Carry initiatives of an earlier agreement over into `agreement`, all or none.
+
+    Each keeps its identity (`carried_from`), title, kind, description, responsibility and
+    notes; its theme is the new agreement's theme of the same number (made, with the earlier
+    theme's title, when missing). A new number is allowed and recorded in the history. Two
+    items onto one number, a number the agreement has, or an initiative of the agreement
+    itself are refused, and nothing is stored.
+    """
+    if not items:
+        raise SetupError("Vælg mindst én indsats at videreføre.")
+    wanted: dict[str, CarryOver] = {}
+    for item in items:
+        source = item.source
+        if source.agreement_id == agreement.pk:
+            raise SetupError(f"{source.number} hører allerede til {agreement}.")
+        number = (item.number.strip().rstrip(".") or source.number).strip()
+        if not _NUMBER_RE.match(number):
+            raise SetupError(
+                f"{source.number}: det nye nummer {item.number!r} skal være tema og løbenummer, "
+                "fx 2.3.",
+                "number",
+            )
+        if number in wanted:
+            other = wanted[number].source
+            raise SetupError(
+                f"{other.number} og {source.number} kan ikke begge få nummer {number} i "
+                f"{agreement}. Giv den ene et andet nummer."
+            )
+        wanted[number] = item
+    with transaction.atomic():
+        taken = set(
+            Initiative.objects.filter(agreement=agreement, number__in=list(wanted)).values_list(
+                "number", flat=True
+            )
+        )
+        if taken:
+            numbers = ", ".join(sorted(taken))
+            raise SetupError(
+                f"{agreement} har allerede indsats {numbers}. Giv de videreførte indsatser "
+                "andre numre, eller fjern dem fra listen."
+            )
+        themes = {t.number: t for t in ThemeModel.objects.filter(agreement=agreement)}
+        made = []
+        for number, item in wanted.items():
+            source = item.source
+            theme_number = number.split(".")[0]
+            theme = themes.get(theme_number)
+            if theme is None:
+                theme = ThemeModel(
+                    agreement=agreement,
+                    number=theme_number,
+                    title=source.theme.title if source.theme.number == theme_number else "",
+                    position=len(themes) + 1,
+                )
+                audited_save(theme, actor, "Temaet er oprettet ved videreførelse")
+                themes[theme_number] = theme
+            renumbered = "" if number == source.number else f" (nyt nummer {number})"
+            initiative = Initiative(
+                agreement=agreement,
+                theme=theme,
+                number=number,
+                title=source.title,
+                kind=source.kind,
+                description=source.description,
+                center_id=source.center_id,
+                committee_id=source.committee_id,
+                contributors=source.contributors,
+                involved_committees=source.involved_committees,
+                notes=source.notes,
+                carried_from=source,
+            )
+            audited_save(
+                initiative,
+                actor,
+                f"Videreført fra {source.agreement.name}, {source.number}{renumbered}",
+            )
+            made.append(initiative)
+    return made
