@@ -177,6 +177,7 @@ RULES: dict[str, Rule] = {
         _signed_in(_finance),
         lambda w, s: {"number": "1.9", "title": "Ny", "kind": "capital"},
     ),
+    "web:carry-over": Rule("get", lambda w, s: [w.agreement.year], _signed_in(_finance)),
     "web:round-create": Rule(
         "post", lambda w, s: [w.agreement.year], _signed_in(_finance), lambda w, s: {"number": "4"}
     ),

@@ -89,3 +89,54 @@ def test_others_may_not_set_up_a_year(client, world, center_editor, politician):
     client.logout()
     assert client.get(reverse("web:agreement-new")).status_code == 302
     assert Round.objects.filter(agreement__year=2026).count() == 0
+
+
+def test_forty_initiatives_are_carried_over_in_a_few_clicks(client, world, finance_officer):
+    """Choose the earlier agreement (it is chosen already), 'Vælg alle', renumber one,
+    'Videreføre': 2 clicks after choosing them."""
+    from opfolgning.agreements import setup_services as setup
+
+    for n in range(3, 43):
+        setup.initiative_create(
+            actor=None,
+            agreement=world.agreement,
+            fields=setup.InitiativeFields(number=f"1.{n}", title=f"Indsats {n}", kind="capital"),
+        )
+    setup.agreement_create(actor=None, name="", year=2020)
+    login(client, finance_officer)
+    url = reverse("web:carry-over", args=[2020])
+    page = client.get(url, {"alle": "1"}).content.decode()
+    assert "Vælg alle 42 indsatser" in page
+    assert page.count(" checked") == 42
+    data = {
+        "fra": "2019",
+        "indsats": [str(i.pk) for i in Initiative.objects.filter(agreement=world.agreement)],
+    }
+    first = Initiative.objects.get(agreement=world.agreement, number="1.1")
+    data[f"nummer-{first.pk}"] = "2.1"
+    response = client.post(url, data)
+    assert response.status_code == 302
+    carried = Initiative.objects.filter(agreement__year=2020)
+    assert carried.count() == 42
+    assert carried.get(number="2.1").carried_from == first
+    # Carried over already: not offered again.
+    assert (
+        "Alle indsatser fra Aftale om budget 2019 er videreført" in client.get(url).content.decode()
+    )
+
+
+def test_a_carry_over_onto_a_taken_number_stores_nothing_and_says_why(
+    client, world, finance_officer
+):
+    from opfolgning.agreements import setup_services as setup
+
+    new = setup.agreement_create(actor=None, name="", year=2020, themes=[setup.ThemeFields("1")])
+    setup.initiative_create(
+        actor=None, agreement=new, fields=setup.InitiativeFields("1.1", "Ny", "capital")
+    )
+    login(client, finance_officer)
+    ids = [str(i.pk) for i in Initiative.objects.filter(agreement=world.agreement)]
+    response = client.post(reverse("web:carry-over", args=[2020]), {"fra": "2019", "indsats": ids})
+    assert response.status_code == 400
+    assert "har allerede indsats 1.1" in response.content.decode()
+    assert Initiative.objects.filter(agreement=new).count() == 1

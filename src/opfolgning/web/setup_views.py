@@ -108,3 +108,49 @@ def initiative_new(request: HttpRequest, year: int) -> HttpResponse:
             url = reverse("web:agreement-setup", args=[year])
             return redirect(f"{url}#indsatser")
     return _setup_page(request, year, form, status=400)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def carry_over(request: HttpRequest, year: int) -> HttpResponse:
+    """Carry initiatives of an earlier agreement over: tick them (or all), renumber any,
+    carry them over in one go; all or none."""
+    selectors.agreement_get(year=year)
+    if not can(request.user, PERM):
+        return _deny(request)
+    data = request.POST if request.method == "POST" else request.GET
+    source_year = _int(data.get("fra"))
+    choice = ss.carry_over_choice(year=year, source_year=source_year)
+    chosen = set(data.getlist("indsats"))
+    if request.method == "GET" and data.get("alle"):
+        chosen = {str(i.pk) for i in choice.candidates}
+    numbers = {str(i.pk): data.get(f"nummer-{i.pk}", "") for i in choice.candidates}
+    error = ""
+    if request.method == "POST":
+        items = [
+            setup.CarryOver(i, numbers[str(i.pk)]) for i in choice.candidates if str(i.pk) in chosen
+        ]
+        try:
+            made = setup.initiatives_carry_over(
+                actor=request.user, agreement=choice.agreement, items=items
+            )
+        except setup.SetupError as exc:
+            error = str(exc)
+        else:
+            messages.success(
+                request,
+                _("%(count)d indsatser er videreført fra %(source)s.")
+                % {"count": len(made), "source": choice.source},
+            )
+            return redirect(f"{reverse('web:agreement-setup', args=[year])}#indsatser")
+    context = {
+        "choice": choice,
+        "chosen": chosen,
+        "numbers": numbers,
+        "error": error,
+        "page": "setup",
+    }
+    return render(request, "web/setup/carry_over.html", context, status=400 if error else 200)
+
+
+def _int(text: str | None) -> int | None:
+    return int(text) if text and text.isascii() and text.isdigit() else None

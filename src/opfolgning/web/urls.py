@@ -40,6 +40,7 @@ urlpatterns = [
         setup_views.initiative_new,
         name="initiative-new",
     ),
+    path("aftaler/<int:year>/opsaetning/videreforsel/", setup_views.carry_over, name="carry-over"),
     # Public pages: published rounds only (agreements.public_selectors), no login.
     path("aftaler/<int:year>/indsatser/", public_views.initiative_list, name="public-initiatives"),
     path(
