@@ -140,3 +140,19 @@ def test_a_carry_over_onto_a_taken_number_stores_nothing_and_says_why(
     assert response.status_code == 400
     assert "har allerede indsats 1.1" in response.content.decode()
     assert Initiative.objects.filter(agreement=new).count() == 1
+
+
+def test_each_round_has_a_deadline_a_report_date_and_a_meeting_date_on_the_calendar(
+    client, world, finance_officer
+):
+    login(client, finance_officer)
+    url = reverse("web:round-settings", args=[2019, 3])
+    client.post(
+        url,
+        {"label": "3. budgetopfølgning 2019", "deadline": "2019-09-20", "date": "2019-10-09",
+         "meeting_date": "2019-10-15"},
+    )  # fmt: skip
+    world.round.refresh_from_db()
+    assert world.round.meeting_date.isoformat() == "2019-10-15"
+    page = client.get(reverse("web:agreement-setup", args=[2019])).content.decode()
+    assert "Udvalgsmøde" in page and "15. oktober 2019" in page and "20. september 2019" in page

@@ -183,6 +183,7 @@ class Round(models.Model):
         _("tilstand"), max_length=10, choices=RoundState.choices, default=RoundState.PLANNED
     )
     deadline = models.DateField(_("frist for indberetning"), null=True, blank=True)
+    meeting_date = models.DateField(_("udvalgsmøde"), null=True, blank=True)
     opened_at = models.DateTimeField(_("åbnet"), null=True, blank=True)
     closed_at = models.DateTimeField(_("lukket"), null=True, blank=True)
     published_at = models.DateTimeField(_("offentliggjort"), null=True, blank=True)

@@ -89,8 +89,10 @@ def round_update(
     label: str | None = None,
     deadline: dt.date | None = None,
     date: dt.date | None = None,
+    meeting_date: dt.date | None = None,
 ) -> Round:
-    """Set a round's label, deadline and report date; a frozen round keeps its report date."""
+    """Set a round's label, deadline, report date and meeting date; a frozen round keeps its
+    report date."""
     with transaction.atomic():
         round_obj = Round.objects.select_for_update().get(pk=round_obj.pk)
         if round_obj.is_frozen and date is not None and date != round_obj.date:
@@ -102,6 +104,7 @@ def round_update(
         round_obj.deadline = deadline
         if date is not None:
             round_obj.date = date
+        round_obj.meeting_date = meeting_date
         audited_save(round_obj, actor, "Opfølgningen er ændret")
     return round_obj
 
@@ -114,6 +117,7 @@ def round_create(
     label: str = "",
     deadline: dt.date | None = None,
     date: dt.date | None = None,
+    meeting_date: dt.date | None = None,
 ) -> Round:
     """Create a planned round of an agreement (1-4); refuse a number that exists."""
     if number not in (1, 2, 3, 4):
@@ -129,6 +133,7 @@ def round_create(
             label=label.strip(),
             deadline=deadline,
             date=date,
+            meeting_date=meeting_date,
             state=RoundState.PLANNED,
         )
         audited_save(round_obj, actor, "Opfølgningen er oprettet")

@@ -107,6 +107,12 @@ class RoundSettingsForm(forms.Form):
         label=_("Rapportdato"),
         required=False,
         widget=DateInput(attrs={"class": "form-input"}),
+        help_text=_("Datoen, rapporten bærer."),
+    )
+    meeting_date = forms.DateField(
+        label=_("Udvalgsmøde"),
+        required=False,
+        widget=DateInput(attrs={"class": "form-input"}),
         help_text=_("Datoen for udvalgsmødet, hvor rapporten behandles."),
     )
 

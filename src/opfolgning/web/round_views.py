@@ -334,6 +334,7 @@ def round_manage(request: HttpRequest, year: int, round_number: int) -> HttpResp
                 "label": round_obj.label,
                 "deadline": round_obj.deadline,
                 "date": round_obj.date,
+                "meeting_date": round_obj.meeting_date,
             }
         ),
         "close_check": ws.round_close_check(round_obj=round_obj) if round_obj.is_open else None,
