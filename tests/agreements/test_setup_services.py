@@ -188,3 +188,32 @@ def test_a_carry_over_onto_a_number_already_taken_is_refused_whole(earlier, agre
     assert list(
         Initiative.objects.filter(agreement=agreement).values_list("number", flat=True)
     ) == ["1.2"]
+
+
+def test_a_carried_over_initiative_says_where_it_came_from_in_every_format(earlier, agreement):
+    from django.utils import translation
+
+    from opfolgning.agreements import selectors
+    from opfolgning.agreements.models import Committee
+    from opfolgning.exporters.docx import render_report_docx
+    from opfolgning.exporters.html import render_report_html
+    from opfolgning.exporters.text import write_text
+    from opfolgning.importers.docx import parse_docx
+    from opfolgning.importers.text import parse_text
+
+    source = Initiative.objects.get(agreement=earlier, number="1.11")
+    source.committee = Committee.objects.create(name="Økonomiudvalget", slug="oekonomiudvalget")
+    source.save()
+    setup.initiatives_carry_over(
+        actor=None, agreement=agreement, items=[setup.CarryOver(source, number="2.4")]
+    )
+    doc = selectors.report_document(year=2026, round_number=1, committee="oekonomiudvalget")
+    (ini,) = doc.initiatives()
+    assert ini.carried_from == "Aftale om budget 2025, 1.11"
+    assert doc.to_dict()["themes"][0]["initiatives"][0]["carried_from"] == ini.carried_from
+    with translation.override("da"):
+        assert "Videreført fra" in render_report_html(doc)
+    assert parse_docx(render_report_docx(doc)).initiatives()[0].carried_from == ini.carried_from
+    text = write_text(doc)
+    assert "Videreført fra: Aftale om budget 2025, 1.11" in text
+    assert parse_text(text.encode()).initiatives()[0].carried_from == ini.carried_from

@@ -271,6 +271,8 @@ def initiative_data(
             "committee__name",
             "no_money",
             "budget_review",
+            "carried_from__number",
+            "carried_from__agreement__name",
         )
     )
     data = InitiativeData(labels, dates, milestone_rows, economy_rows, rows)
@@ -289,6 +291,13 @@ def initiative_data(
 def _theme_docs(initiatives: QuerySet[Initiative], round_obj: Round) -> list[ThemeDoc]:
     """Return the themes and initiative documents of `initiatives` at a round, in order."""
     return theme_docs_from(initiative_data(initiatives, round_obj))
+
+
+def _carried_from(row: dict[str, Any]) -> str:
+    """Return "Aftale om budget 2025, 1.11" for a carried-over initiative, else ""."""
+    if not row.get("carried_from__number"):
+        return ""
+    return f"{row['carried_from__agreement__name']}, {row['carried_from__number']}"
 
 
 def theme_docs_from(data: InitiativeData) -> list[ThemeDoc]:
@@ -359,6 +368,7 @@ def theme_docs_from(data: InitiativeData) -> list[ThemeDoc]:
                 involved_committees=ini["involved_committees"],
                 notes=ini["notes"],
                 heading=ini["heading"],
+                carried_from=_carried_from(ini),
                 milestones=milestones,
                 economy=EconomyDoc(
                     text=eco.text,

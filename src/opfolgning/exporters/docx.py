@@ -342,6 +342,7 @@ class _Report:
             ("Ansvarligt center", _clean(ini.center)),
             ("Ansvarligt udvalg", _clean(ini.committee)),
             ("Væsentlig bidragsyder", _clean(ini.contributors)),
+            ("Videreført fra", _clean(ini.carried_from)),
         ]
         parts = [
             *(w.labelled(label, value, STYLE_CELL) for label, value in labelled if value),

@@ -150,6 +150,7 @@ class _Renderer:
                 "center": _("Ansvarligt center"),
                 "committee": _("Ansvarligt udvalg"),
                 "contributors": _("Væsentlig bidragsyder"),
+                "carried_from": _("Videreført fra"),
                 "involved": _("Involveres"),
                 "milestone": _("Milepæl"),
                 "this_round": _("denne opfølgning"),
@@ -231,6 +232,11 @@ class _Renderer:
             f"<dt>{w['center']}</dt><dd>{escape(ini.center) or '–'}</dd>"
             f"<dt>{w['committee']}</dt><dd>{escape(ini.committee) or '–'}</dd>"
             f"<dt>{w['contributors']}</dt><dd>{escape(ini.contributors) or '–'}</dd>",
+            (
+                f"<dt>{w['carried_from']}</dt><dd>{escape(ini.carried_from)}</dd>"
+                if ini.carried_from
+                else ""
+            ),
         ]
         if ini.involved_committees:
             parts.append(f"<dt>{w['involved']}</dt><dd>{escape(ini.involved_committees)}</dd>")

@@ -555,6 +555,8 @@ class _Builder:
         ]
         if ini.involved_committees:
             resp.append([_("Involveres"), ini.involved_committees])
+        if ini.carried_from:
+            resp.append([_("Videreført fra"), ini.carried_from])
         effective = effective_smileys(ini.milestones, current_round=self.doc.round)
         milestones = []
         for m, e in zip(ini.milestones, effective, strict=True):

@@ -93,6 +93,7 @@ def _responsibility(ini: InitiativeDoc) -> str:
         _labelled("Ansvarligt center", ini.center),
         _labelled("Ansvarligt udvalg", ini.committee),
         _labelled("Væsentlig bidragsyder", ini.contributors),
+        *([_labelled("Videreført fra", ini.carried_from)] if ini.carried_from else []),
         *_paragraphs(ini.involved_committees),
         *_paragraphs(ini.notes),
     ]

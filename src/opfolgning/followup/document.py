@@ -156,6 +156,9 @@ class InitiativeDoc:
     economy: EconomyDoc = field(default_factory=EconomyDoc)
     # None: the budget is not known (a document from before budgets were data).
     budget: BudgetDoc | None = None
+    # Where a carried-over initiative came from: "Aftale om budget 2025, 1.11" (an optional
+    # key of the interchange document, written only when set).
+    carried_from: str = ""
 
 
 @dataclass
@@ -400,6 +403,7 @@ def _initiative_to_dict(ini: InitiativeDoc, *, as_of: dt.date | None = None) -> 
         "involved_committees": ini.involved_committees,
         "notes": ini.notes,
         "heading": ini.heading,
+        **({"carried_from": ini.carried_from} if ini.carried_from else {}),
         "milestones": [
             {
                 "round": m.round,
@@ -445,6 +449,7 @@ def _initiative_from_dict(data: dict[str, Any]) -> InitiativeDoc:
         involved_committees=data.get("involved_committees") or "",
         notes=data.get("notes") or "",
         heading=data.get("heading") or "",
+        carried_from=str(data.get("carried_from") or ""),
         milestones=[
             MilestoneDoc(
                 round=int(m["round"]),

@@ -793,6 +793,7 @@ class _DocxParser:
                 center=responsibility.center,
                 committee=responsibility.committee,
                 contributors=responsibility.contributors,
+                carried_from=responsibility.carried_from,
                 involved_committees=responsibility.involved_committees,
                 notes=responsibility.notes,
                 heading=ini.heading,

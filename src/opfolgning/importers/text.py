@@ -261,7 +261,8 @@ def split_status(text: str) -> tuple[str, str]:
 # --- the responsibility cell ----------------------------------------------------------
 
 _RESP_LABEL_RE = re.compile(
-    r"\b(?P<label>ansvarligt?\s+center|ansvarligt?\s+udvalg|væsentlige?\s+bidragsydere?)\s*:",
+    r"\b(?P<label>ansvarligt?\s+center|ansvarligt?\s+udvalg|væsentlige?\s+bidragsydere?"
+    r"|videreført\s+fra)\s*:",
     re.IGNORECASE,
 )
 _INVOLVED_RE = re.compile(r"\binvolveres\s*(?:\.|$)", re.IGNORECASE)
@@ -352,10 +353,13 @@ class Responsibility:
     contributors: str = ""
     involved_committees: str = ""
     notes: str = ""
+    carried_from: str = ""
 
 
 def _label_field(label: str) -> str:
     low = label.casefold()
+    if low.startswith("videreført"):
+        return "carried_from"
     if "center" in low:
         return "center"
     if "udvalg" in low:
@@ -413,6 +417,7 @@ def parse_responsibility(text: str) -> Responsibility:
     result.center = found.get("center", "")
     result.committee = found.get("committee", "")
     result.contributors = found.get("contributors", "")
+    result.carried_from = found.get("carried_from", "")
     result.notes = "\n\n".join(notes)
     return result
 
@@ -918,6 +923,7 @@ class _TextParser:
                 center=responsibility.center,
                 committee=responsibility.committee,
                 contributors=responsibility.contributors,
+                carried_from=responsibility.carried_from,
                 involved_committees=responsibility.involved_committees,
                 notes=responsibility.notes,
                 heading=ini.heading,
