@@ -156,3 +156,26 @@ def test_each_round_has_a_deadline_a_report_date_and_a_meeting_date_on_the_calen
     assert world.round.meeting_date.isoformat() == "2019-10-15"
     page = client.get(reverse("web:agreement-setup", args=[2019])).content.decode()
     assert "Udvalgsmøde" in page and "15. oktober 2019" in page and "20. september 2019" in page
+
+
+def test_the_timeline_of_a_carried_over_initiative_shows_both_agreements(
+    client, world, finance_officer
+):
+    from opfolgning.agreements import setup_services as setup
+
+    new = setup.agreement_create(actor=None, name="", year=2020)
+    (carried,) = setup.initiatives_carry_over(
+        actor=None, agreement=new, items=[setup.CarryOver(world.initiative, "2.1")]
+    )
+    login(client, finance_officer)
+    page = client.get(reverse("web:initiative_timeline", args=[2020, "2.1"])).content.decode()
+    assert "Videreført fra" in page
+    assert reverse("web:initiative_timeline", args=[2019, "1.1"]) in page
+    assert "Aftale om budget 2019, 1.1</span>" in page  # entries from before, marked
+    assert "Videreført fra Aftale om budget 2019, 1.1 (nyt nummer 2.1)" in page
+    earlier = client.get(reverse("web:initiative_timeline", args=[2019, "1.1"])).content.decode()
+    assert (
+        "Videreført til" in earlier
+        and reverse("web:initiative_timeline", args=[2020, "2.1"]) in earlier
+    )
+    assert carried.carried_from == world.initiative

@@ -8,6 +8,7 @@ foreign keys, whatever the number of entries.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import enum
 from collections.abc import Iterable
@@ -103,6 +104,8 @@ class TimelineEntry:
     changes: tuple[FieldChange, ...]
     model: str = ""
     history_id: int = 0
+    # For an entry from before a carry-over: "Aftale om budget 2025, 1.11"; else "".
+    earlier: str = ""
 
 
 @dataclass(frozen=True)
@@ -287,7 +290,24 @@ def _entries(
 
 
 def initiative_timeline(initiative: Initiative) -> list[TimelineEntry]:
-    """Return every change of the initiative, its milestones, economy and submissions."""
+    """Return every change of the initiative, its milestones, economy and submissions, and,
+    for an initiative carried over, those of the earlier agreements' initiative before it
+    (each marked with where it was), newest first."""
+    entries = _timeline_of(initiative)
+    seen = {initiative.pk}
+    earlier = initiative.carried_from
+    while earlier is not None and earlier.pk not in seen:
+        seen.add(earlier.pk)
+        where = f"{earlier.agreement.name}, {earlier.number}"
+        entries += [dataclasses.replace(e, earlier=where) for e in _timeline_of(earlier)]
+        earlier = earlier.carried_from
+    order = {model._meta.model_name: index for index, model in enumerate(_TRACKED)}
+    entries.sort(key=lambda e: (e.when, order[e.model], e.history_id), reverse=True)
+    return entries
+
+
+def _timeline_of(initiative: Initiative) -> list[TimelineEntry]:
+    """Return the timeline of one initiative row (unsorted)."""
     rows: dict[type[models.Model], list[Any]] = {
         Initiative: _history_rows(Initiative, id=initiative.pk),
         Milestone: _history_rows(Milestone, initiative_id=initiative.pk),
@@ -308,8 +328,6 @@ def initiative_timeline(initiative: Initiative) -> list[TimelineEntry]:
     entries: list[TimelineEntry] = []
     for model in _TRACKED:
         entries.extend(_entries(model, rows[model], rounds, fmt, system))
-    order = {model._meta.model_name: index for index, model in enumerate(_TRACKED)}
-    entries.sort(key=lambda e: (e.when, order[e.model], e.history_id), reverse=True)
     return entries
 
 
