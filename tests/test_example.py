@@ -208,3 +208,12 @@ def test_a_citizen_reads_a_published_report_and_the_overview_without_signing_in(
     assert "Teknik- og Miljøudvalget" in html
     assert client.get("/aftaler/2026/overblik/").status_code == 200
     assert client.get("/aftaler/2026/indsatser/").status_code == 200
+
+
+def test_the_2027_initiatives_that_continue_are_carried_over_with_their_identity(example):
+    from opfolgning.agreements.models import Initiative
+
+    carried = Initiative.objects.filter(agreement__year=2027, carried_from__isnull=False)
+    pairs = sorted(carried.values_list("number", "carried_from__number"))
+    assert ("1.3", "6.1") in pairs and ("2.2", "2.4") in pairs
+    assert len(pairs) == 6

@@ -4,6 +4,7 @@ names to choose from."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Count
 
@@ -42,7 +43,7 @@ class AgreementSetup:
     order, and its initiatives."""
 
     agreement: Agreement
-    themes: list[Theme]
+    themes: list[Any]  # Theme rows annotated with initiative_count
     rounds: list[Round]
     initiatives: list[Initiative]
 

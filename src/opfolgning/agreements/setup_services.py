@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 
@@ -150,7 +151,8 @@ def agreement_create(
     return agreement
 
 
-def _named(model: type[Center] | type[Committee], name: str) -> Center | Committee | None:
+def _named(model: type[Center] | type[Committee], name: str) -> Any:
+    """Return the center or committee called `name` (any case), None for "", or refuse."""
     name = name.strip()
     if not name:
         return None

@@ -37,6 +37,7 @@ from django.utils import timezone
 
 from opfolgning.accounts.models import Role
 from opfolgning.accounts.services import user_create
+from opfolgning.agreements.audit import audited_save
 from opfolgning.agreements.budget_services import economy_figures_save
 from opfolgning.agreements.models import (
     Agreement,
@@ -181,8 +182,29 @@ def load_example(*, today: dt.date | None = None) -> Loaded:
         _round_in_app(first, 3, people, today, loaded)
         _round_in_app(first, 4, people, today, loaded, finish=False)
         _adopt(second, people, loaded, plan=True)
+        _carry_over(first, second, people)
         _round_in_app(second, 1, people, today, loaded, finish=False)
     return loaded
+
+
+def _carry_over(first: dict[str, Any], second: dict[str, Any], people: dict[str, Any]) -> None:
+    """Link the initiatives that continue from the first agreement (same identity, perhaps a
+    new number), as the finance office's carry-over does."""
+    earlier = {i.number: i for i in Initiative.objects.filter(agreement__year=first["year"])}
+    for item in second["initiatives"]:
+        source = earlier.get(item.get("carried_from") or "")
+        if source is None:
+            continue
+        initiative = Initiative.objects.get(agreement__year=second["year"], number=item["number"])
+        initiative.carried_from = source
+        renumbered = (
+            "" if source.number == initiative.number else f" (nyt nummer {initiative.number})"
+        )
+        audited_save(
+            initiative,
+            people[FINANCE.username],
+            f"Videreført fra {source.agreement.name}, {source.number}{renumbered}",
+        )
 
 
 # People ---------------------------------------------------------------------------------------

@@ -507,7 +507,7 @@ class InitiativeForm(DescribedForm):
     kind = forms.ChoiceField(
         label=_("Type"),
         choices=lazy(lambda: list(kind_words(get_language() or "da").items()), list)(),
-        widget=forms.RadioSelect(attrs={"class": "form-radio-input"}),
+        widget=forms.RadioSelect(attrs={"class": "form-radio"}),
     )
     description = forms.CharField(
         label=_("Beskrivelse"),
@@ -565,5 +565,7 @@ class InitiativeForm(DescribedForm):
     def __init__(self, *args: Any, centers: list[str], committees: list[str], **kwargs: Any):
         super().__init__(*args, **kwargs)
         none = [("", _("– vælg –"))]
-        self.fields["center"].choices = none + [(c, c) for c in centers]
-        self.fields["committee"].choices = none + [(c, c) for c in committees]
+        center, committee = self.fields["center"], self.fields["committee"]
+        assert isinstance(center, forms.ChoiceField) and isinstance(committee, forms.ChoiceField)
+        center.choices = none + [(c, c) for c in centers]
+        committee.choices = none + [(c, c) for c in committees]
