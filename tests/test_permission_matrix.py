@@ -177,6 +177,11 @@ RULES: dict[str, Rule] = {
         _signed_in(_finance),
         lambda w, s: {"number": "1.9", "title": "Ny", "kind": "capital"},
     ),
+    "web:users": Rule("get", lambda w, s: [], _signed_in(_finance)),
+    "web:user-invite": Rule("get", lambda w, s: [], _signed_in(_finance)),
+    "web:user-active": Rule(
+        "post", lambda w, s: [w.agreement.pk], _signed_in(_finance), lambda w, s: {"active": "1"}
+    ),
     "web:carry-over": Rule("get", lambda w, s: [w.agreement.year], _signed_in(_finance)),
     "web:round-create": Rule(
         "post", lambda w, s: [w.agreement.year], _signed_in(_finance), lambda w, s: {"number": "4"}
@@ -249,6 +254,9 @@ RULES: dict[str, Rule] = {
     "logout": Rule("post", lambda w, s: [], _anyone),
     "password_change": Rule("get", lambda w, s: [], _signed_in(_has_role)),
     "password_change_done": Rule("get", lambda w, s: [], _signed_in(_has_role)),
+    # An invitation's link: anyone holding it (a wrong token says the link does not work).
+    "password_set": Rule("get", lambda w, s: ["MQ", "ugyldig-token"], _anyone),
+    "password_set_done": Rule("get", lambda w, s: [], _anyone),
     "api_tokens": Rule("get", lambda w, s: [], _signed_in(_has_role)),
     "api_token_revoke": Rule("get", _api_token, _signed_in(_owns_api_token)),
 }

@@ -64,6 +64,16 @@ EXPECTED: dict[str, tuple[str, dict[str, set[tuple[Any, ...]]]]] = {
             "citizen": NOTHING,
         },
     ),
+    "accounts.manage_users": (
+        "global",
+        {
+            "finance_officer": everything("global"),
+            "center_editor": NOTHING,
+            "other_center_editor": NOTHING,
+            "politician": NOTHING,
+            "citizen": NOTHING,
+        },
+    ),
     "agreements.setup_agreement": (
         "global",
         {
@@ -239,7 +249,11 @@ def allowed_cells(user: Any, perm: str, world: World, check: Callable[..., bool]
 
 
 def test_every_registered_agreements_permission_has_a_row_in_the_matrix():
-    registered = {name for name in rules.permissions.permissions if name.startswith("agreements.")}
+    registered = {
+        name
+        for name in rules.permissions.permissions
+        if name.startswith(("agreements.", "accounts."))
+    }
     assert registered == set(EXPECTED) == set(RULES)
 
 

@@ -63,3 +63,27 @@ def test_the_finance_office_sets_up_next_year(
         ("1.1", "1.1"),
         ("2.2", "1.2"),
     ]
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_the_finance_office_invites_a_user(
+    world: World, finance_officer: Any, page_as: Any, width: int
+) -> None:
+    page = page_as(finance_officer, viewport={"width": width, "height": 900})
+    page.goto("/")
+    if width < 576:
+        page.get_by_role("button", name="Menu").click()
+    page.get_by_role("link", name="Brugere").click()
+    assert_accessible(page, f"the user list at {width} px")
+    page.get_by_role("link", name="Invitér en bruger").click()
+    page.get_by_label("Fornavn").fill("Karin")
+    page.get_by_label("Efternavn").fill("Holm")
+    page.get_by_label("E-mail").fill("karin@example.dk")
+    page.get_by_label("Redaktør for center").check()
+    page.get_by_role("button", name="Send invitationen").click()
+    expect(page.locator("#id_centers-error")).to_contain_text("mindst ét center")
+    assert_accessible(page, f"the invitation form with an error at {width} px")
+    page.get_by_label("Centre, brugeren redigerer for").select_option("Ejendomme")
+    page.get_by_role("button", name="Send invitationen").click()
+    expect(page.locator(".messages")).to_contain_text("Karin Holm er inviteret")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width

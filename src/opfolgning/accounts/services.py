@@ -222,6 +222,15 @@ def user_deactivate(*, actor: Actor, user: Any) -> None:
 
 
 @transaction.atomic
+def user_reactivate(*, actor: Actor, user: Any) -> None:
+    """Let a deactivated user sign in again, with the role and memberships they had."""
+    if not user.is_active:
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+    forget_access(user)
+
+
+@transaction.atomic
 def user_sync_from_sso(
     *,
     user: Any,

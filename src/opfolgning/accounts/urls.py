@@ -27,6 +27,24 @@ urlpatterns = [
         ),
         name="password_change_done",
     ),
+    # An invited user sets their password (the link in the invitation; once, and for
+    # PASSWORD_RESET_TIMEOUT).
+    path(
+        "adgangskode/ny/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(
+            template_name="accounts/password_set_form.html",
+            success_url="/konto/adgangskode/valgt/",
+            post_reset_login=False,
+        ),
+        name="password_set",
+    ),
+    path(
+        "adgangskode/valgt/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="accounts/password_set_done.html"
+        ),
+        name="password_set_done",
+    ),
     path("api-noegler/", token_views.tokens, name="api_tokens"),
     path(
         "api-noegler/<int:pk>/tilbagekald/", token_views.token_revoke_view, name="api_token_revoke"

@@ -7,11 +7,16 @@ from typing import Any
 from django.conf import settings
 from django.http import HttpRequest
 
+from opfolgning.accounts.permissions import can
+
 
 def site(request: HttpRequest) -> dict[str, Any]:
-    """Return the municipality's name, logo and contact for the header and the footer."""
+    """Return the municipality's name, logo and contact for the header and the footer, and
+    whether the menu offers the finance office's user administration."""
+    user = getattr(request, "user", None)
     return {
         "municipality": settings.MUNICIPALITY_NAME,
         "municipality_logo": settings.MUNICIPALITY_LOGO_URL,
         "site_contact": settings.CONTACT_EMAIL,
+        "nav_users": bool(user and user.is_authenticated and can(user, "accounts.manage_users")),
     }

@@ -569,3 +569,96 @@ class InitiativeForm(DescribedForm):
         assert isinstance(center, forms.ChoiceField) and isinstance(committee, forms.ChoiceField)
         center.choices = none + [(c, c) for c in centers]
         committee.choices = none + [(c, c) for c in committees]
+
+
+class InviteForm(DescribedForm):
+    """A new user: who, their role, and the centers they edit or committees they read."""
+
+    first_name = forms.CharField(
+        label=_("Fornavn"), max_length=150, widget=forms.TextInput(attrs={"class": "form-input"})
+    )
+    last_name = forms.CharField(
+        label=_("Efternavn"), max_length=150, widget=forms.TextInput(attrs={"class": "form-input"})
+    )
+    email = forms.EmailField(
+        label=_("E-mail"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"class": "form-input", "autocomplete": "off"}),
+        help_text=_("Invitationen sendes hertil."),
+    )
+    username = forms.CharField(
+        label=_("Brugernavn"),
+        max_length=150,
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-input input-width-m", "autocomplete": "off"}),
+        help_text=_("Tomt: e-mailadressen."),
+    )
+    role = forms.ChoiceField(
+        label=_("Rolle"), widget=forms.RadioSelect(attrs={"class": "form-radio"})
+    )
+    centers = forms.MultipleChoiceField(
+        label=_("Centre, brugeren redigerer for"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"class": "form-select", "size": 6}),
+        help_text=_("Kun for rollen Redaktør for center."),
+    )
+    committees = forms.MultipleChoiceField(
+        label=_("Udvalg, brugeren læser rapporter for"),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"class": "form-select", "size": 6}),
+        help_text=_("Kun for rollen Udvalgslæser."),
+    )
+
+    def __init__(
+        self, *args: Any, roles: list[tuple[str, str]], centers: list[str], committees: list[str],
+        taken: Any, **kwargs: Any,
+    ) -> None:  # fmt: skip
+        super().__init__(*args, **kwargs)
+        self.taken = taken  # username → bool: is the name in use?
+        role, center, committee = (self.fields[n] for n in ("role", "centers", "committees"))
+        assert isinstance(role, forms.ChoiceField)
+        assert isinstance(center, forms.ChoiceField) and isinstance(committee, forms.ChoiceField)
+        role.choices = roles
+        center.choices = [(c, c) for c in centers]
+        committee.choices = [(c, c) for c in committees]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        username = (data.get("username") or data.get("email") or "").strip()
+        if username and self.taken(username):
+            self.add_error(
+                "username" if data.get("username") else "email",
+                _("Der er allerede en bruger med brugernavnet %(name)s. Vælg et andet.")
+                % {"name": username},
+            )
+        data["username"] = username
+        role = data.get("role")
+        if role == "department_editor" and not data.get("centers"):
+            self.add_error(
+                "centers",
+                _("Rollen %(role)s skal have mindst ét center.")
+                % {
+                    "role": capfirst(
+                        vocabulary.ROLE_WORDS["department_editor"].in_language(
+                            get_language() or "da"
+                        )
+                    )
+                },
+            )
+        if role == "committee_reader" and not data.get("committees"):
+            self.add_error(
+                "committees",
+                _("Rollen %(role)s skal have mindst ét udvalg.")
+                % {
+                    "role": capfirst(
+                        vocabulary.ROLE_WORDS["committee_reader"].in_language(
+                            get_language() or "da"
+                        )
+                    )
+                },
+            )
+        if role != "department_editor":
+            data["centers"] = []
+        if role != "committee_reader":
+            data["committees"] = []
+        return data

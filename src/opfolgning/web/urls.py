@@ -9,6 +9,7 @@ from . import (
     setup_views,
     subscription_views,
     timeline_views,
+    user_views,
     views,
 )
 
@@ -34,6 +35,10 @@ urlpatterns = [
     path("aftaler/<int:year>/", views.agreement, name="agreement"),
     # Setting up a year (the finance office): a new agreement, its set-up page, initiatives.
     path("aftaler/ny/", setup_views.agreement_new, name="agreement-new"),
+    # Users (the finance office): list, invite, deactivate.
+    path("brugere/", user_views.users, name="users"),
+    path("brugere/inviter/", user_views.user_invite, name="user-invite"),
+    path("brugere/<int:pk>/aktiv/", user_views.user_active, name="user-active"),
     path("aftaler/<int:year>/opsaetning/", setup_views.agreement_setup, name="agreement-setup"),
     path(
         "aftaler/<int:year>/opsaetning/indsats/",
