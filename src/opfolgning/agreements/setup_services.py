@@ -28,6 +28,7 @@ __all__ = [
     "SetupError",
     "ThemeFields",
     "agreement_create",
+    "carry_over_reason",
     "initiative_create",
     "initiatives_carry_over",
 ]
@@ -228,6 +229,13 @@ def initiative_create(
     return initiative
 
 
+def carry_over_reason(source: Initiative, number: str) -> str:
+    """Return the history's words for a carry-over: "Videreført fra Aftale om budget 2025,
+    1.11 (nyt nummer 2.4)"."""
+    renumbered = "" if number == source.number else f" (nyt nummer {number})"
+    return f"Videreført fra {source.agreement.name}, {source.number}{renumbered}"
+
+
 @dataclass(frozen=True)
 class CarryOver:
     """One initiative to carry over: the earlier initiative and its number in the new
@@ -296,7 +304,6 @@ def initiatives_carry_over(
                 )
                 audited_save(theme, actor, "Temaet er oprettet ved videreførelse")
                 themes[theme_number] = theme
-            renumbered = "" if number == source.number else f" (nyt nummer {number})"
             initiative = Initiative(
                 agreement=agreement,
                 theme=theme,
@@ -314,7 +321,7 @@ def initiatives_carry_over(
             audited_save(
                 initiative,
                 actor,
-                f"Videreført fra {source.agreement.name}, {source.number}{renumbered}",
+                carry_over_reason(source, number),
             )
             made.append(initiative)
     return made

@@ -48,6 +48,7 @@ from opfolgning.agreements.models import (
     SubmissionState,
 )
 from opfolgning.agreements.services import report_import
+from opfolgning.agreements.setup_services import carry_over_reason
 from opfolgning.agreements.workflow_selectors import round_close_check
 from opfolgning.agreements.workflow_services import (
     round_close,
@@ -197,13 +198,8 @@ def _carry_over(first: dict[str, Any], second: dict[str, Any], people: dict[str,
             continue
         initiative = Initiative.objects.get(agreement__year=second["year"], number=item["number"])
         initiative.carried_from = source
-        renumbered = (
-            "" if source.number == initiative.number else f" (nyt nummer {initiative.number})"
-        )
         audited_save(
-            initiative,
-            people[FINANCE.username],
-            f"Videreført fra {source.agreement.name}, {source.number}{renumbered}",
+            initiative, people[FINANCE.username], carry_over_reason(source, initiative.number)
         )
 
 
