@@ -20,7 +20,7 @@ from django.test.utils import override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from opfolgning.accounts.models import Role
-from opfolgning.agreements.models import RoundState
+from opfolgning.agreements.models import ImportRecord, RoundState
 from tests.personas import PERSONAS, World, login, make_user, make_world
 
 ALLOW, LOGIN, DENY = "allow", "login", "deny"
@@ -149,6 +149,13 @@ def _status_form(world: World, side: str) -> dict[str, str]:
     return {"version": "0", "text": "", "status_note": "Status", "smiley": "happy"}
 
 
+def _import_record() -> int:
+    record, _ = ImportRecord.objects.get_or_create(
+        file_name="matrix.txt", defaults={"sha256": "0" * 64, "status": "failed"}
+    )
+    return record.pk
+
+
 RULES: dict[str, Rule] = {
     "web:home": Rule("get", lambda w, s: [], _anyone, states=ALL_STATES),
     "web:accessibility": Rule("get", lambda w, s: [], _anyone),
@@ -178,6 +185,8 @@ RULES: dict[str, Rule] = {
         lambda w, s: {"number": "1.9", "title": "Ny", "kind": "capital"},
     ),
     "web:users": Rule("get", lambda w, s: [], _signed_in(_finance)),
+    "web:imports": Rule("get", lambda w, s: [], _signed_in(_finance)),
+    "web:import": Rule("get", lambda w, s: [_import_record()], _signed_in(_finance)),
     "web:user-invite": Rule("get", lambda w, s: [], _signed_in(_finance)),
     "web:user-active": Rule(
         "post", lambda w, s: [w.agreement.pk], _signed_in(_finance), lambda w, s: {"active": "1"}

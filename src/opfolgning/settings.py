@@ -220,6 +220,8 @@ TASKS = {
 REPORT_SYNC_MAX_INITIATIVES = env_int("REPORT_SYNC_MAX_INITIATIVES", 300)
 # Imported files larger than this are refused before they are read or unpacked.
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_MB", 20) * 1024 * 1024
+# Uploaded imports larger than this are read as a background job (a progress bar meanwhile).
+IMPORT_SYNC_MAX_BYTES = env_int("IMPORT_SYNC_MAX_KB", 256) * 1024
 
 # Reminders (`opfolgning remind`, daily from cron; see docs/operations.md): department
 # editors who have not submitted are e-mailed from this many days before a round's deadline,

@@ -84,6 +84,16 @@ EXPECTED: dict[str, tuple[str, dict[str, set[tuple[Any, ...]]]]] = {
             "citizen": NOTHING,
         },
     ),
+    "agreements.import_report": (
+        "global",
+        {
+            "finance_officer": everything("global"),
+            "center_editor": NOTHING,
+            "other_center_editor": NOTHING,
+            "politician": NOTHING,
+            "citizen": NOTHING,
+        },
+    ),
     "agreements.view_round": (
         "round",
         {

@@ -173,6 +173,7 @@ can_edit_status = (
 RULES: dict[str, rules.Predicate] = {
     "agreements.manage_rounds": is_finance_officer,
     "agreements.setup_agreement": is_finance_officer,
+    "agreements.import_report": is_finance_officer,
     "accounts.manage_users": is_finance_officer,
     "agreements.view_round": round_is_published | has_role,
     "agreements.view_report": (

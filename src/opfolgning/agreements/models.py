@@ -14,6 +14,8 @@ from opfolgning.followup.smileys import Smiley
 from opfolgning.followup.vocabulary import (
     CHANGE_KIND_WORDS,
     CHANGE_STATUS_WORDS,
+    IMPORT_KIND_WORDS,
+    IMPORT_STATUS_WORDS,
     KIND_CAPITAL,
     KIND_OPERATING,
     KIND_WORDS,
@@ -786,3 +788,91 @@ class Subscription(models.Model):
 
     def __str__(self) -> str:
         return self.email
+
+
+class ImportStatus(models.TextChoices):
+    """Where an uploaded import is: read (in the background when large), reviewed, stored."""
+
+    READING = "reading", _(IMPORT_STATUS_WORDS["reading"].da)
+    READY = "ready", _(IMPORT_STATUS_WORDS["ready"].da)
+    STORED = "stored", _(IMPORT_STATUS_WORDS["stored"].da)
+    FAILED = "failed", _(IMPORT_STATUS_WORDS["failed"].da)
+    DISCARDED = "discarded", _(IMPORT_STATUS_WORDS["discarded"].da)
+
+
+class ImportKind(models.TextChoices):
+    """What an uploaded file is imported as."""
+
+    REPORT = "report", _(IMPORT_KIND_WORDS["report"].da)
+    AGREEMENT = "agreement", _(IMPORT_KIND_WORDS["agreement"].da)
+
+
+class ImportRecord(models.Model):
+    """One uploaded file: who sent it, when, what it was (name, sha256), and what came of it.
+
+    Nothing of the file is stored in the agreement's tables before a person has seen the
+    preview and chosen to store it; the record keeps the parsed document meanwhile (and the
+    bytes only while a background job still has to read them).
+    """
+
+    file_name = models.CharField(_("filnavn"), max_length=255)
+    sha256 = models.CharField(_("sha256"), max_length=64)
+    size = models.PositiveBigIntegerField(_("størrelse (bytes)"), default=0)
+    kind = models.CharField(
+        _("slags"), max_length=12, choices=ImportKind.choices, default=ImportKind.REPORT
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=ImportStatus.choices, default=ImportStatus.READING
+    )
+    progress = models.PositiveSmallIntegerField(_("fremdrift (%)"), default=0)
+    error = models.TextField(_("fejl"), blank=True)
+    content = models.BinaryField(_("indhold"), null=True, blank=True, editable=False)
+    document = models.JSONField(_("rapportdokument"), null=True, blank=True, editable=False)
+    preview = models.JSONField(_("forhåndsvisning"), null=True, blank=True, editable=False)
+    # The reviewer's reading of each cell that needed review: {"1.2:3": "sad", …}.
+    choices = models.JSONField(_("valg"), default=dict, blank=True)
+    # What the stored data was when the preview was made: another write since makes it stale.
+    data_version = models.CharField(_("dataversion"), max_length=400, blank=True)
+    title = models.CharField(_("titel"), max_length=500, blank=True)
+    initiative_count = models.PositiveIntegerField(_("indsatser"), default=0)
+    result = models.JSONField(_("resultat"), null=True, blank=True, editable=False)
+    agreement = models.ForeignKey(
+        Agreement,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="imports",
+        verbose_name=_("aftale"),
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploadet af"),
+    )
+    uploaded_at = models.DateTimeField(_("uploadet"), auto_now_add=True)
+    stored_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("gemt af"),
+    )
+    stored_at = models.DateTimeField(_("gemt"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import")
+        verbose_name_plural = _("importer")
+        ordering = ["-uploaded_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(progress__gte=0) & Q(progress__lte=100),
+                name="import_progress_percent",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} · {self.uploaded_at:%Y-%m-%d %H:%M}"

@@ -217,6 +217,22 @@ REPORT_FILE_WORDS: dict[str, Word] = {
     "failed": Word(_("fejlet"), "failed"),
 }
 
+#: Where an uploaded import is in its life (agreements.models.ImportRecord.status).
+IMPORT_STATUS_WORDS: dict[str, Word] = {
+    "reading": Word(_("læses"), "being read"),
+    "ready": Word(_("klar til gennemsyn"), "ready to review"),
+    "stored": Word(_("gemt"), "stored"),
+    "failed": Word(_("afvist"), "refused"),
+    "discarded": Word(_("kasseret"), "discarded"),
+}
+
+#: What an uploaded file is: a report (adds to or updates what is stored) or the adopted
+#: agreement (its initiatives and planned milestones; every round planned).
+IMPORT_KIND_WORDS: dict[str, Word] = {
+    "report": Word(_("opfølgningsrapport"), "follow-up report"),
+    "agreement": Word(_("vedtaget aftale"), "adopted agreement"),
+}
+
 
 # --- amounts -------------------------------------------------------------------------------
 

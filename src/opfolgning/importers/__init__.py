@@ -27,6 +27,7 @@ __all__ = [
     "parse_bytes",
     "parse_path",
     "register",
+    "too_large",
     "unregister",
 ]
 
@@ -78,7 +79,7 @@ def parse_bytes(
 ) -> ReportDocument:
     """Parse `data` with the first importer whose detect() accepts it (text is the fallback)."""
     if max_bytes is not None and len(data) > max_bytes:
-        raise _too_large(len(data), max_bytes, source)
+        raise too_large(len(data), max_bytes, source)
     chosen = next((imp for imp in importers()[:-1] if imp.detect(data)), _REGISTRY[TEXT_IMPORTER])
     return chosen.parse(data, source=source, frown_means=frown_means)
 
@@ -108,11 +109,12 @@ def parse_path(
         reason = exc.strerror or str(exc)
         raise ReportFormatError(f"cannot read the file: {reason}", source=source) from None
     if len(data) > max_bytes:
-        raise _too_large(None, max_bytes, source)
+        raise too_large(None, max_bytes, source)
     return parse_bytes(data, source=source, frown_means=frown_means)
 
 
-def _too_large(size: int | None, max_bytes: int, source: str) -> ReportFormatError:
+def too_large(size: int | None, max_bytes: int, source: str) -> ReportFormatError:
+    """Return the error for a file over the size limit (size None: not known exactly)."""
     limit = f"{max_bytes / (1024 * 1024):.3g} MB"
     actual = f" ({size / (1024 * 1024):.1f} MB)" if size is not None else ""
     return ReportFormatError(

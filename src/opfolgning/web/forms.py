@@ -662,3 +662,30 @@ class InviteForm(DescribedForm):
         if role != "committee_reader":
             data["committees"] = []
         return data
+
+
+class ImportUploadForm(DescribedForm):
+    """An uploaded file to import: a report (text export, DOCX, XLSX) or the adopted agreement."""
+
+    file = forms.FileField(
+        label=_("Fil"),
+        widget=forms.ClearableFileInput(
+            attrs={"class": "form-input", "accept": ".docx,.xlsx,.txt,.md"}
+        ),
+        help_text=_(
+            "Tekst-eksport (.txt), Word (.docx) eller regneark (.xlsx), højst %(mb)s MB. "
+            "Intet gemmes, før du har set forhåndsvisningen."
+        ),
+        error_messages={"required": _("Vælg den fil, der skal importeres.")},
+    )
+    kind = forms.ChoiceField(
+        label=_("Hvad er filen?"),
+        widget=forms.RadioSelect,
+        initial="report",
+    )
+
+    def __init__(self, *args: Any, kinds: list[tuple[str, str]], max_mb: int, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = kinds  # type: ignore[attr-defined]
+        file_field = self.fields["file"]
+        file_field.help_text = str(file_field.help_text) % {"mb": max_mb}

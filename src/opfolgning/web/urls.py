@@ -3,6 +3,7 @@ from django.urls import path, register_converter
 from . import (
     economy_views,
     feeds,
+    import_views,
     open_data_views,
     public_views,
     round_views,
@@ -37,6 +38,8 @@ urlpatterns = [
     path("aftaler/ny/", setup_views.agreement_new, name="agreement-new"),
     # Users (the finance office): list, invite, deactivate.
     path("brugere/", user_views.users, name="users"),
+    path("import/", import_views.imports_page, name="imports"),
+    path("import/<int:pk>/", import_views.import_page, name="import"),
     path("brugere/inviter/", user_views.user_invite, name="user-invite"),
     path("brugere/<int:pk>/aktiv/", user_views.user_active, name="user-active"),
     path("aftaler/<int:year>/opsaetning/", setup_views.agreement_setup, name="agreement-setup"),
