@@ -87,6 +87,10 @@ def _w(tag: str) -> str:
     return f"{{{W}}}{tag}"
 
 
+_R, _RPR, _B, _VAL = _w("r"), _w("rPr"), _w("b"), _w("val")
+_PPR, _PSTYLE, _NUMPR, _OUTLINE = _w("pPr"), _w("pStyle"), _w("numPr"), _w("outlineLvl")
+
+
 # Wingdings smileys: the letter typed in a Wingdings run, or the code of a <w:sym> (Word
 # writes F04A…F04C, the symbol-font range; 004A…004C also occur). Wingdings has its own
 # neutral face (K), so unlike the Unicode ☹ of the text export an L is unambiguously sad.
@@ -126,6 +130,7 @@ _SMILEY_WORDS: dict[str, Smiley] = {
     **{word: smiley for smiley, word in LABELS_DA.items()},
     **{word: smiley for smiley, word in LABELS_EN.items()},
 }
+_CELL_PARAGRAPHS = etree.XPath("./w:p | ./w:sdt/w:sdtContent/w:p", namespaces=_NS)
 _HEADING_STYLE_RE = re.compile(r"^(heading|overskrift|title|titel)\b", re.IGNORECASE)
 
 
@@ -221,12 +226,13 @@ class _Para:
 
 
 def _is_bold(paragraph: Any) -> bool:
-    runs = [r for r in paragraph.iter(_w("r")) if "".join(r.itertext()).strip()]
+    runs = [r for r in paragraph.iter(_R) if "".join(r.itertext()).strip()]
     if not runs:
         return False
     for run in runs:
-        bold = run.find("w:rPr/w:b", _NS)
-        if bold is None or bold.get(_w("val"), "true").casefold() in ("0", "false", "off"):
+        rpr = run.find(_RPR)
+        bold = rpr.find(_B) if rpr is not None else None
+        if bold is None or bold.get(_VAL, "true").casefold() in ("0", "false", "off"):
             return False
     return True
 
@@ -249,14 +255,14 @@ class _Styles:
 
     def read(self, paragraph: Any) -> _Para:
         style_id = ""
-        ppr = paragraph.find("w:pPr", _NS)
+        ppr = paragraph.find(_PPR)
         numbered = False
         outline = False
         if ppr is not None:
-            style = ppr.find("w:pStyle", _NS)
-            style_id = style.get(_w("val")) or "" if style is not None else ""
-            numbered = ppr.find("w:numPr", _NS) is not None
-            outline = ppr.find("w:outlineLvl", _NS) is not None
+            style = ppr.find(_PSTYLE)
+            style_id = style.get(_VAL) or "" if style is not None else ""
+            numbered = ppr.find(_NUMPR) is not None
+            outline = ppr.find(_OUTLINE) is not None
         name = self.names.get(style_id, style_id)
         bullet = numbered or "list" in name.casefold() or "liste" in name.casefold()
         heading = outline or style_id in self.outline or bool(_HEADING_STYLE_RE.match(name))
@@ -332,6 +338,8 @@ class _DocxParser:
         self.styles = styles
         self.source = source
         self.frown_means = frown_means
+        # A cell is read several times (its text, its line, its smiley): read it once.
+        self._cells: dict[Any, list[_Para]] = {}
         self.warnings: list[Warning] = []
         self.themes: dict[str, ParsedTheme] = {}
         self.seen: dict[str, str] = {}
@@ -356,8 +364,11 @@ class _DocxParser:
         self.warnings.append(Warning(where, message))
 
     def cell_paras(self, cell: Any) -> list[_Para]:
-        paragraphs = cell.xpath("./w:p | ./w:sdt/w:sdtContent/w:p", namespaces=_NS)
-        return [self.styles.read(p) for p in paragraphs]
+        paras = self._cells.get(cell)
+        if paras is None:
+            paras = [self.styles.read(p) for p in _CELL_PARAGRAPHS(cell)]
+            self._cells[cell] = paras
+        return paras
 
     def cell_text(self, cell: Any) -> str:
         return _join(self.cell_paras(cell))
