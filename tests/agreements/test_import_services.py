@@ -154,3 +154,14 @@ def test_discarding_keeps_the_record_and_stores_nothing(db, seed_bytes):
     assert ImportRecord.objects.count() == 1 and not Initiative.objects.exists()
     with pytest.raises(imports.ImportStale):
         imports.import_store(actor=None, record=record)
+
+
+def test_a_cell_settled_in_the_system_keeps_its_reading_in_the_next_upload(db, seed_bytes):
+    first = _upload(seed_bytes)
+    imports.import_choose(first, {"1.11:1": "sad"})
+    imports.import_store(actor=None, record=first)
+    again = _upload(seed_bytes)
+    assert again.choices == {"1.11:1": "sad"}
+    cell = next(c for c in isel.preview_shown(again).review if c.key == "1.11:1")
+    assert cell.selected == "sad" and cell.settled
+    assert again.preview["counts"]["changed"] == 0  # not flipped back to neutral

@@ -68,6 +68,7 @@ class ShownReviewCell:
     reason: str
     choices: tuple[tuple[str, str], ...]
     selected: str
+    settled: bool = False  # selected as already settled in the system
 
 
 @dataclass
@@ -177,6 +178,7 @@ def preview_shown(record: ImportRecord) -> ShownPreview | None:
                 cell["reason"],
                 tuple((value, _smiley_word(value)) for value in cell["choices"]),
                 choices.get(cell["key"], ""),
+                bool(cell.get("settled")) and cell["key"] in choices,
             )
         )
     return shown

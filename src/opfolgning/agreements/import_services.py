@@ -277,20 +277,44 @@ def import_preview(record: ImportRecord) -> ImportRecord:
     Raises services.ImportRejected when the document breaks an invariant (nothing is stored).
     """
     assert record.document is not None
-    doc = apply_choices(ReportDocument.from_dict(record.document), record.choices or {})
+    original = ReportDocument.from_dict(record.document)
+    settled = _settled(original)
+    # A cell already settled in the system (by a person) keeps that reading unless chosen.
+    record.choices = {**settled, **(record.choices or {})}
+    doc = apply_choices(original, record.choices)
     plan = record.kind == ImportKind.AGREEMENT
     with transaction.atomic():
         version = data_version()
         preview = _dry_run(doc, record.file_name, plan)
-    original = ReportDocument.from_dict(record.document)
     preview["review"] = [
-        {**cell.__dict__, "choices": list(cell.choices)} for cell in review_cells(original)
+        {**cell.__dict__, "choices": list(cell.choices), "settled": cell.key in settled}
+        for cell in review_cells(original)
     ]
     preview["warnings"] = [{"where": w.where, "message": w.message} for w in original.warnings]
     record.preview, record.data_version = preview, version
     record.status, record.progress = ImportStatus.READY, 100
-    record.save(update_fields=["preview", "data_version", "status", "progress"])
+    record.save(update_fields=["preview", "data_version", "status", "progress", "choices"])
     return record
+
+
+def _settled(doc: ReportDocument) -> dict[str, str]:
+    """Return the readings a person already gave the document's flagged cells in the system."""
+    cells = {cell.key: cell for cell in review_cells(doc)}
+    if not cells:
+        return {}
+    out: dict[str, str] = {}
+    milestones = Milestone.objects.filter(
+        initiative__agreement__year=doc.agreement.year,
+        initiative__number__in={cell.number for cell in cells.values()},
+        needs_review=False,
+    ).exclude(smiley="")
+    for number, round_number, smiley in milestones.values_list(
+        "initiative__number", "round__number", "smiley"
+    ):
+        cell = cells.get(f"{number}:{round_number}")
+        if cell is not None and smiley in cell.choices:
+            out[cell.key] = smiley
+    return out
 
 
 def import_choose(record: ImportRecord, choices: dict[str, str]) -> ImportRecord:

@@ -20,7 +20,7 @@ from opfolgning.agreements.import_services import import_preview
 from opfolgning.agreements.models import ImportKind, ImportRecord, ImportStatus
 from opfolgning.agreements.services import ImportRejected
 from opfolgning.followup.errors import ReportFormatError
-from opfolgning.importers import parse_bytes, too_large
+from opfolgning.importers import parse_bytes, precheck_bytes, too_large
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +63,10 @@ def upload_receive(
         return _fail(record, str(too_large(size, limit, file_name)))
     if size <= settings.IMPORT_SYNC_MAX_BYTES:
         return upload_read(record, bytes(data))
+    try:
+        precheck_bytes(bytes(data), source=file_name)
+    except ReportFormatError as exc:
+        return _fail(record, str(exc))
     record.content = bytes(data)
     record.progress = 5
     record.save(update_fields=["content", "progress"])

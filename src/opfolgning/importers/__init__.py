@@ -26,6 +26,7 @@ __all__ = [
     "importers",
     "parse_bytes",
     "parse_path",
+    "precheck_bytes",
     "register",
     "too_large",
     "unregister",
@@ -82,6 +83,17 @@ def parse_bytes(
         raise too_large(len(data), max_bytes, source)
     chosen = next((imp for imp in importers()[:-1] if imp.detect(data)), _REGISTRY[TEXT_IMPORTER])
     return chosen.parse(data, source=source, frown_means=frown_means)
+
+
+def precheck_bytes(data: bytes, *, source: str = "<input>") -> None:
+    """Refuse at once what no importer can read, without parsing: an encrypted or old binary
+    Office file, and a damaged or unsafe (zip bomb) package. Cheap, so a large upload learns
+    it before a background job is queued."""
+    if archive.is_ole(data):
+        raise ReportFormatError(archive.ole_message(), source=source)
+    if archive.is_zip(data):
+        kind = "XLSX" if archive.looks_like(data, "XLSX") else "DOCX"
+        archive.open_package(data, source=source, kind=kind).close()
 
 
 def parse_path(
