@@ -29,7 +29,7 @@ from opfolgning.importers import parse_path
 EXPECTED_HEADERS = [
     "Tema nr.", "Tema", "Overskrift", "Indsats nr.", "Indsats", "Type", "Beskrivelse",
     "Ansvarligt center", "Ansvarligt udvalg", "Væsentlig bidragsyder", "Udvalg der involveres",
-    "Noter", "Runde", "Runde-tekst", "Milepæl", "Status", "Smiley", "Smiley-tegn",
+    "Noter", "Videreført fra", "Runde", "Runde-tekst", "Milepæl", "Status", "Smiley", "Smiley-tegn",
     "Skal kontrolleres", "Korrigerende handling", "Økonomi", "Økonomi-smiley", "Økonomi-tegn",
     "Økonomi skal kontrolleres", "Bemærkning til økonomi", "Begrundelse for økonomi-smiley",
 ]  # fmt: skip
@@ -124,9 +124,9 @@ def test_frozen_header_filter_widths_and_wrapping(workbook):
     ws = workbook[MAIN_SHEET]
     last = TABLE_HEADER_ROW + 108
     assert ws.freeze_panes == f"A{TABLE_HEADER_ROW + 1}"
-    assert ws.auto_filter.ref == f"A{TABLE_HEADER_ROW}:W{last}"  # 23 columns for the seed
+    assert ws.auto_filter.ref == f"A{TABLE_HEADER_ROW}:X{last}"  # 24 columns for the seed
     assert ws.column_dimensions["G"].width == 60  # Beskrivelse
-    assert ws.column_dimensions["M"].width == 7  # Runde
+    assert ws.column_dimensions["N"].width == 7  # Runde
     assert ws.cell(TABLE_HEADER_ROW + 1, 7).alignment.wrap_text
     assert ws.cell(TABLE_HEADER_ROW, 1).font.bold
 
@@ -247,3 +247,13 @@ def test_the_economy_note_and_reason_are_columns_and_read_back(seed_doc):
     csv_text = render_report_csv(doc).decode("utf-8-sig")
     assert "Begrundelse for økonomi-smiley" in csv_text.splitlines()[0]
     assert "Forventet forbrug inden for budgettet." in csv_text
+
+
+def test_where_an_initiative_was_carried_over_from_goes_there_and_back(seed_doc):
+    from opfolgning.importers.xlsx import parse_xlsx
+
+    first = seed_doc.initiatives()[0]
+    first.carried_from = "Aftale om budget 2018, 4.2"
+    back = parse_xlsx(render_report_xlsx(seed_doc), source="r.xlsx")
+    assert back.initiatives()[0].carried_from == "Aftale om budget 2018, 4.2"
+    assert all(not i.carried_from for i in back.initiatives()[1:])

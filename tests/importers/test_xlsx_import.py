@@ -555,5 +555,5 @@ def test_a_column_named_twice_in_the_header_row(seed_xlsx):
 
     expect_error(
         edit(seed_xlsx, change),
-        f"row {TABLE_HEADER_ROW}: the header row names column 'Status' twice (columns L and P)",
+        f"row {TABLE_HEADER_ROW}: the header row names column 'Status' twice (columns L and Q)",
     )

@@ -119,6 +119,7 @@ _CELLS: dict[str, _Getter] = {
     "committee": lambda r: r.ini.committee,
     "contributors": lambda r: r.ini.contributors,
     "involved_committees": lambda r: r.ini.involved_committees,
+    "carried_from": lambda r: r.ini.carried_from,
     "notes": lambda r: r.ini.notes,
     "round": lambda r: r.milestone.round,
     "label": lambda r: r.milestone.label,

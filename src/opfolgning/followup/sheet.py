@@ -62,6 +62,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("contributors", "Væsentlig bidragsyder", 20, True),
     Column("involved_committees", "Udvalg der involveres", 25, True),
     Column("notes", "Noter", 40, True),
+    Column("carried_from", "Videreført fra", 25, True),
     Column("round", "Runde", 7, False),
     Column("label", "Runde-tekst", 22, False),
     Column("text", "Milepæl", 50, False),

@@ -91,6 +91,7 @@ _EXTRA_ALIASES = {
     "number": ["indsatsnr", "indsats nummer", "nr", "initiative"],
     "title": ["titel", "indsats titel", "initiative title"],
     "kind": ["anlæg/drift", "art"],
+    "carried_from": ["videreført", "videreført fra aftale", "carried over from"],
     "round": ["opfølgning", "runde nr", "budgetopfølgning"],
     "label": ["runde tekst", "round label"],
     "text": ["milestone", "milepæl tekst"],
@@ -599,6 +600,7 @@ class _XlsxParser:
             milestones=milestones,
             economy=economy,
             budget=budget,
+            carried_from=values.get("carried_from", ""),
         )
 
     def review_flag(self, value: str, key: str, where: str, row: int) -> bool:
