@@ -111,7 +111,8 @@ def _merge(request: HttpRequest, pk: int, kind: _Kind) -> HttpResponse:
     if data is not None and form.is_valid():
         target = others[form.cleaned_data["into"]]
         plan = kind.plan(unit, target)
-        form.fields["keep_target_reports"].label = _("Behold %(name)ss udvalgsrapporter") % {
+        # The bound field keeps the label it was checked with; name the target on it.
+        form["keep_target_reports"].label = _("Behold %(name)ss udvalgsrapporter") % {
             "name": target.name
         }
         if request.method == "POST":
