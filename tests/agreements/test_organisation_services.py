@@ -239,6 +239,6 @@ def test_a_renamed_and_merged_committee_history_reads_in_order(world, finance_of
         "Oprettet som Økonomiudvalget",
     ]
     assert history.entries[0].who == "Kathrine Dahl"
-    assert history.entries[-1].who == "Systemet"
+    assert history.entries[-1].who == "System"
     target = osel.committee_history(pk=world.other_committee.pk)
     assert target.entries[0].what == "Økonomi er slået sammen med Børne- og Skoleudvalget"

@@ -35,7 +35,8 @@ Unit = Center | Committee
 
 @dataclass(frozen=True)
 class MergedAway:
-    """A center or committee that was merged into another (deleted; its history stays)."""
+    """A center or committee that no longer exists (merged into another, or deleted by
+    technical support); its history stays."""
 
     pk: int
     name: str
@@ -45,7 +46,7 @@ class MergedAway:
 @dataclass(frozen=True)
 class Organisation:
     """The organisation page: centers (with initiative and editor counts), committees (with
-    initiative and reader counts), and those merged away."""
+    initiative and reader counts), and those that no longer exist."""
 
     centers: list[Any]  # Center rows annotated with initiative_count, editor_count
     committees: list[Any]  # Committee rows annotated with initiative_count, reader_count
@@ -203,7 +204,7 @@ class OrganisationHistory:
 
 def _who(user: Any) -> str:
     if user is None:
-        return _("Systemet")
+        return _("System")
     return (user.get_full_name() or "").strip() or user.get_username()
 
 
