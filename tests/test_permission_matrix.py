@@ -145,6 +145,18 @@ def _committee(world: World, side: str) -> list[Any]:
     return [world.agreement.year, slug, world.round.number]
 
 
+def _center(world: World, side: str) -> list[Any]:
+    return [world.center.pk if side == "own" else world.other_center.pk]
+
+
+def _committee_pk(world: World, side: str) -> list[Any]:
+    return [world.committee.pk if side == "own" else world.other_committee.pk]
+
+
+def _other_committee(world: World, side: str) -> str:
+    return str(world.other_committee.pk if side == "own" else world.committee.pk)
+
+
 def _status_form(world: World, side: str) -> dict[str, str]:
     return {"version": "0", "text": "", "status_note": "Status", "smiley": "happy"}
 
@@ -192,6 +204,19 @@ RULES: dict[str, Rule] = {
         "post", lambda w, s: [w.agreement.pk], _signed_in(_finance), lambda w, s: {"active": "1"}
     ),
     "web:carry-over": Rule("get", lambda w, s: [w.agreement.year], _signed_in(_finance)),
+    "web:organisation": Rule("get", lambda w, s: [], _signed_in(_finance)),
+    "web:center-rename": Rule(
+        "post", _center, _signed_in(_finance), lambda w, s: {"name": "Nyt navn"}
+    ),
+    "web:center-merge": Rule("get", _center, _signed_in(_finance)),
+    "web:center-history": Rule("get", _center, _signed_in(_finance)),
+    "web:committee-rename": Rule(
+        "post", _committee_pk, _signed_in(_finance), lambda w, s: {"name": "Nyt navn"}
+    ),
+    "web:committee-merge": Rule(
+        "post", _committee_pk, _signed_in(_finance), lambda w, s: {"into": _other_committee(w, s)}
+    ),
+    "web:committee-history": Rule("get", _committee_pk, _signed_in(_finance)),
     "web:round-create": Rule(
         "post", lambda w, s: [w.agreement.year], _signed_in(_finance), lambda w, s: {"number": "4"}
     ),

@@ -74,6 +74,16 @@ EXPECTED: dict[str, tuple[str, dict[str, set[tuple[Any, ...]]]]] = {
             "citizen": NOTHING,
         },
     ),
+    "agreements.manage_organisation": (
+        "global",
+        {
+            "finance_officer": everything("global"),
+            "center_editor": NOTHING,
+            "other_center_editor": NOTHING,
+            "politician": NOTHING,
+            "citizen": NOTHING,
+        },
+    ),
     "agreements.setup_agreement": (
         "global",
         {

@@ -10,6 +10,7 @@ edits a closed round).
 | agreements.manage_rounds | None | finance officer |
 | agreements.setup_agreement | None | finance officer (new agreements, themes, initiatives) |
 | accounts.manage_users | None | finance officer (invite, deactivate, list users) |
+| agreements.manage_organisation | None | finance officer (rename and merge centers, committees) |
 | agreements.view_round | Round | published: everyone; otherwise any role |
 | agreements.view_report | .round, .committee | published: everyone; otherwise see view_report |
 | agreements.view_owed | None | department editor, finance officer |
@@ -175,6 +176,7 @@ RULES: dict[str, rules.Predicate] = {
     "agreements.setup_agreement": is_finance_officer,
     "agreements.import_report": is_finance_officer,
     "accounts.manage_users": is_finance_officer,
+    "agreements.manage_organisation": is_finance_officer,
     "agreements.view_round": round_is_published | has_role,
     "agreements.view_report": (
         report_is_published

@@ -12,7 +12,7 @@ from opfolgning.accounts.permissions import can
 
 def site(request: HttpRequest) -> dict[str, Any]:
     """Return the municipality's name, logo and contact for the header and the footer, and
-    whether the menu offers the finance office's user administration."""
+    whether the menu offers the finance office's user and organisation administration."""
     user = getattr(request, "user", None)
     return {
         "municipality": settings.MUNICIPALITY_NAME,
@@ -21,5 +21,8 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "nav_users": bool(user and user.is_authenticated and can(user, "accounts.manage_users")),
         "nav_imports": bool(
             user and user.is_authenticated and can(user, "agreements.import_report")
+        ),
+        "nav_organisation": bool(
+            user and user.is_authenticated and can(user, "agreements.manage_organisation")
         ),
     }

@@ -5,6 +5,7 @@ from . import (
     feeds,
     import_views,
     open_data_views,
+    organisation_views,
     public_views,
     round_views,
     setup_views,
@@ -42,6 +43,38 @@ urlpatterns = [
     path("import/<int:pk>/", import_views.import_page, name="import"),
     path("brugere/inviter/", user_views.user_invite, name="user-invite"),
     path("brugere/<int:pk>/aktiv/", user_views.user_active, name="user-active"),
+    # The organisation (the finance office): centers and committees, rename, merge, history.
+    path("organisation/", organisation_views.organisation, name="organisation"),
+    path(
+        "organisation/centre/<int:pk>/omdoeb/",
+        organisation_views.center_rename,
+        name="center-rename",
+    ),
+    path(
+        "organisation/centre/<int:pk>/slaa-sammen/",
+        organisation_views.center_merge,
+        name="center-merge",
+    ),
+    path(
+        "organisation/centre/<int:pk>/historik/",
+        organisation_views.center_history,
+        name="center-history",
+    ),
+    path(
+        "organisation/udvalg/<int:pk>/omdoeb/",
+        organisation_views.committee_rename,
+        name="committee-rename",
+    ),
+    path(
+        "organisation/udvalg/<int:pk>/slaa-sammen/",
+        organisation_views.committee_merge,
+        name="committee-merge",
+    ),
+    path(
+        "organisation/udvalg/<int:pk>/historik/",
+        organisation_views.committee_history,
+        name="committee-history",
+    ),
     path("aftaler/<int:year>/opsaetning/", setup_views.agreement_setup, name="agreement-setup"),
     path(
         "aftaler/<int:year>/opsaetning/indsats/",

@@ -1,0 +1,64 @@
+"""Forms of the organisation pages: a new name, and what to merge into."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .forms import DescribedForm
+
+
+class RenameForm(DescribedForm):
+    """A center's or committee's new name (agreements.organisation_services checks it)."""
+
+    # Not required here: the service says what is wrong with a name, in one place.
+    name = forms.CharField(
+        label=_("Nyt navn"),
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-input", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args: Any, is_committee: bool, slug: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["name"]
+        if is_committee:
+            field.help_text = _(
+                "Det korte navn i adresserne (%(slug)s) forbliver det samme, så links til "
+                "udvalgets rapporter, feeds og abonnementer virker fortsat. Det gamle navn "
+                "står i historikken."
+            ) % {"slug": slug}
+        else:
+            field.help_text = _(
+                "Indsatserne og redaktørerne følger med. Det gamle navn står i historikken."
+            )
+        # DescribedForm names the hint of fields that had one when it was made.
+        field.widget.attrs["aria-describedby"] = "id_name-hint"
+
+
+class MergeForm(DescribedForm):
+    """The center or committee to merge into, and (committees) which reports to keep."""
+
+    into = forms.TypedChoiceField(
+        label=_("Slå sammen med"), coerce=int, widget=forms.Select(attrs={"class": "form-select"})
+    )
+    keep_target_reports = forms.BooleanField(
+        required=False, widget=forms.CheckboxInput(attrs={"class": "form-checkbox"})
+    )
+
+    def __init__(
+        self, *args: Any, choices: list[tuple[int, str]], is_committee: bool, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        into = self.fields["into"]
+        assert isinstance(into, forms.TypedChoiceField)
+        into.choices = [("", _("Vælg …")), *choices]
+        if is_committee:
+            into.help_text = _("Det udvalg, der overtager indsatserne, læserne og rapporterne.")
+            into.error_messages["required"] = _("Vælg det udvalg, der skal overtage.")
+        else:
+            into.help_text = _("Det center, der overtager indsatserne og redaktørerne.")
+            into.error_messages["required"] = _("Vælg det center, der skal overtage.")
+        into.error_messages["invalid_choice"] = into.error_messages["required"]
+        self.fields["into"].widget.attrs["aria-describedby"] = "id_into-hint"
