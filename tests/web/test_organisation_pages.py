@@ -136,3 +136,25 @@ def test_an_unknown_center_is_not_found(client, world, finance_officer):
     login(client, finance_officer)
     assert client.get(reverse("web:center-history", args=[9999])).status_code == 404
     assert client.get(reverse("web:center-rename", args=[9999])).status_code == 404
+
+
+def test_the_finance_office_adds_a_center_and_a_committee(client, world, finance_officer):
+    from opfolgning.agreements.models import Center, Committee
+
+    login(client, finance_officer)
+    url = reverse("web:organisation")
+    response = client.post(url, {"new": "center", "center-name": "  Center for  Klima "})
+    assert response.status_code == 302
+    center = Center.objects.get(name="Center for Klima")
+    assert center.history.get().history_change_reason == "Oprettet som Center for Klima"
+    response = client.post(url, {"new": "committee", "committee-name": "Klimaudvalget"})
+    assert Committee.objects.get(name="Klimaudvalget").slug == "klimaudvalget"
+    taken = client.post(url, {"new": "center", "center-name": "center for klima"})
+    assert taken.status_code == 400
+    body = taken.content.decode()
+    assert 'id="error-summary"' in body and 'id="id_center-name-error"' in body
+    assert 'aria-describedby="id_center-name-error"' in body
+    assert "Der er allerede et center ved navn Center for Klima" in body
+    empty = client.post(url, {"new": "committee", "committee-name": " "})
+    assert empty.status_code == 400 and "Skriv navnet på udvalget" in empty.content.decode()
+    assert Center.objects.filter(name__iexact="center for klima").count() == 1

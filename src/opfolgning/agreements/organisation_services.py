@@ -20,8 +20,10 @@ from .organisation_selectors import Unit, duplicate_subscriptions, report_confli
 from .setup_services import SetupError
 
 __all__ = [
+    "center_create",
     "center_merge",
     "center_rename",
+    "committee_create",
     "committee_merge",
     "committee_rename",
     "merged_in_reason",
@@ -74,6 +76,49 @@ def _clean_name(model: type[Unit], unit: Unit, name: str) -> str:
             "name",
         )
     return cleaned
+
+
+def created_reason(name: str) -> str:
+    """Return the history's words for a center or committee made in the app."""
+    return f"Oprettet som {name}"
+
+
+def _create(model: type[Unit], actor: Actor, name: str) -> Unit:
+    an, the, _word = _what(model)
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise SetupError(f"Skriv navnet på {the}.", "name")
+    if len(cleaned) > NAME_MAX:
+        raise SetupError(
+            f"Navnet er {len(cleaned)} tegn; det må højst være {NAME_MAX}. Forkort det.", "name"
+        )
+    with transaction.atomic():
+        other = model.objects.filter(name__iexact=cleaned).first()
+        if other is not None:
+            raise SetupError(f"Der er allerede {an} ved navn {other.name}.", "name")
+        unit: Unit
+        if model is Committee:
+            from .services import _unique_slug  # the slug an import would give it
+
+            unit = Committee(name=cleaned, slug=_unique_slug(cleaned))
+        else:
+            unit = Center(name=cleaned)
+        audited_save(unit, actor, created_reason(cleaned))
+    return unit
+
+
+def center_create(*, actor: Actor, name: str) -> Center:
+    """Create a center; refuse an empty or too long name, or one another center has."""
+    created = _create(Center, actor, name)
+    assert isinstance(created, Center)
+    return created
+
+
+def committee_create(*, actor: Actor, name: str) -> Committee:
+    """Create a committee with a short name (slug) for its addresses; refuse a name taken."""
+    created = _create(Committee, actor, name)
+    assert isinstance(created, Committee)
+    return created
 
 
 def _rename(model: type[Unit], unit: Unit, actor: Actor, name: str) -> Unit:

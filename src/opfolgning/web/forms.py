@@ -432,18 +432,28 @@ class DescribedForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
             if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"id_{name}-hint"
+                field.widget.attrs["aria-describedby"] = f"{self[name].auto_id}-hint"
 
     def full_clean(self) -> None:
         super().full_clean()
         for name in self.errors:
-            if name not in self.fields:
-                continue
-            attrs = self.fields[name].widget.attrs
-            attrs["aria-invalid"] = "true"
-            attrs["aria-describedby"] = " ".join(
-                part for part in (attrs.get("aria-describedby", ""), f"id_{name}-error") if part
-            )
+            self._mark_invalid(name)
+
+    def add_error(self, field: str | None, error: Any) -> None:
+        """Add an error (also one a service found after cleaning) and mark its field."""
+        super().add_error(field, error)
+        if field:
+            self._mark_invalid(field)
+
+    def _mark_invalid(self, name: str) -> None:
+        if name not in self.fields:
+            return
+        attrs = self.fields[name].widget.attrs
+        attrs["aria-invalid"] = "true"
+        error_id = f"{self[name].auto_id}-error"
+        parts = attrs.get("aria-describedby", "").split()
+        if error_id not in parts:
+            attrs["aria-describedby"] = " ".join([*parts, error_id])
 
 
 class AgreementForm(DescribedForm):

@@ -10,6 +10,16 @@ from django.utils.translation import gettext_lazy as _
 from .forms import DescribedForm
 
 
+class CreateForm(DescribedForm):
+    """A new center's or committee's name (agreements.organisation_services checks it)."""
+
+    name = forms.CharField(
+        label=_("Navn"),
+        required=False,
+        widget=forms.TextInput(attrs={"class": "form-input", "autocomplete": "off"}),
+    )
+
+
 class RenameForm(DescribedForm):
     """A center's or committee's new name (agreements.organisation_services checks it)."""
 

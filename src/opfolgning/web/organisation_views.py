@@ -20,7 +20,7 @@ from opfolgning.agreements import organisation_services as org
 from opfolgning.agreements.models import Center, Committee
 from opfolgning.agreements.setup_services import SetupError
 
-from .organisation_forms import MergeForm, RenameForm
+from .organisation_forms import CreateForm, MergeForm, RenameForm
 from .round_views import _deny
 
 PERM = "agreements.manage_organisation"
@@ -61,13 +61,41 @@ COMMITTEE = _Kind(
 )
 
 
-@require_http_methods(["GET", "HEAD"])
+def _new_form(data: Any = None, prefix: str = "") -> CreateForm:
+    return CreateForm(data, prefix=prefix)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
 def organisation(request: HttpRequest) -> HttpResponse:
-    """The centers and committees, with their initiatives and users, and those merged away."""
+    """The centers and committees, with their initiatives and users, and those merged away;
+    a new center or committee is added here too."""
     if not can(request.user, PERM):
         return _deny(request)
-    context = {"org": osel.organisation(), "page": "organisation"}
-    return render(request, "web/organisation/list.html", context)
+    what = request.POST.get("new", "") if request.method == "POST" else ""
+    forms = {
+        "center": _new_form(request.POST if what == "center" else None, "center"),
+        "committee": _new_form(request.POST if what == "committee" else None, "committee"),
+    }
+    if what in forms and forms[what].is_valid():
+        name = forms[what].cleaned_data["name"]
+        try:
+            if what == "center":
+                unit: Any = org.center_create(actor=request.user, name=name)
+            else:
+                unit = org.committee_create(actor=request.user, name=name)
+        except SetupError as exc:
+            forms[what].add_error("name", str(exc))
+        else:
+            messages.success(request, _("%(name)s er oprettet.") % {"name": unit.name})
+            return redirect("web:organisation")
+    context = {
+        "org": osel.organisation(),
+        "center_form": forms["center"],
+        "committee_form": forms["committee"],
+        "page": "organisation",
+    }
+    status = 400 if any(f.errors for f in forms.values()) else 200
+    return render(request, "web/organisation/list.html", context, status=status)
 
 
 def _rename(request: HttpRequest, pk: int, kind: _Kind) -> HttpResponse:
