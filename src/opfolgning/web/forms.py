@@ -662,3 +662,16 @@ class InviteForm(DescribedForm):
         if role != "committee_reader":
             data["committees"] = []
         return data
+
+
+class SheetUploadForm(forms.Form):
+    """A department's filled-in spreadsheet of a round (delivery.department_sheets)."""
+
+    sheet = forms.FileField(
+        label=_("Udfyldt regneark (.xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx", "class": "form-file-input"}),
+        help_text=_(
+            "Det regneark, der er hentet under denne opfølgning. Intet gemmes, før du har set "
+            "ændringerne og trykket Gem."
+        ),
+    )
