@@ -443,7 +443,9 @@ def _classify(
 # --- the token between preview and save --------------------------------------------------
 
 
-def sheet_token(*, uploaded: UploadedSheet, user_id: int, round_obj: Round, center: Center) -> str:
+def sheet_token(
+    *, uploaded: UploadedSheet, user_id: int | None, round_obj: Round, center: Center
+) -> str:
     """Return the parsed rows signed (and compressed) for the preview page's hidden field."""
     payload = {
         "user": user_id,
@@ -460,11 +462,11 @@ def sheet_token(*, uploaded: UploadedSheet, user_id: int, round_obj: Round, cent
 
 
 def sheet_from_token(
-    token: str, *, user_id: int, round_obj: Round, center: Center
+    token: str, *, user_id: int | None, round_obj: Round, center: Center
 ) -> UploadedSheet:
     """Return the rows a token holds; raise SheetTokenError if it is not this preview's."""
-    if not token:
-        raise SheetTokenError("no token")
+    if not token or user_id is None:
+        raise SheetTokenError("no token, or nobody signed in")
     try:
         payload = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
     except signing.BadSignature as exc:  # SignatureExpired is one

@@ -17,6 +17,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from opfolgning.accounts.permissions import CenterScope, can
@@ -174,7 +175,11 @@ def sheet_commit(request: HttpRequest, year: int, round_number: int, center_id: 
         return _preview_page(request, scope, result.preview, uploaded, status=409)
     messages.success(
         request,
-        _("%(count)d ændringer fra regnearket for %(center)s er gemt som kladde.")
+        ngettext(
+            "%(count)d ændring fra regnearket for %(center)s er gemt som kladde.",
+            "%(count)d ændringer fra regnearket for %(center)s er gemt som kladde.",
+            result.saved,
+        )
         % {"count": result.saved, "center": scope.center.name},
     )
     return redirect(_round_page(request, scope))
