@@ -15,7 +15,7 @@ from __future__ import annotations
 import enum
 import re
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import IO, Any
 
 from django.core import signing
 from django.db import transaction
@@ -46,7 +46,7 @@ from opfolgning.followup.department_sheet import (
 from opfolgning.followup.rules import Finding, Severity
 from opfolgning.followup.textdiff import diff_html
 from opfolgning.followup.vocabulary import round_heading
-from opfolgning.importers.department_xlsx import SheetError, parse_department_xlsx
+from opfolgning.importers.department_xlsx import SheetError, check_size, parse_department_xlsx
 
 __all__ = [
     "RowOutcome",
@@ -60,6 +60,7 @@ __all__ = [
     "sheet_from_token",
     "sheet_parse",
     "sheet_preview",
+    "sheet_read",
     "sheet_token",
 ]
 
@@ -144,6 +145,12 @@ def sheet_download(*, round_obj: Round, center: Center) -> SheetDownload:
 def sheet_parse(*, data: bytes, source: str, max_bytes: int) -> UploadedSheet:
     """Read an uploaded sheet (raise SheetError with a Danish message when it is unreadable)."""
     return parse_department_xlsx(data, source=source, max_bytes=max_bytes)
+
+
+def sheet_read(*, upload: IO[bytes], size: int, source: str, max_bytes: int) -> UploadedSheet:
+    """Read an uploaded file: refused by its size before it is read, then as sheet_parse."""
+    check_size(size, source=source, max_bytes=max_bytes)
+    return sheet_parse(data=upload.read(max_bytes + 1), source=source, max_bytes=max_bytes)
 
 
 # --- the preview -----------------------------------------------------------------------

@@ -33,7 +33,7 @@ from ..followup.errors import ReportFormatError
 from ..followup.smileys import UnknownGlyph
 from . import archive
 
-__all__ = ["MAX_ROWS", "SheetError", "parse_department_xlsx"]
+__all__ = ["MAX_ROWS", "SheetError", "check_size", "parse_department_xlsx"]
 
 MAX_ROWS = 5000  # a center has tens of initiatives
 MAX_COLUMNS = 30
@@ -83,15 +83,20 @@ def _package_problem(data: bytes, max_unpacked: int) -> str:
     return f"den er ikke et Excel-regneark (.xlsx). {AGAIN}"
 
 
-def _open_safely(data: bytes, source: str, max_bytes: int) -> None:
-    """Refuse a file that is too large, encrypted, renamed, corrupt or a zip bomb."""
-    if len(data) > max_bytes:
+def check_size(size: int, *, source: str, max_bytes: int) -> None:
+    """Refuse a file over the size limit (callers check an upload's size before reading it)."""
+    if size > max_bytes:
         raise SheetError(
-            f"den fylder {_mb(len(data))} MB; grænsen er {_mb(max_bytes)} MB. Et regneark "
+            f"den fylder {_mb(size)} MB; grænsen er {_mb(max_bytes)} MB. Et regneark "
             "til centrene fylder under 1 MB: er det den rigtige fil? Fjern billeder og andre "
             "ark, eller hent regnearket igen.",
             source=source,
         )
+
+
+def _open_safely(data: bytes, source: str, max_bytes: int) -> None:
+    """Refuse a file that is too large, encrypted, renamed, corrupt or a zip bomb."""
+    check_size(len(data), source=source, max_bytes=max_bytes)
     if archive.is_ole(data):
         raise SheetError(
             "den er beskyttet med en adgangskode (eller gemt i det gamle .xls-format). Fjern "

@@ -128,11 +128,10 @@ def sheet_upload(request: HttpRequest, year: int, round_number: int, center_id: 
         return _upload_page(request, scope, form, status=422)
     upload = form.cleaned_data["sheet"]
     name = upload.name or "regneark.xlsx"
-    limit = settings.IMPORT_MAX_BYTES
     try:
-        # A file over the limit is refused by its size, before it is read into memory.
-        data = upload.read(limit + 1) if upload.size <= limit else b"\0" * (limit + 1)
-        uploaded = sheets.sheet_parse(data=data, source=name, max_bytes=limit)
+        uploaded = sheets.sheet_read(
+            upload=upload, size=upload.size or 0, source=name, max_bytes=settings.IMPORT_MAX_BYTES
+        )
     except sheets.SheetError as exc:
         form.add_error("sheet", str(exc))
         return _upload_page(request, scope, form, status=422)
