@@ -11,6 +11,7 @@ from django.urls import reverse
 from opfolgning.agreements.models import Milestone
 from opfolgning.importers.archive import OLE_MAGIC
 from tests.department_sheets import delete_header_row, fill
+from tests.importers.test_department_xlsx_bad_input import docx_bytes, zip_bomb
 from tests.personas import login
 
 pytestmark = pytest.mark.django_db
@@ -125,9 +126,11 @@ def test_a_refused_row_offers_no_save_and_a_forced_save_stores_nothing(
         (lambda good: good[:200], "beskadiget"),
         (lambda good: OLE_MAGIC + bytes(504), "adgangskode"),
         (lambda good: b"not a spreadsheet", "ikke et Excel-regneark"),
+        (lambda good: zip_bomb(), "afvist, før den blev pakket ud"),
+        (lambda good: docx_bytes(), "Word-dokument (.docx)"),
         (delete_header_row, "række 4: arket «Indberetning» har ingen overskriftsrække"),
     ],
-    ids=["corrupt", "password", "renamed", "no-header"],
+    ids=["corrupt", "password", "renamed", "zip-bomb", "docx", "no-header"],
 )
 def test_a_bad_file_gets_a_danish_message_naming_it_and_stores_nothing(
     make, expected, client, world, center_editor
