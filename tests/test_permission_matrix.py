@@ -157,6 +157,11 @@ def _other_committee(world: World, side: str) -> str:
     return str(world.other_committee.pk if side == "own" else world.committee.pk)
 
 
+def _center_sheet(world: World, side: str) -> list[Any]:
+    center = world.center if side == "own" else world.other_center
+    return [*_round(world, side), center.pk]
+
+
 def _status_form(world: World, side: str) -> dict[str, str]:
     return {"version": "0", "text": "", "status_note": "Status", "smiley": "happy"}
 
@@ -183,6 +188,10 @@ RULES: dict[str, Rule] = {
         "post", _status, _signed_in(_reviews), lambda w, s: {"action": "return", "comment": "x"}
     ),
     "web:round-manage": Rule("get", _round, _signed_in(_finance)),
+    # A center's spreadsheet: finance or the center's editor; uploads while the round is open.
+    "web:department-sheet": Rule("get", _center_sheet, _signed_in(_sees_status)),
+    "web:department-sheet-upload": Rule("get", _center_sheet, _signed_in(_edits_status)),
+    "web:department-sheet-commit": Rule("post", _center_sheet, _signed_in(_edits_status)),
     "web:round-settings": Rule("post", _round, _signed_in(_finance), lambda w, s: {"label": "x"}),
     "web:round-open": Rule("post", _round, _signed_in(_finance)),
     "web:round-close": Rule("post", _round, _signed_in(_finance)),

@@ -11,7 +11,7 @@ import rules
 from django.contrib.auth import get_user_model
 
 from opfolgning.accounts.models import Role
-from opfolgning.accounts.permissions import RULES, ReportScope, can
+from opfolgning.accounts.permissions import RULES, CenterScope, ReportScope, can
 from opfolgning.accounts.services import user_set_role
 from opfolgning.agreements.models import RoundState, SubmissionState
 from tests.personas import PERSONAS, World, make_user
@@ -28,13 +28,15 @@ UNSENT = (SubmissionState.NOT_STARTED, SubmissionState.DRAFT, SubmissionState.RE
 # What each kind of permission is checked on, and the cells of its matrix.
 # global: no object; round: the round in each state; report: own/other committee or the
 # whole agreement ("all") × round state; submission: own/other center × round state ×
-# submission state; initiative: own/other center.
+# submission state; initiative: own/other center; center: a center's part of a round
+# (CenterScope, the department spreadsheet) × round state.
 CELLS: dict[str, list[tuple[Any, ...]]] = {
     "global": [()],
     "round": [(s,) for s in ROUND_STATES],
     "report": list(itertools.product(("own", "other", "all"), ROUND_STATES)),
     "submission": list(itertools.product(("own", "other"), ROUND_STATES, SUB_STATES)),
     "initiative": [("own",), ("other",)],
+    "center": list(itertools.product(("own", "other"), ROUND_STATES)),
 }
 
 
@@ -238,6 +240,28 @@ EXPECTED: dict[str, tuple[str, dict[str, set[tuple[Any, ...]]]]] = {
             "citizen": NOTHING,
         },
     ),
+    # The department spreadsheet: finance, or the center's editor, in any state; uploads only
+    # while the round is open.
+    "agreements.download_department_sheet": (
+        "center",
+        {
+            "finance_officer": everything("center"),
+            "center_editor": cells("center", ("own",), ROUND_STATES),
+            "other_center_editor": cells("center", ("other",), ROUND_STATES),
+            "politician": NOTHING,
+            "citizen": NOTHING,
+        },
+    ),
+    "agreements.upload_department_sheet": (
+        "center",
+        {
+            "finance_officer": cells("center", ("own", "other"), (OPEN,)),
+            "center_editor": cells("center", ("own",), (OPEN,)),
+            "other_center_editor": cells("center", ("other",), (OPEN,)),
+            "politician": NOTHING,
+            "citizen": NOTHING,
+        },
+    ),
 }
 
 
@@ -250,6 +274,10 @@ def target(world: World, kind: str, cell: tuple[Any, ...]) -> Any:
     if kind == "round":
         world.round.state = cell[0]
         return world.round
+    if kind == "center":
+        where, state = cell
+        world.round.state = state
+        return CenterScope(world.round, world.center if where == "own" else world.other_center)
     if kind == "report":
         where, state = cell
         world.round.state = state

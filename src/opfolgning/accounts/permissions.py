@@ -24,6 +24,8 @@ edits a closed round).
 | agreements.view_budget | Initiative | any role |
 | agreements.manage_budget | Initiative | finance officer (adopted budget, council decisions) |
 | agreements.propose_budget_change | Initiative | finance officer, or the editor of its center |
+| agreements.download_department_sheet | CenterScope | finance officer, or the center's editor |
+| agreements.upload_department_sheet | CenterScope | open round; as download_department_sheet |
 
 Drafts of reports (rounds not yet published): a finance officer reads every report; a
 committee reader reads their committees' reports in any state; a department editor reads,
@@ -62,6 +64,14 @@ class ReportScope:
 
     round: Round
     committee: Committee | None = None
+
+
+@dataclass(frozen=True)
+class CenterScope:
+    """One center's part of a round (the department spreadsheet): a round and a center."""
+
+    round: Round
+    center: Center
 
 
 # Roles
@@ -165,6 +175,19 @@ def edits_initiative_center(user: Any, initiative: Initiative) -> bool:
     return center_id is not None and center_id in access_of(user).center_ids
 
 
+# Centers' parts of a round (obj: CenterScope)
+
+
+@rules.predicate
+def edits_scope_center(user: Any, scope: CenterScope) -> bool:
+    return scope is not None and scope.center.pk in access_of(user).center_ids
+
+
+@rules.predicate
+def scope_round_is_open(user: Any, scope: CenterScope) -> bool:
+    return scope is not None and scope.round.is_open
+
+
 can_edit_status = (
     submission_round_is_open
     & (is_finance_officer | (is_department_editor & edits_submission_center))
@@ -196,6 +219,10 @@ RULES: dict[str, rules.Predicate] = {
     "agreements.manage_budget": is_finance_officer,
     "agreements.propose_budget_change": is_finance_officer
     | (is_department_editor & edits_initiative_center),
+    "agreements.download_department_sheet": is_finance_officer
+    | (is_department_editor & edits_scope_center),
+    "agreements.upload_department_sheet": scope_round_is_open
+    & (is_finance_officer | (is_department_editor & edits_scope_center)),
 }
 
 for _name, _predicate in RULES.items():

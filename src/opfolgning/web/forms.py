@@ -699,3 +699,16 @@ class ImportUploadForm(DescribedForm):
         self.fields["kind"].choices = kinds  # type: ignore[attr-defined]
         file_field = self.fields["file"]
         file_field.help_text = str(file_field.help_text) % {"mb": max_mb}
+
+
+class SheetUploadForm(forms.Form):
+    """A department's filled-in spreadsheet of a round (delivery.department_sheets)."""
+
+    sheet = forms.FileField(
+        label=_("Udfyldt regneark (.xlsx)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx", "class": "form-file-input"}),
+        help_text=_(
+            "Det regneark, der er hentet under denne opfølgning. Intet gemmes, før du har set "
+            "ændringerne og trykket Gem."
+        ),
+    )

@@ -37,6 +37,7 @@ from .forms import (
     StatusForm,
     smiley_glyph,
 )
+from .sheet_views import sheet_actions
 
 
 def _deny(request: HttpRequest) -> HttpResponse:
@@ -108,6 +109,7 @@ def owed(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
         "rows": rows,
         "state": state if states else "",
         "states": SubmissionState.choices,
+        "sheet_actions": sheet_actions(request, round_obj),
     }
     return render(request, "web/rounds/owed.html", context)
 
@@ -339,6 +341,7 @@ def round_manage(request: HttpRequest, year: int, round_number: int) -> HttpResp
         ),
         "close_check": ws.round_close_check(round_obj=round_obj) if round_obj.is_open else None,
         "snapshots": round_obj.snapshots.order_by("scope", "-version").defer("document"),
+        "sheet_actions": sheet_actions(request, round_obj),
     }
     return render(request, "web/rounds/manage.html", context)
 

@@ -9,6 +9,7 @@ from . import (
     public_views,
     round_views,
     setup_views,
+    sheet_views,
     subscription_views,
     timeline_views,
     user_views,
@@ -145,6 +146,22 @@ urlpatterns = [
         name="status-review",
     ),
     path(f"{ROUND}styring/", round_views.round_manage, name="round-manage"),
+    # A center's spreadsheet of the round: download, upload and preview, save.
+    path(
+        f"{ROUND}regneark/<int:center_id>/",
+        sheet_views.sheet_download,
+        name="department-sheet",
+    ),
+    path(
+        f"{ROUND}regneark/<int:center_id>/upload/",
+        sheet_views.sheet_upload,
+        name="department-sheet-upload",
+    ),
+    path(
+        f"{ROUND}regneark/<int:center_id>/gem/",
+        sheet_views.sheet_commit,
+        name="department-sheet-commit",
+    ),
     path(f"{ROUND}styring/indstillinger/", round_views.round_settings, name="round-settings"),
     path(f"{ROUND}styring/aabn/", round_views.round_open, name="round-open"),
     path(f"{ROUND}styring/luk/", round_views.round_close, name="round-close"),
