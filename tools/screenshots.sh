@@ -83,6 +83,21 @@ with sync_playwright() as p:
     page.click("form:has(input[name=name]) button[type=submit]")
     page.wait_for_load_state()
     shoot(page, "", "api-tokens.png", 1280, 900)
+    # An import: the committee's report of the 1st follow-up as a text export, one status
+    # edited, uploaded again: the preview of what would change, and the cells to settle.
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    text = page.request.get(base + "/aftaler/2026/udvalg/teknik-og-miljoeudvalget/opfolgning/1/?format=txt").text()
+    first_status = text.split("Status:</p> <p>", 1)[1].split("</p>", 1)[0]
+    edited = text.replace(first_status, first_status + " Tidsplanen er nu godkendt af udvalget.", 1)
+    upload = os.path.join(os.environ.get("TMPDIR", "/tmp"), "teknik-1-opfolgning.txt")
+    with open(upload, "w", encoding="utf-8") as handle:
+        handle.write(edited)
+    page.goto(base + "/import/")
+    page.set_input_files("input[type=file]", upload)
+    page.click("text=Upload og vis forhåndsvisning")
+    page.wait_for_load_state()
+    shoot(page, "", "import-preview.png", 1280, 1400)
+    shoot(page, "/organisation/", "organisation.png", 1280, 1100)
     # The public site as a citizen sees it: nobody signed in.
     page = browser.new_page()
     shoot(page, "/aftaler/2026/indsatser/?smiley=neutral", "public-list.png", 1280, 1100)
