@@ -87,3 +87,35 @@ def test_the_finance_office_invites_a_user(
     page.get_by_role("button", name="Send invitationen").click()
     expect(page.locator(".messages")).to_contain_text("Karin Holm er inviteret")
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_forty_initiatives_are_carried_over_in_two_clicks(
+    world: World, finance_officer: Any, page_as: Any
+) -> None:
+    """Issue 15's figure: at most 5 clicks after choosing them (here: 2, choosing included)."""
+    from opfolgning.agreements.models import Theme
+    from opfolgning.agreements.setup_services import agreement_create
+
+    theme = Theme.objects.filter(agreement=world.agreement).first()
+    Initiative.objects.bulk_create(
+        Initiative(
+            agreement=world.agreement,
+            theme=theme,
+            number=f"9.{n}",
+            sort_key=f"0009.{n:04d}",
+            title=f"Indsats {n}",
+            kind="operating",
+        )
+        for n in range(1, 39)  # 38 more: 40 with the world's two
+    )
+    agreement_create(actor=None, name="", year=2020)
+    page = page_as(finance_officer, viewport={"width": 1280, "height": 900})
+    page.goto("/aftaler/2020/opsaetning/videreforsel/")
+    clicks = 0
+    page.get_by_role("link", name=re.compile("Vælg alle 40 indsatser")).click()
+    clicks += 1
+    page.get_by_role("button", name="Videreføre de valgte indsatser").click()
+    clicks += 1
+    expect(page.locator(".messages")).to_contain_text("40 indsatser er videreført")
+    assert Initiative.objects.filter(agreement__year=2020, carried_from__isnull=False).count() == 40
+    assert clicks <= 5
