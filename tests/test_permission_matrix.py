@@ -13,6 +13,7 @@ from typing import Any
 
 import pytest
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.shortcuts import resolve_url
@@ -166,6 +167,10 @@ def _status_form(world: World, side: str) -> dict[str, str]:
     return {"version": "0", "text": "", "status_note": "Status", "smiley": "happy"}
 
 
+def _any_user() -> int:
+    return get_user_model()._default_manager.order_by("pk").values_list("pk", flat=True)[0]
+
+
 def _import_record() -> int:
     record, _ = ImportRecord.objects.get_or_create(
         file_name="matrix.txt", defaults={"sha256": "0" * 64, "status": "failed"}
@@ -209,6 +214,7 @@ RULES: dict[str, Rule] = {
     "web:imports": Rule("get", lambda w, s: [], _signed_in(_finance)),
     "web:import": Rule("get", lambda w, s: [_import_record()], _signed_in(_finance)),
     "web:user-invite": Rule("get", lambda w, s: [], _signed_in(_finance)),
+    "web:user-access": Rule("get", lambda w, s: [_any_user()], _signed_in(_finance)),
     "web:user-active": Rule(
         "post", lambda w, s: [w.agreement.pk], _signed_in(_finance), lambda w, s: {"active": "1"}
     ),

@@ -42,6 +42,15 @@ def test_the_finance_office_imports_a_report(
 
     page.get_by_role("button", name="Sæt alle til sur").click()
     expect(page.locator("input[type=radio][value=sad]:checked")).to_have_count(17)
+    expect(page.locator(".messages")).to_contain_text("17 celler er sat til sur")
+    # Enter on a radio button updates the preview with the choices; it never sets them all.
+    first = page.locator("input[name='cell:1.11:1'][value=neutral]")
+    first.check(force=True)
+    first.press("Enter")
+    page.wait_for_load_state()
+    expect(page.locator("input[name='cell:1.11:1'][value=neutral]")).to_be_checked()
+    expect(page.locator("input[type=radio][value=sad]:checked")).to_have_count(16)
+    page.locator("input[name='cell:1.11:1'][value=sad]").check(force=True)
     page.get_by_role("button", name="Gem importen").click()
     expect(page.locator(".messages")).to_contain_text("er gemt")
     assert_accessible(page, f"the stored import at {width} px")

@@ -88,6 +88,14 @@ def test_the_finance_office_invites_a_user(
     expect(page.locator(".messages")).to_contain_text("Karin Holm er inviteret")
     assert page.evaluate("document.documentElement.scrollWidth") <= width
 
+    # Move her to another center.
+    page.get_by_role("link", name="Karin Holm").click()
+    assert_accessible(page, f"the role and access page at {width} px")
+    page.get_by_label("Centre, brugeren redigerer for").select_option("Skole og Dagtilbud")
+    page.get_by_role("button", name="Gem rolle og adgang").click()
+    expect(page.locator(".messages")).to_contain_text("Karin Holm har nu rollen")
+    expect(page.locator("main table")).to_contain_text("Skole og Dagtilbud")
+
 
 def test_forty_initiatives_are_carried_over_in_two_clicks(
     world: World, finance_officer: Any, page_as: Any

@@ -91,3 +91,7 @@ def test_a_large_file_is_read_by_a_background_job(db, settings, django_capture_o
     assert record.status == ImportStatus.READY and record.progress == 100
     assert record.content is None and record.preview["counts"]["new"] == 27
     assert not Agreement.objects.exists() and not Initiative.objects.exists()
+
+
+def test_a_file_named_as_word_that_is_not_one_says_so(db):
+    _refused(b"\x1d\x00random bytes" * 40, "rapport.docx", "rapport.docx", "not a DOCX file")

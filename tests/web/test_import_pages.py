@@ -24,6 +24,7 @@ def test_upload_preview_settle_and_store(client, db, finance_officer):
     login(client, finance_officer)
     page = client.get(reverse("web:imports")).content.decode()
     assert 'enctype="multipart/form-data"' in page and "Den vedtagne aftale" in page
+    assert "højst 20 MB" in page and "%(mb)s" not in page
     assert f'href="{reverse("web:imports")}"' in page  # in the menu
     response = _upload(client, SEED_TEXT.read_bytes())
     record = ImportRecord.objects.get()

@@ -94,3 +94,27 @@ def test_only_the_finance_office_manages_users(client, world, center_editor, pol
         assert client.get(reverse("web:users")).status_code == 403
         assert client.get(reverse("web:user-invite")).status_code == 403
         assert "brugere/" not in client.get(reverse("web:home")).content.decode()
+
+
+def test_the_finance_office_moves_an_editor_to_another_center(
+    client, world, finance_officer, center_editor
+):
+    from opfolgning.accounts.models import Profile
+
+    login(client, finance_officer)
+    listing = client.get(reverse("web:users")).content.decode()
+    url = reverse("web:user-access", args=[center_editor.pk])
+    assert f'href="{url}"' in listing
+    page = client.get(url).content.decode()
+    assert "Rolle og adgang for" in page and world.center.name in page
+    response = client.post(url, {"role": "department_editor", "centers": [world.other_center.name]})
+    assert response.status_code == 302
+    profile = Profile.objects.get(user=center_editor)
+    assert list(profile.centers.values_list("name", flat=True)) == [world.other_center.name]
+    assert profile.history.exists()
+    refused = client.post(url, {"role": "department_editor"})
+    assert refused.status_code == 400
+    assert "skal have mindst ét center" in refused.content.decode()
+    assert list(profile.centers.values_list("name", flat=True)) == [world.other_center.name]
+    login(client, center_editor)
+    assert client.get(url).status_code == 403

@@ -43,6 +43,7 @@ class ShownChange:
     what: str
     new: bool
     fields: tuple[FieldChange, ...]
+    model: str = ""
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,12 @@ class ShownPreview:
         return bool(self.general or self.new or self.changed)
 
     @property
+    def new_units(self) -> bool:
+        """Return whether storing creates a center or committee (perhaps one known by another
+        name: worth a look)."""
+        return any(c.new and c.model in ("center", "committee") for c in self.general)
+
+    @property
     def open_review(self) -> int:
         """Return how many review cells are still as read (not yet chosen)."""
         return sum(1 for cell in self.review if not cell.selected)
@@ -135,7 +142,7 @@ def _shown_change(entry: dict[str, Any]) -> ShownChange:
                 long=isinstance(model_field, models.TextField),
             )
         )
-    return ShownChange(_what(entry), bool(entry["new"]), tuple(fields))
+    return ShownChange(_what(entry), bool(entry["new"]), tuple(fields), entry["model"])
 
 
 def _smiley_word(value: str) -> str:

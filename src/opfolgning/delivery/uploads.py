@@ -77,6 +77,7 @@ def upload_receive(
 def upload_read(record: ImportRecord, data: bytes) -> ImportRecord:
     """Parse the file and make its preview; a file that cannot be read fails with the reason."""
     try:
+        precheck_bytes(data, source=record.file_name)
         doc = parse_bytes(data, source=record.file_name, max_bytes=settings.IMPORT_MAX_BYTES)
     except ReportFormatError as exc:
         return _fail(record, str(exc))

@@ -91,6 +91,10 @@ def precheck_bytes(data: bytes, *, source: str = "<input>") -> None:
     it before a background job is queued."""
     if archive.is_ole(data):
         raise ReportFormatError(archive.ole_message(), source=source)
+    suffix = Path(source).suffix.lower()
+    if suffix in (".docx", ".xlsx") and not archive.is_zip(data):
+        # Named as Word or Excel but not one: say so, rather than read it as text.
+        archive.open_package(data, source=source, kind=suffix[1:].upper())
     if archive.is_zip(data):
         kind = "XLSX" if archive.looks_like(data, "XLSX") else "DOCX"
         archive.open_package(data, source=source, kind=kind).close()
@@ -122,6 +126,7 @@ def parse_path(
         raise ReportFormatError(f"cannot read the file: {reason}", source=source) from None
     if len(data) > max_bytes:
         raise too_large(None, max_bytes, source)
+    precheck_bytes(data, source=source)
     return parse_bytes(data, source=source, frown_means=frown_means)
 
 

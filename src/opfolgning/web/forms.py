@@ -432,7 +432,7 @@ class DescribedForm(forms.Form):
         super().__init__(*args, **kwargs)
         for name, field in self.fields.items():
             if field.help_text:
-                field.widget.attrs["aria-describedby"] = f"{self[name].auto_id}-hint"
+                field.widget.attrs["aria-describedby"] = f"{self._field_id(name)}-hint"
 
     def full_clean(self) -> None:
         super().full_clean()
@@ -445,12 +445,21 @@ class DescribedForm(forms.Form):
         if field:
             self._mark_invalid(field)
 
+    def _field_id(self, name: str) -> str:
+        # Not self[name].auto_id: a bound field made now would keep the help text as it is
+        # now, before a subclass fills it in.
+        auto_id = self.auto_id
+        html_name = self.add_prefix(name)
+        if isinstance(auto_id, str) and "%s" in auto_id:
+            return auto_id % html_name
+        return html_name if auto_id else ""
+
     def _mark_invalid(self, name: str) -> None:
         if name not in self.fields:
             return
         attrs = self.fields[name].widget.attrs
         attrs["aria-invalid"] = "true"
-        error_id = f"{self[name].auto_id}-error"
+        error_id = f"{self._field_id(name)}-error"
         parts = attrs.get("aria-describedby", "").split()
         if error_id not in parts:
             attrs["aria-describedby"] = " ".join([*parts, error_id])
@@ -672,6 +681,15 @@ class InviteForm(DescribedForm):
         if role != "committee_reader":
             data["committees"] = []
         return data
+
+
+class AccessForm(InviteForm):
+    """An existing user's role and the centers they edit or committees they read."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, taken=lambda name: False, **kwargs)
+        for name in ("first_name", "last_name", "email", "username"):
+            del self.fields[name]
 
 
 class ImportUploadForm(DescribedForm):

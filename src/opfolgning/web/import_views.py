@@ -8,8 +8,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from opfolgning.accounts.permissions import can
@@ -18,6 +18,7 @@ from opfolgning.agreements import import_services as imports
 from opfolgning.agreements.models import ImportKind, ImportRecord, ImportStatus
 from opfolgning.agreements.services import ImportRejected
 from opfolgning.delivery.uploads import upload_receive
+from opfolgning.followup import vocabulary
 
 from .forms import ImportUploadForm
 from .round_views import _deny
@@ -138,6 +139,18 @@ def _act(request: HttpRequest, record: ImportRecord) -> HttpResponse:
     try:
         if choices != (record.choices or {}) or action != "store":
             imports.import_choose(record, choices)
+        if action.startswith("all:"):
+            count = sum(1 for value in choices.values() if value == action.removeprefix("all:"))
+            messages.info(
+                request,
+                _("%(n)s celler er sat til %(word)s. Forhåndsvisningen er opdateret.")
+                % {
+                    "n": count,
+                    "word": vocabulary.smiley_word(
+                        action.removeprefix("all:"), get_language() or "da"
+                    ),
+                },
+            )
         if action == "store":
             result = imports.import_store(actor=request.user, record=record)
     except imports.ImportStale:

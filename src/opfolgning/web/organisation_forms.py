@@ -14,25 +14,34 @@ class CreateForm(DescribedForm):
     """A new center's or committee's name (agreements.organisation_services checks it)."""
 
     name = forms.CharField(
-        label=_("Navn"),
-        required=False,
+        label=_("Nyt center"),
         widget=forms.TextInput(attrs={"class": "form-input", "autocomplete": "off"}),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["name"]
+        if self.prefix == "committee":
+            field.label = _("Nyt udvalg")
+            field.error_messages["required"] = _("Skriv navnet på udvalget.")
+        else:
+            field.error_messages["required"] = _("Skriv navnet på centret.")
 
 
 class RenameForm(DescribedForm):
     """A center's or committee's new name (agreements.organisation_services checks it)."""
 
-    # Not required here: the service says what is wrong with a name, in one place.
     name = forms.CharField(
         label=_("Nyt navn"),
-        required=False,
         widget=forms.TextInput(attrs={"class": "form-input", "autocomplete": "off"}),
     )
 
     def __init__(self, *args: Any, is_committee: bool, slug: str = "", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["name"]
+        field.error_messages["required"] = (
+            _("Skriv udvalgets nye navn.") if is_committee else _("Skriv centrets nye navn.")
+        )
         if is_committee:
             field.help_text = _(
                 "Det korte navn i adresserne (%(slug)s) forbliver det samme, så links til "

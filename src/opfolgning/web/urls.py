@@ -44,6 +44,7 @@ urlpatterns = [
     path("import/<int:pk>/", import_views.import_page, name="import"),
     path("brugere/inviter/", user_views.user_invite, name="user-invite"),
     path("brugere/<int:pk>/aktiv/", user_views.user_active, name="user-active"),
+    path("brugere/<int:pk>/", user_views.user_access, name="user-access"),
     # The organisation (the finance office): centers and committees, rename, merge, history.
     path("organisation/", organisation_views.organisation, name="organisation"),
     path(

@@ -18,7 +18,7 @@ from opfolgning.accounts.permissions import can
 from opfolgning.agreements import setup_selectors as ss
 from opfolgning.delivery.invitations import send_invitation
 
-from .forms import InviteForm
+from .forms import AccessForm, InviteForm
 from .round_views import _deny
 
 PERM = "accounts.manage_users"
@@ -99,3 +99,52 @@ def user_active(request: HttpRequest, pk: int) -> HttpResponse:
             % {"name": user.get_username()},
         )
     return redirect("web:users")
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def user_access(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change a user's role, and the centers they edit or the committees they read (moving
+    an editor to another center, say); the change is kept in the history."""
+    if not can(request.user, PERM):
+        return _deny(request)
+    user = get_user_model()._default_manager.select_related("profile").filter(pk=pk).first()
+    if user is None:
+        raise Http404("no such user")
+    profile = getattr(user, "profile", None)
+    initial = {
+        "role": getattr(profile, "role", ""),
+        "centers": list(profile.centers.values_list("name", flat=True)) if profile else [],
+        "committees": list(profile.committees.values_list("name", flat=True)) if profile else [],
+    }
+    names = ss.organisation_names()
+    form = AccessForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        roles=[(r.value, str(r.label)) for r in Role],
+        centers=names.centers,
+        committees=names.committees,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            account_services.user_set_role(
+                actor=request.user,
+                user=user,
+                role=Role(data["role"]),
+                centers=data["centers"],
+                committees=data["committees"],
+            )
+        except account_services.AccountError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request,
+                _("%(name)s har nu rollen %(role)s.")
+                % {
+                    "name": user.get_full_name() or user.get_username(),
+                    "role": Role(data["role"]).label,
+                },
+            )
+            return redirect("web:users")
+    context = {"form": form, "person": user, "page": "users"}
+    return render(request, "web/users/access.html", context, status=400 if form.errors else 200)

@@ -1,3 +1,9 @@
+// A form sent back with errors: move the focus to Det Fælles Designsystem's error summary,
+// so a screen reader and a keyboard user start there.
+(function () {
+  var summary = document.getElementById("error-summary");
+  if (summary && typeof summary.focus === "function") summary.focus();
+})();
 // On a phone the header's tools (who is signed in, sign-out, language) fold into a "Menu"
 // button. Without JavaScript they simply stay visible (issue 14).
 (function () {
