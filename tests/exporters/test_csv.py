@@ -51,7 +51,7 @@ def test_seed_as_csv(seed_doc):
 def test_same_rows_as_the_xlsx_table(seed_doc):
     rows = read(render_report_csv(seed_doc))
     assert [r[3] for r in rows[1::4]] == [ini.number for ini in seed_doc.initiatives()]
-    assert {r[16] for r in rows[1:]} <= {"glad", "mellemfornøjet", "sur", ""}
+    assert {r[17] for r in rows[1:]} <= {"glad", "mellemfornøjet", "sur", ""}  # Smiley
 
 
 @pytest.mark.parametrize(
