@@ -217,3 +217,13 @@ def test_a_carried_over_initiative_says_where_it_came_from_in_every_format(earli
     text = write_text(doc)
     assert "Videreført fra: Aftale om budget 2025, 1.11" in text
     assert parse_text(text.encode()).initiatives()[0].carried_from == ini.carried_from
+
+
+def test_a_long_change_reason_is_shortened_to_fit_its_column(db):
+    from opfolgning.agreements.audit import REASON_MAX, audited_save
+    from opfolgning.agreements.models import Center
+
+    center = Center(name="Center for " + "meget " * 30)
+    audited_save(center, None, f"Oprettet som {center.name}")
+    reason = center.history.get().history_change_reason
+    assert len(reason) == REASON_MAX and reason.endswith("…")

@@ -26,6 +26,15 @@ Actor: TypeAlias = User | AnonymousUser | None
 
 _M = TypeVar("_M", bound=models.Model)
 
+#: The longest change reason a history row holds (django-simple-history's column).
+REASON_MAX = 100
+
+
+def _fit(reason: str) -> str:
+    """Return the reason shortened to fit its column (… at the end), so a long name in a
+    reason never makes a write fail (PostgreSQL refuses what SQLite would keep)."""
+    return reason if len(reason) <= REASON_MAX else reason[: REASON_MAX - 1] + "…"
+
 
 def user_of(actor: Actor) -> User | None:
     """Return the user the history records for `actor`: a signed-in user, otherwise None."""
@@ -43,7 +52,7 @@ def mark(obj: models.Model, actor: Actor, reason: str) -> None:
     """Name the actor's user and the reason on `obj` for the history rows its next writes
     make (a save, a delete, or a change of its many-to-many fields)."""
     obj._history_user = user_of(actor)  # type: ignore[attr-defined]
-    obj._change_reason = reason  # type: ignore[attr-defined]
+    obj._change_reason = _fit(reason)  # type: ignore[attr-defined]
 
 
 def audited_save(obj: models.Model, actor: Actor, reason: str) -> None:
@@ -72,7 +81,7 @@ def audited_bulk_create(
         model,
         batch_size=batch_size,
         default_user=user_of(actor),
-        default_change_reason=reason,
+        default_change_reason=_fit(reason),
     )
     return created
 
@@ -93,6 +102,6 @@ def audited_bulk_update(
         fields,
         batch_size=batch_size,
         default_user=user_of(actor),
-        default_change_reason=reason,
+        default_change_reason=_fit(reason),
     )
     return updated

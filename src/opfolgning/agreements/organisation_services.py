@@ -227,7 +227,10 @@ def committee_merge(
         conflict_ids = {r.pk for r in conflicts}
         for report in reports:
             if report.round_id in conflict_ids:
-                audited_delete(report, actor, f"{reason}; {target.name}s udvalgsrapport er beholdt")
+                # The reason names what stays; the merge itself is in the committees' history.
+                audited_delete(
+                    report, actor, f"Sammenlægning: {target.name}s udvalgsrapport er beholdt"
+                )
         moving = [r for r in reports if r.round_id not in conflict_ids]
         for report in moving:
             report.committee = target
