@@ -165,3 +165,51 @@ def test_a_cell_settled_in_the_system_keeps_its_reading_in_the_next_upload(db, s
     cell = next(c for c in isel.preview_shown(again).review if c.key == "1.11:1")
     assert cell.selected == "sad" and cell.settled
     assert again.preview["counts"]["changed"] == 0  # not flipped back to neutral
+
+
+def test_our_own_docx_reads_back_without_review_marks_or_a_false_header(world):
+    """Found by the preview: a description that starts like a number ("2.800 gamle …") was
+    taken for a new initiative, and the review mark under a status ("Godkendt") for status."""
+    from opfolgning.agreements.workflow_services import (
+        status_approve,
+        status_save,
+        status_submit,
+    )
+    from opfolgning.importers import parse_bytes
+
+    world.initiative.description = "2.800 gamle vejlamper udskiftes til LED."
+    world.initiative.save()
+    saved = status_save(
+        actor=None, submission=world.submission, base_version=0, text="Planen",
+        status_note="Det går efter planen.", smiley="happy", corrective_action="",
+    )  # fmt: skip
+    status_submit(actor=None, submission=saved.submission)
+    status_approve(actor=None, submission=saved.submission)
+    doc = selectors.report_document(year=2019, round_number=3, committee=world.committee.slug)
+    assert any(m.approval == "approved" for i in doc.initiatives() for m in i.milestones)
+    back = parse_bytes(exporters.get("docx").render(doc), source="r.docx")
+    ini = next(i for i in back.initiatives() if i.number == world.initiative.number)
+    assert ini.description.startswith("2.800 gamle vejlamper")
+    status = next(m for m in ini.milestones if m.round == 3)
+    assert status.status_note == "Det går efter planen."
+
+
+def test_a_text_export_keeps_the_stored_economy_figures(db, seed_bytes):
+    imports.import_store(actor=None, record=_upload(seed_bytes))
+    from opfolgning.agreements.models import EconomyStatus
+
+    stored = EconomyStatus.objects.filter(round__number=3).first()
+    stored.spent, stored.expected, stored.reason = 100, 200, "Inden for budgettet"
+    stored.save()
+    again = _upload(seed_bytes)  # a text export: no figures, no reason
+    fields = {
+        f["field"]
+        for i in again.preview["initiatives"]
+        for c in i["changes"]
+        if c["model"] == "economystatus"
+        for f in c["fields"]
+    }
+    assert not fields & {"spent", "expected", "reason"}
+    imports.import_store(actor=None, record=again)
+    stored.refresh_from_db()
+    assert (stored.spent, stored.expected, stored.reason) == (100, 200, "Inden for budgettet")

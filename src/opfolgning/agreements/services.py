@@ -435,6 +435,21 @@ def _import_milestones(
     _save_rows(Milestone, ms_creates, ms_updates, job.result, job.actor, job.reason)
 
 
+def _unknown_economy_keys(economy: Any, stored: EconomyStatus) -> list[str]:
+    """Return the economy fields a document leaves unsaid and the stored row has: a text
+    export or a hand-made report knows no figures, override or reason, and keeps them."""
+    keys = []
+    if economy.spent is None and economy.expected is None:
+        keys += ["spent", "expected"]
+        if economy.saving_achieved is None:
+            keys.append("saving_achieved")
+        if not economy.set_by_officer:
+            keys.append("set_by_officer")
+    if not economy.reason.strip() and stored.reason:
+        keys.append("reason")
+    return keys
+
+
 def _import_economy(job: _Import, by_number: dict[str, Initiative], report_round: Round) -> None:
     """Store the initiatives' economy at the report's round (a plan stores no new ones)."""
     ids = [i.pk for i in by_number.values()]
@@ -460,6 +475,9 @@ def _import_economy(job: _Import, by_number: dict[str, Initiative], report_round
         stored_e = stored_eco.get(initiative.pk)
         if job.plan and stored_e is None:
             continue
+        if stored_e is not None:
+            for key in _unknown_economy_keys(ini.economy, stored_e):
+                del eco_values[key]
         if stored_e is None:
             eco_creates.append(
                 EconomyStatus(initiative=initiative, round=report_round, **eco_values)

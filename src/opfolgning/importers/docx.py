@@ -39,6 +39,7 @@ from typing import Any
 from lxml import etree
 
 from ..followup.document import (
+    APPROVAL_STATES,
     KIND_CAPITAL,
     KIND_OPERATING,
     Contact,
@@ -62,7 +63,7 @@ from ..followup.smileys import (
     read_economy_glyph,
     read_effort_glyph,
 )
-from ..followup.vocabulary import DRAFT_WORD
+from ..followup.vocabulary import DRAFT_WORD, approval_word
 from . import archive
 from .economy import agreement_period, budget_from_economy_text
 from .text import (
@@ -130,6 +131,10 @@ _SMILEY_WORDS: dict[str, Smiley] = {
     **{word: smiley for smiley, word in LABELS_DA.items()},
     **{word: smiley for smiley, word in LABELS_EN.items()},
 }
+#: The review marks the DOCX exporter writes under a status, in both languages.
+_APPROVAL_MARKS = frozenset(
+    approval_word(state, language) for state in APPROVAL_STATES for language in ("da", "en")
+) - {""}
 _CELL_PARAGRAPHS = etree.XPath("./w:p | ./w:sdt/w:sdtContent/w:p", namespaces=_NS)
 _HEADING_STYLE_RE = re.compile(r"^(heading|overskrift|title|titel)\b", re.IGNORECASE)
 
@@ -586,9 +591,13 @@ class _DocxParser:
             if not any(texts):
                 continue
             key = texts[0].casefold().rstrip(":").strip()
-            if (m := _INITIATIVE_RE.match(texts[0])) is not None and key not in (
-                "milepæl",
-                "økonomi",
+            # The row right after a header is its description, even when the description
+            # starts like a number and a title ("2.800 gamle vejlamper udskiftes …").
+            describing = open_ is not None and not open_.milestone_rows and not open_.description
+            if (
+                (m := _INITIATIVE_RE.match(texts[0])) is not None
+                and key not in ("milepæl", "økonomi")
+                and not describing
             ):
                 if open_ is not None:
                     raise self.error(self.unfinished(open_), t, r)
@@ -720,6 +729,9 @@ class _DocxParser:
                 r,
             )
         paragraphs = self.cell_paras(cells[1])
+        if paragraphs and paragraphs[-1].text in _APPROVAL_MARKS:
+            # Our own DOCX marks where a status stood in the review ("Godkendt"): not status.
+            paragraphs = paragraphs[:-1]
         corrective = ""
         for i, para in enumerate(paragraphs):
             if para.text.casefold() == CORRECTIVE_LABEL:
