@@ -343,6 +343,8 @@ def _adopt(
                 for i in mine
                 if i["number"].split(".")[0] == theme_number
             ]
+            for ini in initiatives:
+                ini.heading = title  # as a report heads them: under their theme's heading
             if initiatives:
                 themes.append(ThemeDoc(number=theme_number, title=title, initiatives=initiatives))
         if not themes:
