@@ -59,3 +59,30 @@ def test_the_finance_office_imports_a_report(
     page.get_by_role("link", name="Import", exact=True).first.click()
     expect(page.locator("#history ~ .table-scroll")).to_contain_text("000_c9d5bf20bb20a594.txt")
     assert page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_large_file_waits_with_a_progress_bar_and_a_bad_one_says_why(
+    world: World, finance_officer: Any, page_as: Any, width: int, settings: Any, tmp_path: Any
+) -> None:
+    settings.IMPORT_SYNC_MAX_BYTES = 1024  # the example report is then read by the worker
+    page = page_as(finance_officer, viewport={"width": width, "height": 900})
+    page.goto("/import/")
+    page.get_by_label("Fil").set_input_files(str(SEED_TEXT))
+    page.get_by_role("button", name="Upload og vis forhåndsvisning").click()
+    expect(page.locator("main")).to_contain_text("læses i baggrunden")
+    expect(page.locator("progress#progress")).to_be_visible()
+    assert_accessible(page, f"the import being read at {width} px")
+
+    junk = tmp_path / "rapport.docx"
+    junk.write_bytes(b"\x1d\x00 not a Word file " * 40)
+    page.goto("/import/")
+    page.get_by_label("Fil").set_input_files(str(junk))
+    page.get_by_role("button", name="Upload og vis forhåndsvisning").click()
+    expect(page.locator("#error-summary")).to_contain_text("not a DOCX file")
+    expect(page.locator("#error-summary")).to_be_focused()
+    assert_accessible(page, f"a refused upload at {width} px")
+    page.get_by_role("link", name="rapport.docx", exact=True).click()
+    expect(page.locator("main")).to_contain_text("Filen kunne ikke læses, og intet er gemt.")
+    assert_accessible(page, f"a refused import's record at {width} px")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
