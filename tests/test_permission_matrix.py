@@ -185,6 +185,8 @@ RULES: dict[str, Rule] = {
     "web:agreement-report": Rule("get", _round, _signed_in(_whole_report), states=ALL_STATES),
     "web:report": Rule("get", _committee, _signed_in(_committee_report), states=ALL_STATES),
     "web:my-work": Rule("get", lambda w, s: [], _signed_in(_reports_owed)),
+    "web:landing": Rule("get", lambda w, s: [], _anyone),
+    "web:board": Rule("get", lambda w, s: [], _signed_in(_finance)),
     "web:owed": Rule("get", _round, _signed_in(_reports_owed)),
     "web:status": Rule("get", _status, _signed_in(_sees_status)),
     "web:status-check": Rule("post", _status, _signed_in(_edits_status), _status_form),

@@ -154,7 +154,8 @@ STORAGES = {
 
 # Sign-in (opfolgning.accounts): local accounts, and OpenID Connect when configured below.
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "web:home"
+# After sign-in each role lands where its work is (web.views.landing; issue 16).
+LOGIN_REDIRECT_URL = "web:landing"
 LOGOUT_REDIRECT_URL = "web:home"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -34,9 +34,9 @@ def test_signing_in_with_the_right_password_goes_to_the_next_page(client, center
     assert client.session["_auth_user_id"] == str(center_editor.pk)
 
 
-def test_signing_in_without_next_goes_to_the_front_page(client, center_editor):
+def test_signing_in_without_next_goes_to_where_the_work_is(client, center_editor):
     response = client.post(LOGIN, {"username": "ejendomme", "password": PASSWORD})
-    assert response["Location"] == "/"
+    assert response["Location"] == "/start/"  # web.views.landing sends each role on
 
 
 def test_a_wrong_password_says_so_in_danish_and_signs_nobody_in(client, center_editor):
@@ -50,7 +50,7 @@ def test_sign_in_refuses_a_redirect_to_another_site(client, center_editor):
     response = client.post(
         LOGIN, {"username": "ejendomme", "password": PASSWORD, "next": "https://evil.example/"}
     )
-    assert response["Location"] == "/"
+    assert response["Location"] == "/start/"
 
 
 def test_sign_out_is_post_only(client, center_editor):
@@ -116,7 +116,7 @@ def test_user_menu_offers_sign_in_to_a_citizen_and_comes_back_to_the_page(citize
 def test_user_menu_shows_name_role_and_a_sign_out_form(world, center_editor):
     html = render_menu(center_editor)
     assert "Jens Hansen" in html
-    assert "(Redaktør for center)" in html
+    assert f"(Redaktør for center, {world.center.name})" in html  # the header names the center
     assert 'method="post" action="/konto/log-ud/"' in html
     assert "csrfmiddlewaretoken" in html
 

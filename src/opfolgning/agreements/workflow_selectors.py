@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+from django.db.models import F
 from django.utils.translation import gettext
 
 from opfolgning.followup.audience import published_statuses
@@ -25,6 +26,7 @@ from .models import (
     Initiative,
     ReportSnapshot,
     Round,
+    RoundState,
     Submission,
     SubmissionState,
 )
@@ -545,3 +547,57 @@ def round_preview(*, round_obj: Round, action: str) -> RoundPreview:
             version = stored[0] + 1 if stored is not None else 1
             reports.append(ReportToFreeze(scope, _scope_name(scope, names), version))
     return RoundPreview(total, counts, pending, findings, reports)
+
+
+@dataclass(frozen=True)
+class Landing:
+    """Where a person's work is after signing in: a URL name and its arguments."""
+
+    name: str
+    args: tuple[Any, ...] = ()
+
+
+def landing_for(
+    *, role: str | None, center_ids: Iterable[int], committee_ids: Iterable[int]
+) -> Landing:
+    """Return where a role lands (issue 16): the finance office on the open round's board,
+    editors on what they owe, committee readers on their committee's newest report, anyone
+    else on the public overview of the newest published agreement."""
+    open_rounds = Round.objects.filter(state=RoundState.OPEN).select_related("agreement")
+    newest_open = open_rounds.order_by(
+        F("deadline").asc(nulls_last=True), "-agreement__year", "number"
+    ).first()
+    if role == "finance_officer":
+        if newest_open is not None:
+            return Landing("web:round-manage", (newest_open.agreement.year, newest_open.number))
+        return Landing("web:home")
+    if role == "department_editor":
+        mine = Submission.objects.filter(
+            round__state=RoundState.OPEN, initiative__center_id__in=list(center_ids)
+        )
+        rounds = set(mine.values_list("round__agreement__year", "round__number").distinct())
+        if len(rounds) == 1:
+            return Landing("web:owed", next(iter(rounds)))
+        return Landing("web:my-work")
+    if role == "committee_reader":
+        committee = Committee.objects.filter(pk__in=list(committee_ids)).order_by("name").first()
+        if committee is not None:
+            newest = (
+                Round.objects.exclude(state=RoundState.PLANNED)
+                .filter(agreement__initiatives__committee=committee)
+                .select_related("agreement")
+                .order_by("-agreement__year", "-number")
+                .first()
+            )
+            if newest is not None:
+                return Landing("web:report", (newest.agreement.year, committee.slug, newest.number))
+        return Landing("web:home")
+    published = (
+        Round.objects.filter(state=RoundState.PUBLISHED)
+        .select_related("agreement")
+        .order_by("-agreement__year")
+        .first()
+    )
+    if published is not None:
+        return Landing("web:public-dashboard", (published.agreement.year,))
+    return Landing("web:home")

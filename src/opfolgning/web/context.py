@@ -19,6 +19,7 @@ def site(request: HttpRequest) -> dict[str, Any]:
         "municipality_logo": settings.MUNICIPALITY_LOGO_URL,
         "site_contact": settings.CONTACT_EMAIL,
         "nav_users": bool(user and user.is_authenticated and can(user, "accounts.manage_users")),
+        "nav_board": bool(user and user.is_authenticated and can(user, "agreements.view_progress")),
         "nav_imports": bool(
             user and user.is_authenticated and can(user, "agreements.import_report")
         ),

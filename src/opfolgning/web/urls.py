@@ -132,6 +132,8 @@ urlpatterns = [
         name="report",
     ),
     path("mine/", round_views.my_work, name="my-work"),
+    path("start/", views.landing, name="landing"),
+    path("styring/", views.board, name="board"),
     path("aftaler/<int:year>/opfolgning/ny/", round_views.round_create, name="round-create"),
     path(f"{ROUND}indberetning/", round_views.owed, name="owed"),
     path(f"{ROUND}indberetning/<str:number>/", round_views.status, name="status"),

@@ -26,6 +26,7 @@ from opfolgning.accounts.permissions import (
     report_for,
     report_reader,
 )
+from opfolgning.accounts.selectors import access_of
 from opfolgning.agreements import public_selectors, selectors
 from opfolgning.agreements import workflow_selectors as ws
 from opfolgning.agreements.models import ReportFileStatus
@@ -54,6 +55,29 @@ def home(request: HttpRequest) -> HttpResponse:
         "can_setup": can(request.user, "agreements.setup_agreement"),
     }
     return render(request, "web/home.html", context)
+
+
+@require_safe
+def landing(request: HttpRequest) -> HttpResponse:
+    """Where each person lands after signing in: where their work is (issue 16)."""
+    access = access_of(request.user)
+    place = ws.landing_for(
+        role=access.role.value if access.role else None,
+        center_ids=access.center_ids,
+        committee_ids=access.committee_ids,
+    )
+    return redirect(place.name, *place.args)
+
+
+@require_safe
+def board(request: HttpRequest) -> HttpResponse:
+    """The finance office's menu entry: the board of the open round (the first deadline)."""
+    if not can(request.user, "agreements.view_progress"):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
+    place = ws.landing_for(role="finance_officer", center_ids=(), committee_ids=())
+    return redirect(place.name, *place.args)
 
 
 @require_safe
