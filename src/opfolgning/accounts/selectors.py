@@ -20,6 +20,8 @@ class Access:
     role: Role | None = None
     center_ids: frozenset[int] = field(default_factory=frozenset)
     committee_ids: frozenset[int] = field(default_factory=frozenset)
+    # The names of those centers (an editor) or committees (a reader), for the header.
+    unit_names: tuple[str, ...] = ()
 
     @property
     def is_staff_role(self) -> bool:
@@ -42,7 +44,9 @@ def access_of(user: Any) -> Access:
     # One query on every signed-in request: the role with its centers and committees joined
     # (a person has a handful of each, so the cross product stays small).
     rows = list(
-        Profile.objects.filter(user_id=user.pk).values_list("role", "centers", "committees")
+        Profile.objects.filter(user_id=user.pk).values_list(
+            "role", "centers", "committees", "centers__name", "committees__name"
+        )
     )
     if not rows:
         access = NO_ACCESS
@@ -52,6 +56,15 @@ def access_of(user: Any) -> Access:
             role=Role(role) if role else None,
             center_ids=frozenset(row[1] for row in rows if row[1] is not None),
             committee_ids=frozenset(row[2] for row in rows if row[2] is not None),
+            unit_names=tuple(
+                sorted(
+                    {row[3] for row in rows if row[3]}
+                    if role == Role.DEPARTMENT_EDITOR
+                    else {row[4] for row in rows if row[4]}
+                    if role == Role.COMMITTEE_READER
+                    else set()
+                )
+            ),
         )
     if user.is_superuser:
         access = Access(Role.FINANCE_OFFICER, access.center_ids, access.committee_ids)

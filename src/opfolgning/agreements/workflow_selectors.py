@@ -551,9 +551,10 @@ def round_preview(*, round_obj: Round, action: str) -> RoundPreview:
 
 @dataclass(frozen=True)
 class Landing:
-    """Where a person's work is after signing in: a URL name and its arguments."""
+    """Where a person's work is after signing in: a place (board, owed, my_work, report,
+    public, home; the pages map it to their address) and its arguments."""
 
-    name: str
+    place: str
     args: tuple[Any, ...] = ()
 
 
@@ -569,16 +570,16 @@ def landing_for(
     ).first()
     if role == "finance_officer":
         if newest_open is not None:
-            return Landing("web:round-manage", (newest_open.agreement.year, newest_open.number))
-        return Landing("web:home")
+            return Landing("board", (newest_open.agreement.year, newest_open.number))
+        return Landing("home")
     if role == "department_editor":
         mine = Submission.objects.filter(
             round__state=RoundState.OPEN, initiative__center_id__in=list(center_ids)
         )
         rounds = set(mine.values_list("round__agreement__year", "round__number").distinct())
         if len(rounds) == 1:
-            return Landing("web:owed", next(iter(rounds)))
-        return Landing("web:my-work")
+            return Landing("owed", next(iter(rounds)))
+        return Landing("my_work")
     if role == "committee_reader":
         committee = Committee.objects.filter(pk__in=list(committee_ids)).order_by("name").first()
         if committee is not None:
@@ -590,8 +591,8 @@ def landing_for(
                 .first()
             )
             if newest is not None:
-                return Landing("web:report", (newest.agreement.year, committee.slug, newest.number))
-        return Landing("web:home")
+                return Landing("report", (newest.agreement.year, committee.slug, newest.number))
+        return Landing("home")
     published = (
         Round.objects.filter(state=RoundState.PUBLISHED)
         .select_related("agreement")
@@ -599,5 +600,5 @@ def landing_for(
         .first()
     )
     if published is not None:
-        return Landing("web:public-dashboard", (published.agreement.year,))
-    return Landing("web:home")
+        return Landing("public", (published.agreement.year,))
+    return Landing("home")

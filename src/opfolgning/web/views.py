@@ -57,6 +57,17 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "web/home.html", context)
 
 
+#: Where a landing place is (agreements.workflow_selectors.Landing.place).
+LANDING_URLS = {
+    "board": "web:round-manage",
+    "owed": "web:owed",
+    "my_work": "web:my-work",
+    "report": "web:report",
+    "public": "web:public-dashboard",
+    "home": "web:home",
+}
+
+
 @require_safe
 def landing(request: HttpRequest) -> HttpResponse:
     """Where each person lands after signing in: where their work is (issue 16)."""
@@ -66,7 +77,7 @@ def landing(request: HttpRequest) -> HttpResponse:
         center_ids=access.center_ids,
         committee_ids=access.committee_ids,
     )
-    return redirect(place.name, *place.args)
+    return redirect(LANDING_URLS[place.place], *place.args)
 
 
 @require_safe
@@ -77,7 +88,7 @@ def board(request: HttpRequest) -> HttpResponse:
             return redirect_to_login(request.get_full_path())
         raise PermissionDenied
     place = ws.landing_for(role="finance_officer", center_ids=(), committee_ids=())
-    return redirect(place.name, *place.args)
+    return redirect(LANDING_URLS[place.place], *place.args)
 
 
 @require_safe

@@ -29,18 +29,8 @@ def can_do(user: Any, perm: str, obj: Any = None) -> bool:
 @register.simple_tag
 def user_units(user: Any) -> str:
     """Return the centers an editor edits or the committees a reader reads, by name, for
-    the header ("Center for Teknik og Miljø"); "" for other roles."""
+    the header ("Center for Teknik og Miljø"); "" for other roles. No query of its own:
+    the names come with the user's access."""
     from opfolgning.accounts.selectors import access_of
-    from opfolgning.agreements.models import Center, Committee
 
-    access = access_of(user)
-    names: list[str]
-    if access.role == Role.DEPARTMENT_EDITOR and access.center_ids:
-        names = list(Center.objects.filter(pk__in=access.center_ids).values_list("name", flat=True))
-    elif access.role == Role.COMMITTEE_READER and access.committee_ids:
-        names = list(
-            Committee.objects.filter(pk__in=access.committee_ids).values_list("name", flat=True)
-        )
-    else:
-        return ""
-    return ", ".join(sorted(names))
+    return ", ".join(access_of(user).unit_names)
