@@ -12,6 +12,8 @@ names the actor and a reason; a refusal is a SetupError and stores nothing.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import transaction
 
 from .audit import Actor, audited_bulk_update, audited_delete, audited_save, mark
@@ -57,25 +59,34 @@ def _what(model: type[Unit]) -> tuple[str, str, str]:
     return "et udvalg", "udvalget", "udvalg"
 
 
-def _clean_name(model: type[Unit], unit: Unit, name: str) -> str:
-    an, the, _word = _what(model)
+def _checked_name(
+    model: type[Unit], name: str, *, empty: str, taken_hint: str = "", exclude_pk: Any = None
+) -> str:
+    """Return the name with its spaces tidied; refuse an empty, too long or taken one."""
+    an = _what(model)[0]
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise SetupError(f"Skriv {the}s nye navn.", "name")
+        raise SetupError(empty, "name")
     if len(cleaned) > NAME_MAX:
         raise SetupError(
             f"Navnet er {len(cleaned)} tegn; det må højst være {NAME_MAX}. Forkort det.", "name"
         )
-    if cleaned == unit.name:
-        raise SetupError(f"{unit.name} hedder allerede sådan. Skriv det nye navn.", "name")
-    other = model.objects.filter(name__iexact=cleaned).exclude(pk=unit.pk).first()
+    other = model.objects.filter(name__iexact=cleaned).exclude(pk=exclude_pk).first()
     if other is not None:
-        raise SetupError(
-            f"Der er allerede {an} ved navn {other.name}. Vælg et andet navn, eller slå de to "
-            "sammen.",
-            "name",
-        )
+        raise SetupError(f"Der er allerede {an} ved navn {other.name}.{taken_hint}", "name")
     return cleaned
+
+
+def _clean_name(model: type[Unit], unit: Unit, name: str) -> str:
+    if " ".join(name.split()) == unit.name:
+        raise SetupError(f"{unit.name} hedder allerede sådan. Skriv det nye navn.", "name")
+    return _checked_name(
+        model,
+        name,
+        empty=f"Skriv {_what(model)[1]}s nye navn.",
+        taken_hint=" Vælg et andet navn, eller slå de to sammen.",
+        exclude_pk=unit.pk,
+    )
 
 
 def created_reason(name: str) -> str:
@@ -84,18 +95,8 @@ def created_reason(name: str) -> str:
 
 
 def _create(model: type[Unit], actor: Actor, name: str) -> Unit:
-    an, the, _word = _what(model)
-    cleaned = " ".join(name.split())
-    if not cleaned:
-        raise SetupError(f"Skriv navnet på {the}.", "name")
-    if len(cleaned) > NAME_MAX:
-        raise SetupError(
-            f"Navnet er {len(cleaned)} tegn; det må højst være {NAME_MAX}. Forkort det.", "name"
-        )
     with transaction.atomic():
-        other = model.objects.filter(name__iexact=cleaned).first()
-        if other is not None:
-            raise SetupError(f"Der er allerede {an} ved navn {other.name}.", "name")
+        cleaned = _checked_name(model, name, empty=f"Skriv navnet på {_what(model)[1]}.")
         unit: Unit
         if model is Committee:
             from .services import _unique_slug  # the slug an import would give it
