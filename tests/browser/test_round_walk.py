@@ -109,29 +109,33 @@ def test_the_whole_round_as_the_four_personas(
     assert_accessible(editor, "what I owe")
     editor.get_by_role("link", name="1.1 Plejecenter Toftehaven").click()
     expect(editor.locator(".status-previous")).to_contain_text("Byggetilladelsen er givet.")
-    expect(editor.get_by_label("Glad – indsatsen følger planen")).to_be_checked()
+    expect(editor.get_by_label("glad – milepælen er nået")).to_be_checked()
     assert_accessible(editor, "the status form (carried forward)")
 
     # Fills status and a sad smiley: the rule speaks up as they type (nothing saved yet).
     editor.evaluate("() => { window.stayedOnPage = true; }")
     editor.get_by_label("Status", exact=True).press_sequentially("Licitationen er forsinket.")
-    editor.get_by_label("Sur – væsentlige afvigelser").check()
+    editor.get_by_label("sur – milepælen er ikke nået").check()
     findings = editor.locator("#findings")
     expect(findings).to_contain_text("En sur smiley kræver en korrigerende handling")
     assert _milestone(world).smiley == EffortSmiley.HAPPY
     assert_accessible(editor, "the status form with rule findings")
-    editor.get_by_label("Korrigerende handling").press_sequentially("Ny licitation i oktober.")
+    editor.get_by_label("Korrigerende handling", exact=True).press_sequentially(
+        "Ny licitation i oktober."
+    )
     expect(findings).to_contain_text("Reglerne er opfyldt.")
     editor.get_by_role("button", name="Gem kladde").click()
-    expect(_wrap(editor)).to_contain_text("Status er gemt som kladde.")
+    expect(_wrap(editor)).to_contain_text("1.1 er gemt som kladde.")
     assert editor.evaluate("() => window.stayedOnPage") is True, "the save reloaded the page"
     milestone = _milestone(world)
     assert (milestone.smiley, milestone.corrective_action) == ("sad", "Ny licitation i oktober.")
     assert _submission(world).state == SubmissionState.DRAFT
-    editor.get_by_role("button", name="Gem og indsend").click()
-    expect(_wrap(editor)).to_contain_text("Status er gemt og indsendt til økonomi.")
-    expect(editor.locator(".status-state")).to_contain_text("indsendt")
-    assert editor.evaluate("() => window.stayedOnPage") is True, "the submit reloaded the page"
+    # 1.1 is the center's only initiative: submitting goes on to the list, which says so.
+    editor.get_by_role("button", name="Indsend og gå til listen").click()
+    expect(editor.locator(".messages")).to_contain_text(
+        "1.1 er indsendt til økonomi (1 af 1 indsendt)."
+    )
+    expect(editor.locator("table.owed-table")).to_contain_text("indsendt")
     assert _submission(world).state == SubmissionState.SUBMITTED
 
     # The politician reads the draft of their committee's report; not another committee's.
@@ -155,14 +159,16 @@ def test_the_whole_round_as_the_four_personas(
     assert _submission(world).state == SubmissionState.RETURNED
 
     # The editor sees the comment, fixes the status and submits again.
-    editor.reload()
+    editor.goto(STATUS)
     expect(_wrap(editor)).to_contain_text("Sendt retur af økonomi")
     expect(_wrap(editor)).to_contain_text("Skriv, hvornår licitationen afsluttes.")
     assert_accessible(editor, "the status form (returned)")
     editor.get_by_label("Status", exact=True).fill(
         "Licitationen er forsinket. Den nye licitation afsluttes 1. november."
     )
-    editor.get_by_role("button", name="Gem og indsend").click()
+    editor.get_by_role("button", name="Indsend og gå til listen").click()
+    expect(editor.locator(".messages")).to_contain_text("1.1 er indsendt til økonomi")
+    editor.goto(STATUS)
     expect(editor.locator(".status-state")).to_contain_text("indsendt")
     editor.get_by_role("link", name="Se historik").click()
     expect(editor.locator("main")).to_contain_text("Den nye licitation afsluttes 1. november.")

@@ -36,11 +36,11 @@ def test_saving_without_javascript_posts_the_form(
     page = page_as(center_editor, java_script_enabled=False)
     page.goto(STATUS)
     page.get_by_label("Status", exact=True).fill("Byggeriet er forsinket.")
-    page.get_by_label("Sur – væsentlige afvigelser").check()
+    page.get_by_label("sur – milepælen er ikke nået").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Gem kladde").click()
     assert page.url.endswith(STATUS)
-    expect(page.locator(".messages")).to_contain_text("Status er gemt som kladde, men der mangler")
+    expect(page.locator(".messages")).to_contain_text("1.1 er gemt som kladde, men der mangler")
     expect(page.locator("#findings")).to_contain_text("kræver en korrigerende handling")
     milestone = Milestone.objects.get(initiative=world.initiative, round=world.round)
     assert (milestone.status_note, milestone.smiley) == ("Byggeriet er forsinket.", "sad")
@@ -54,10 +54,10 @@ def test_a_stale_save_is_refused_and_shows_both_versions(
     editor = page_as(center_editor, java_script_enabled=javascript)
     editor.goto(STATUS)
     officer = page_as(finance_officer)
-    officer.goto(STATUS)
+    officer.goto(STATUS + "?ret=1")  # the finance office edits on the center's behalf
     officer.get_by_label("Status", exact=True).fill("Økonomis tekst")
     officer.get_by_role("button", name="Gem kladde").click()
-    expect(officer.locator("#status-form-wrap")).to_contain_text("Status er gemt som kladde.")
+    expect(officer.locator("#status-form-wrap")).to_contain_text("1.1 er gemt som kladde.")
 
     editor.get_by_label("Status", exact=True).fill("Centrets tekst")
     editor.get_by_role("button", name="Gem kladde").click()
@@ -72,15 +72,19 @@ def test_a_stale_save_is_refused_and_shows_both_versions(
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["htmx", "no-javascript"])
-def test_a_too_long_milestone_is_refused_with_a_message_at_the_field(
+def test_a_too_long_status_is_refused_with_a_message_at_the_field(
     javascript: bool, world: World, center_editor: Any, page_as: Any
 ) -> None:
     page = page_as(center_editor, java_script_enabled=javascript)
     page.goto(STATUS)
-    page.get_by_label("Milepæl").fill("x" * 5001)
+    page.get_by_label("Status", exact=True).fill("x" * 10001)
     page.get_by_role("button", name="Gem kladde").click()
-    expect(page.locator("#status-form-wrap .form-error-message")).to_contain_text("5000")
+    expect(page.locator("#status-form-wrap .form-error-message")).to_contain_text("10000")
+    # The error summary at the top links to the field, and has the focus.
+    summary = page.locator("#error-summary")
+    expect(summary.get_by_role("link")).to_have_attribute("href", "#id_status_note")
     if javascript:
+        expect(summary).to_be_focused()
         assert_accessible(page, "the status form with a field error")
     assert not Milestone.objects.filter(initiative=world.initiative, round=world.round).exists()
 
@@ -99,8 +103,7 @@ def test_the_status_form_can_be_completed_with_the_keyboard_only(
     page.keyboard.press("Enter")
     assert _active(page, "main#main")
 
-    _tab_to(page, "#id_text")
-    page.keyboard.type("Skolen er taget i brug.")
+    # The planned milestone is read, not typed: the status note is the first field.
     _tab_to(page, "#id_status_note")
     page.keyboard.type("Indflytningen er forsinket to måneder.")
     # Tab enters the radio group at the checked choice; the arrow keys move the choice.
@@ -121,10 +124,10 @@ def test_the_status_form_can_be_completed_with_the_keyboard_only(
     _tab_to(page, "button[name=save]")
     page.keyboard.press("Space")
 
-    expect(page.locator("#status-form-wrap")).to_contain_text("Status er gemt som kladde.")
+    expect(page.locator("#status-form-wrap")).to_contain_text("1.2 er gemt som kladde.")
     milestone = Milestone.objects.get(initiative=world.other_initiative, round=world.round)
     assert (milestone.text, milestone.status_note, milestone.smiley) == (
-        "Skolen er taget i brug.",
+        "",
         "Indflytningen er forsinket to måneder.",
         EffortSmiley.SAD,
     )

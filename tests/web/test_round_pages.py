@@ -78,7 +78,7 @@ def test_saving_without_javascript_redirects_back_with_a_message(client, world, 
     )
     assert Submission.objects.get(pk=world.submission.pk).state == SubmissionState.DRAFT
     page = client.get(url).content.decode()
-    assert "Status er gemt som kladde." in page
+    assert "1.1 er gemt som kladde." in page
     assert 'name="version" value="1"' in page
 
 
@@ -93,7 +93,7 @@ def test_saving_with_htmx_returns_the_form_with_the_rules(client, world, center_
     body = response.content.decode()
     assert "<html" not in body  # a fragment, swapped in place
     assert 'id="status-form-wrap"' in body
-    assert "Status er gemt som kladde, men der mangler noget" in body
+    assert "1.1 er gemt som kladde, men der mangler noget" in body
     assert "korrigerende handling" in body
 
 

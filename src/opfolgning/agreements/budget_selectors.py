@@ -218,11 +218,24 @@ class EconomyView:
         return initial
 
 
-def economy_view(initiative: Initiative, *, as_of: dt.date | None = None) -> EconomyView:
-    """Return the economy page of an initiative: adopted, approved by `as_of`, amended."""
-    initiatives = Initiative.objects.filter(pk=initiative.pk)
-    lines = lines_by_initiative(initiatives).get(initiative.pk, [])
-    keyed = changes_by_initiative(initiatives).get(initiative.pk, [])
+def economy_view(
+    initiative: Initiative,
+    *,
+    as_of: dt.date | None = None,
+    read: tuple[list[BudgetLineDoc], list[KeyedChange], Any] | None = None,
+) -> EconomyView:
+    """Return the economy page of an initiative: adopted, approved by `as_of`, amended.
+
+    `read` is the initiative's budget lines, its changes and its agreement, already read
+    (initiative_data with budgets): then nothing is read again.
+    """
+    if read is None:
+        initiatives = Initiative.objects.filter(pk=initiative.pk)
+        lines = lines_by_initiative(initiatives).get(initiative.pk, [])
+        keyed = changes_by_initiative(initiatives).get(initiative.pk, [])
+        agreement = initiative.agreement
+    else:
+        lines, keyed, agreement = read
     doc = BudgetDoc(
         no_money=initiative.no_money,
         lines=lines,
@@ -230,7 +243,6 @@ def economy_view(initiative: Initiative, *, as_of: dt.date | None = None) -> Eco
         review=review_lines(initiative.budget_review),
     )
     adopted, changes = budget_model(doc)
-    agreement = initiative.agreement
     seen = {li.year for li in lines} | {a.year for c in changes for a in c.amounts}
     period = set(range(agreement.first_year, agreement.last_year + 1))
     # The page shows the whole budget period, both kinds of money summed.
@@ -348,13 +360,30 @@ class EconomyStatusView:
         }
 
 
+# The stored economy's columns that the status view shows.
+STATUS_VIEW_COLUMNS = (
+    "smiley",
+    "reason",
+    "spent",
+    "expected",
+    "saving_achieved",
+    "note",
+    "set_by_officer",
+)
+
+
+def economy_status_from(row: Any) -> EconomyStatusView:
+    """Return the status view of an economy row already read (selectors.EconomyRow), or empty."""
+    if row is None:
+        return EconomyStatusView()
+    return EconomyStatusView(**{name: getattr(row, name) for name in STATUS_VIEW_COLUMNS})
+
+
 def economy_status_of(initiative: Initiative, round_obj: Round) -> EconomyStatusView:
     """Return the stored economy of an initiative at a round (empty when none is stored)."""
     row = (
         EconomyStatus.objects.filter(initiative=initiative, round=round_obj)
-        .values(
-            "smiley", "reason", "spent", "expected", "saving_achieved", "note", "set_by_officer"
-        )
+        .values(*STATUS_VIEW_COLUMNS)
         .first()
     )
     return EconomyStatusView(**row) if row else EconomyStatusView()

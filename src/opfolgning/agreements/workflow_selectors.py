@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from django.db.models import F
+from django.db.models import Case, Count, F, Max, Sum, Value, When, Window
+from django.db.models.functions import Lag, Lead, RowNumber
 from django.utils.translation import gettext
 
 from opfolgning.followup.audience import published_statuses
@@ -20,7 +21,7 @@ from opfolgning.followup.document import InitiativeDoc, ReportDocument, fingerpr
 from opfolgning.followup.rules import Finding, Severity, initiative_findings
 from opfolgning.followup.smileys import Smiley
 
-from . import selectors
+from . import budget_selectors, selectors
 from .models import (
     Committee,
     Initiative,
@@ -56,6 +57,10 @@ class OwedRow:
     previous: MilestoneView | None
     previous_label: str
     findings: list[Finding] = field(default_factory=list)
+    # The initiative's economy at the round and its budget (read with budgets=True).
+    economy: selectors.EconomyRow | None = None
+    budget_lines: list[Any] = field(default_factory=list)
+    budget_changes: list[Any] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Finding]:
@@ -86,6 +91,7 @@ ROW_RELATED = (
     "initiative__center",
     "initiative__committee",
     "initiative__theme",
+    "initiative__carried_from__agreement",
     "round",
     "round__agreement",
     "updated_by",
@@ -142,11 +148,13 @@ def owed_rows(
     states: Iterable[str] | None = None,
     submission_id: int | None = None,
     loaded: Submission | None = None,
+    budgets: bool = False,
 ) -> list[OwedRow]:
     """Return the initiatives of a round with their status, previous round and findings.
 
     `center_ids` limits them to a department's centers (None = every center). `loaded` is
-    one submission already read with its relations (submission_get), used as it is.
+    one submission already read with its relations (submission_get), used as it is; then
+    the initiative is not read again. `budgets` adds each row's economy, budget lines and changes.
     """
     submissions = Submission.objects.filter(round=round_obj).select_related(*ROW_RELATED)
     if center_ids is not None:
@@ -168,7 +176,12 @@ def owed_rows(
             pk__in=submissions.order_by().values("initiative_id")
         )
     # The same rows make the report document (for the rules) and the milestones shown.
-    data = selectors.initiative_data(initiatives, round_obj)
+    data = selectors.initiative_data(
+        initiatives,
+        round_obj,
+        budgets=budgets,
+        loaded=(loaded.initiative, str(loaded.state)) if loaded is not None else None,
+    )
     docs: dict[int, InitiativeDoc] = {}
     by_number = {s.initiative.number: s.initiative_id for s in rows}
     for theme in selectors.theme_docs_from(data):
@@ -202,22 +215,128 @@ def owed_rows(
                 else None,
                 previous_label=previous_label,
                 findings=findings,
+                economy=data.economy.get(key),
+                budget_lines=(data.budget_lines or {}).get(key, []),
+                budget_changes=(data.budget_changes or {}).get(key, []),
             )
         )
     return result
 
 
-def owed_row(*, submission: Submission, loaded: bool = False) -> OwedRow:
+def owed_row(*, submission: Submission, loaded: bool = False, budgets: bool = False) -> OwedRow:
     """Return one submission's row: its status, the previous round's and its findings.
 
     With `loaded`, the submission is fresh and was read by submission_get: it is used as it
     is; otherwise it is read again (its state may have changed since).
     """
     if loaded:
-        (row,) = owed_rows(round_obj=submission.round, loaded=submission)
+        (row,) = owed_rows(round_obj=submission.round, loaded=submission, budgets=budgets)
     else:
-        (row,) = owed_rows(round_obj=submission.round, submission_id=submission.pk)
+        (row,) = owed_rows(round_obj=submission.round, submission_id=submission.pk, budgets=budgets)
     return row
+
+
+# The order of a round's initiatives: by theme, then as the agreement numbers them.
+ROW_ORDER = (
+    "initiative__theme__position",
+    "initiative__theme__number",
+    "initiative__sort_key",
+    "initiative__number",
+)
+# The states in which an initiative is done for its department (counted as "indsendt").
+DONE_STATES = (SubmissionState.SUBMITTED, SubmissionState.APPROVED)
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an initiative stands in a walk through the round: "4 af 9", and its neighbours."""
+
+    position: int
+    total: int
+    done: int
+    previous: str  # the previous initiative's number, "" for the first
+    next: str  # the next initiative's number, "" for the last
+    filtered: bool  # True when the walk is through the chosen states only
+
+
+def _placed(submissions: Any, number: str) -> Any:
+    """Return the submission of initiative `number` with its place among `submissions`.
+
+    The window functions run over the whole set; the filter on the window's own value
+    (place_number) makes Django filter after them, so it is one query.
+    """
+    order = [F(name).asc() for name in ROW_ORDER]
+    done = Case(When(state__in=DONE_STATES, then=Value(1)), default=Value(0))
+    return (
+        submissions.select_related(*ROW_RELATED)
+        .annotate(
+            place_position=Window(RowNumber(), order_by=order),
+            place_total=Window(Count("pk")),
+            place_done=Window(Sum(done)),
+            place_previous=Window(Lag("initiative__number"), order_by=order),
+            place_next=Window(Lead("initiative__number"), order_by=order),
+            place_number=Window(Max("initiative__number"), partition_by=[F("pk")]),
+        )
+        .filter(place_number=number)
+        .first()
+    )
+
+
+def submission_placed(
+    *,
+    year: int,
+    round_number: int,
+    number: str,
+    center_ids: Iterable[int] | None = None,
+    states: Iterable[str] | None = None,
+) -> tuple[Submission, Place | None]:
+    """Return an initiative's submission and its place among the user's initiatives.
+
+    The place counts the initiatives of `center_ids` (None = every center), in `states` if
+    given and the initiative is in one of them (else among all). An initiative outside the
+    user's centers has no place. One query in the common case; NotFound as submission_find.
+    """
+    base = Submission.objects.filter(round__agreement__year=year, round__number=round_number)
+    if center_ids is not None:
+        base = base.filter(initiative__center_id__in=list(center_ids))
+    chosen = list(states or [])
+    for filtered in (True, False) if chosen else (False,):
+        found = _placed(base.filter(state__in=chosen) if filtered else base, number)
+        if found is not None:
+            place = Place(
+                position=found.place_position,
+                total=found.place_total,
+                done=found.place_done or 0,
+                previous=found.place_previous or "",
+                next=found.place_next or "",
+                filtered=filtered,
+            )
+            return found, place
+    return submission_find(year=year, round_number=round_number, number=number), None
+
+
+@dataclass
+class StatusPage:
+    """What the status page shows of an initiative: its row, its budget and its economy."""
+
+    row: OwedRow
+    economy: budget_selectors.EconomyView
+    economy_status: budget_selectors.EconomyStatusView
+
+
+def status_page(*, submission: Submission) -> StatusPage:
+    """Return the status page of a submission read with its relations (submission_placed).
+
+    Five queries: the round labels, the milestones, the economy, the budget lines, the changes.
+    """
+    row = owed_row(submission=submission, loaded=True, budgets=True)
+    round_obj = submission.round
+    economy = budget_selectors.economy_view(
+        submission.initiative,
+        as_of=round_obj.date,
+        read=(row.budget_lines, row.budget_changes, round_obj.agreement),
+    )
+    return StatusPage(row, economy, budget_selectors.economy_status_from(row.economy))
 
 
 @dataclass

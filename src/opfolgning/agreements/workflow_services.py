@@ -22,6 +22,7 @@ from opfolgning.followup.smileys import Smiley
 
 from . import selectors
 from .audit import Actor, audited_save, user_of
+from .budget_services import economy_figures_save
 from .models import (
     Agreement,
     EffortSmiley,
@@ -240,16 +241,20 @@ def status_save(
     actor: Actor,
     submission: Submission,
     base_version: int,
-    text: str,
+    text: str | None,
     status_note: str,
     smiley: str,
     corrective_action: str,
 ) -> SaveResult:
-    """Save an initiative's milestone at an open round, refusing a stale form (EditConflict)."""
+    """Save an initiative's milestone at an open round, refusing a stale form (EditConflict).
+
+    `text` is the planned milestone; None keeps the stored one (a department reports on the
+    plan, it does not change it).
+    """
     if smiley not in ("", *EffortSmiley.values):
         raise WorkflowError(f"Ukendt smiley {smiley!r}; vælg glad, mellemfornøjet eller sur.")
     yours = {
-        "text": text.strip(),
+        "text": (text or "").strip(),
         "status_note": status_note.strip(),
         "smiley": smiley,
         "corrective_action": corrective_action.strip(),
@@ -273,6 +278,8 @@ def status_save(
             .first()
         )
         current_version = milestone.version if milestone is not None else 0
+        if text is None:
+            yours["text"] = milestone.text if milestone is not None else ""
         if base_version != current_version:
             assert milestone is not None  # version 0 means no row; a row means version ≥ 1
             last = milestone.history.order_by("-history_date").first()
@@ -295,7 +302,7 @@ def status_save(
             milestone.needs_review = False
             milestone.glyph = ""
             milestone.carried_forward = (
-                milestone.carried_forward and smiley == "happy" and (not text.strip())
+                milestone.carried_forward and smiley == "happy" and not yours["text"]
             )
             milestone.version = current_version + 1
             audited_save(milestone, actor, "Status er gemt")
@@ -305,6 +312,44 @@ def status_save(
             submission.updated_by = user_of(actor)
             audited_save(submission, actor, "Status er gemt")
     return SaveResult(milestone, submission)
+
+
+def report_save(
+    *,
+    actor: Actor,
+    submission: Submission,
+    base_version: int,
+    text: str | None,
+    status_note: str,
+    smiley: str,
+    corrective_action: str,
+    economy: dict[str, Any] | None = None,
+) -> SaveResult:
+    """Save an initiative's status and, if given, its economy figures, all or nothing.
+
+    `economy` holds budget_services.economy_figures_save's figures; a refusal of either
+    (EditConflict, WorkflowError, BudgetRefused) leaves both as they were stored.
+    """
+    status: dict[str, Any] = {
+        "actor": actor,
+        "submission": submission,
+        "base_version": base_version,
+        "text": text,
+        "status_note": status_note,
+        "smiley": smiley,
+        "corrective_action": corrective_action,
+    }
+    if economy is None:
+        return status_save(**status)
+    with transaction.atomic():
+        result = status_save(**status)
+        economy_figures_save(
+            actor=actor,
+            initiative=result.submission.initiative,
+            round_obj=result.submission.round,
+            **economy,
+        )
+    return result
 
 
 def status_submit(*, actor: Actor, submission: Submission) -> SaveResult:

@@ -53,6 +53,19 @@ class Code(enum.StrEnum):
     ECONOMY_WITHOUT_MONEY = "economy_without_money"
 
 
+#: The part of a status that mends each finding: a milestone's field, or its economy. A form
+#: shows the finding on that very field.
+FINDING_FIELDS: dict[Code, str] = {
+    Code.MISSING_SMILEY: "smiley",
+    Code.MISSING_FOLLOW_UP: "status_note",
+    Code.SAD_WITHOUT_CORRECTIVE_ACTION: "corrective_action",
+    Code.CHANGE_WITHOUT_STATUS: "status_note",
+    Code.NEEDS_REVIEW: "smiley",
+    Code.ECONOMY_NEUTRAL: "economy",
+    Code.ECONOMY_WITHOUT_MONEY: "economy",
+}
+
+
 @dataclass(frozen=True)
 class Effective:
     """The effective effort smiley of one initiative at one round, and why."""

@@ -117,6 +117,33 @@ SMILEY_WORDS: dict[str, Word] = {
     "neutral": Word(_("mellemfornøjet"), "neutral"),
     "sad": Word(_("sur"), "sad"),
 }
+#: What each effort smiley means, in the reading guide's words (the status form's choices).
+EFFORT_MEANINGS: dict[str, Word] = {
+    "happy": Word(_("milepælen er nået"), "the milestone is reached"),
+    "neutral": Word(
+        _("milepælen er ikke helt nået, men målet er stadig realistisk inden for budgetperioden"),
+        "the milestone is not quite reached, but the goal is still realistic within the budget "
+        "period",
+    ),
+    "sad": Word(
+        _(
+            "milepælen er ikke nået, og den er ikke realistisk på de givne vilkår – skriv en "
+            "korrigerende handling"
+        ),
+        "the milestone is not reached and is not realistic on the given terms – write a "
+        "corrective action",
+    ),
+}
+#: What each economy smiley means, in the reading guide's words.
+ECONOMY_MEANINGS: dict[str, Word] = {
+    "happy": Word(
+        _("budgettet holder, eller sparemålet nås"), "the budget holds, or the saving target is met"
+    ),
+    "sad": Word(
+        _("budgettet holder ikke, eller sparemålet nås ikke"),
+        "the budget does not hold, or the saving target is not met",
+    ),
+}
 #: A round with no smiley (charts, filters).
 NO_SMILEY = Word("ingen", "none")
 

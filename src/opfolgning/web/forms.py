@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 from django.utils.functional import lazy
-from django.utils.text import capfirst
+from django.utils.text import capfirst, format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -16,12 +16,19 @@ from opfolgning.followup.money import ABSURD_LIMIT, AmountError, parse_amount
 from opfolgning.followup.smileys import CANONICAL_GLYPH, Smiley
 from opfolgning.followup.vocabulary import CHANGE_KIND_WORDS, Word, kind_words
 
-# The form shows each smiley's face and word beside these descriptions.
+
+def _meaning(word: Word, meaning: Word) -> Any:
+    """Return "glad – milepælen er nået": the smiley's word and the reading guide's meaning."""
+    return format_lazy("{} – {}", _(word.da), _(meaning.da))
+
+
+# The form shows each smiley's face beside its word and the reading guide's meaning of it.
 SMILEY_CHOICES = [
     ("", _("Ingen smiley")),
-    ("happy", _("indsatsen følger planen")),
-    ("neutral", _("mindre afvigelser fra planen")),
-    ("sad", _("væsentlige afvigelser fra planen")),
+    *(
+        (key, _meaning(vocabulary.SMILEY_WORDS[key], meaning))
+        for key, meaning in vocabulary.EFFORT_MEANINGS.items()
+    ),
 ]
 
 
@@ -40,16 +47,13 @@ class DateInput(forms.DateInput):
 
 
 class StatusForm(forms.Form):
-    """An initiative's milestone at the open round: plan, status, smiley, corrective action."""
+    """An initiative's milestone at the open round: status, smiley, corrective action (and plan).
+
+    The planned milestone was set when the agreement was set up: a department reads it, and
+    only the finance office (`plan_editable`) may change it here.
+    """
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-    text = forms.CharField(
-        label=_("Milepæl"),
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3, "class": "form-input"}),
-        help_text=_("Hvad skulle være nået ved denne opfølgning?"),
-    )
     status_note = forms.CharField(
         label=_("Status"),
         required=False,
@@ -70,6 +74,24 @@ class StatusForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "class": "form-input"}),
         help_text=_("Skal udfyldes ved en sur smiley: hvad gøres for at komme tilbage på sporet?"),
     )
+    text = forms.CharField(
+        label=_("Planlagt milepæl"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "form-input"}),
+        help_text=_("Hvad skulle være nået ved denne opfølgning? Fastlagt ved aftalens opsætning."),
+    )
+
+    def __init__(self, *args: Any, plan_editable: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not plan_editable:
+            del self.fields["text"]
+
+    def planned(self) -> str | None:
+        """Return the planned milestone as entered, or None when this form does not change it."""
+        if "text" not in self.fields:
+            return None
+        return self.cleaned_data.get("text") or ""
 
 
 class ReviewForm(forms.Form):
@@ -353,8 +375,10 @@ class ChangeDecisionForm(forms.Form):
 SAVING_CHOICES = [("", _("Ikke oplyst")), ("yes", _("Ja")), ("no", _("Nej"))]
 ECONOMY_SMILEY_CHOICES = [
     ("", _("Beregnes ud fra tallene")),
-    ("happy", _("glad: budgettet holder")),
-    ("sad", _("sur: budgettet holder ikke")),
+    *(
+        (key, _meaning(vocabulary.SMILEY_WORDS[key], meaning))
+        for key, meaning in vocabulary.ECONOMY_MEANINGS.items()
+    ),
 ]
 
 
@@ -375,6 +399,14 @@ class EconomyFiguresForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 2, "class": "form-input"}),
     )
+
+    def __init__(self, *args: Any, inline: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if inline:
+            # On the status page the figures are saved with the status only when changed:
+            # the form carries what it showed, so has_changed() needs no read.
+            for field in self.fields.values():
+                field.show_hidden_initial = True
 
     def saving(self) -> bool | None:
         """Return the answer about the saving as True, False or None (not given)."""

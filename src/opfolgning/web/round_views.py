@@ -6,6 +6,7 @@ without JavaScript (post, redirect, get); with htmx the status form is swapped i
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Callable
 from typing import Any
@@ -16,21 +17,24 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from opfolgning.accounts.permissions import can
 from opfolgning.accounts.selectors import access_of
+from opfolgning.agreements import budget_selectors as bs
+from opfolgning.agreements import budget_services as bsv
 from opfolgning.agreements import selectors
 from opfolgning.agreements import workflow_selectors as ws
 from opfolgning.agreements import workflow_services as wf
 from opfolgning.agreements.models import Round, RoundState, Submission, SubmissionState
-from opfolgning.followup.rules import Finding, Severity
+from opfolgning.followup.rules import FINDING_FIELDS, Finding, Severity
 
 from .forms import (
     CloseForm,
     CorrectForm,
+    EconomyFiguresForm,
     ReviewForm,
     RoundCreateForm,
     RoundSettingsForm,
@@ -38,6 +42,7 @@ from .forms import (
     smiley_glyph,
 )
 from .sheet_views import sheet_actions
+from .templatetags.opfolgning_tags import finding_text
 
 
 def _deny(request: HttpRequest) -> HttpResponse:
@@ -114,27 +119,119 @@ def owed(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
     return render(request, "web/rounds/owed.html", context)
 
 
+ECONOMY_PREFIX = "okonomi"
+
+
+def _walk_states(request: HttpRequest) -> list[str] | None:
+    """Return the states the walk through the round is filtered to (?tilstand=), or None."""
+    state = request.GET.get("tilstand", "")
+    return [state] if state in SubmissionState.values else None
+
+
+def _walk_url(submission: Submission, number: str, place: ws.Place | None, state: str) -> str:
+    """Return the status page of initiative `number`, keeping the walk's filter."""
+    round_obj = submission.round
+    url = reverse("web:status", args=[round_obj.agreement.year, round_obj.number, number])
+    return f"{url}?tilstand={state}" if place is not None and place.filtered and state else url
+
+
+def _list_url(request: HttpRequest, submission: Submission) -> str:
+    """Return where the walk came from: the finance office's board or the editor's list."""
+    round_obj = submission.round
+    name = "web:round-manage" if can(request.user, "agreements.manage_rounds") else "web:owed"
+    url = reverse(name, args=[round_obj.agreement.year, round_obj.number])
+    state = request.GET.get("tilstand", "")
+    return f"{url}?tilstand={state}" if state in SubmissionState.values else url
+
+
+def _rule_errors(findings: list[Finding]) -> dict[str, list[Finding]]:
+    """Return the broken rules by the form field that mends them ("smiley", "economy" …)."""
+    by_field: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.severity is Severity.ERROR:
+            by_field.setdefault(FINDING_FIELDS.get(finding.code, ""), []).append(finding)
+    return by_field
+
+
+# Where the error summary's link for a broken rule goes: the field that mends it.
+_FIELD_TARGETS = {
+    "smiley": "id_smiley_0",
+    "status_note": "id_status_note",
+    "corrective_action": "id_corrective_action",
+    "economy": "economy-heading",
+}
+
+
+def _has_money(page: ws.StatusPage) -> bool:
+    """Return True when the initiative has money whose figures a department reports."""
+    return not page.row.initiative.no_money
+
+
 def _status_context(
     request: HttpRequest,
-    submission: Submission,
+    place: ws.Place | None,
+    page: ws.StatusPage,
     form: StatusForm,
-    findings: list[Finding],
+    economy_form: EconomyFiguresForm | None,
+    *,
     conflict: wf.EditConflict | None = None,
-    row: ws.OwedRow | None = None,
+    error: str = "",
+    tried_submit: bool = False,
 ) -> dict[str, Any]:
-    row = row or ws.owed_row(submission=submission)
+    row = page.row
+    submission = row.submission
     user = request.user
+    may_edit = can(user, "agreements.edit_status", submission)
+    may_review = can(user, "agreements.review_status", submission)
+    # The finance office reads a status to review it; it edits on the center's behalf on ask.
+    reviewing = may_review and request.GET.get("ret") != "1" and conflict is None and not error
+    findings = row.findings
+    state = request.GET.get("tilstand", "")
+    form_errors = [
+        (field.id_for_label, field.label, error) for field in form for error in field.errors
+    ]
+    if economy_form is not None:
+        form_errors += [
+            (field.id_for_label, field.label, error)
+            for field in economy_form
+            for error in field.errors
+        ]
+    # A status not started yet breaks no rule worth showing; a draft does, on its fields.
+    show_rules = tried_submit or submission.state != SubmissionState.NOT_STARTED
+    rule_errors = _rule_errors(findings) if show_rules else {}
+    summary = list(form_errors)
+    if tried_submit:
+        summary += [
+            (_FIELD_TARGETS.get(name, "findings"), "", finding_text(finding))
+            for name, found in rule_errors.items()
+            for finding in found
+        ]
     return {
         "round": submission.round,
         "submission": submission,
-        "initiative": submission.initiative,
+        "initiative": row.initiative,
         "row": row,
+        "page": page,
+        "place": place,
+        "previous_url": _walk_url(submission, place.previous, place, state)
+        if place and place.previous
+        else "",
+        "next_url": _walk_url(submission, place.next, place, state) if place and place.next else "",
+        "list_url": _list_url(request, submission),
+        "walk_query": f"?tilstand={state}" if place and place.filtered and state else "",
         "form": form,
+        "economy_form": economy_form,
+        "form_errors": form_errors,
+        "summary": summary,
+        "rule_errors": rule_errors,
+        "tried_submit": tried_submit,
         "conflict": conflict,
         "conflict_rows": _conflict_rows(conflict) if conflict else [],
-        "can_edit": can(user, "agreements.edit_status", submission),
+        "error": error,
+        "reviewing": reviewing,
+        "can_edit": may_edit and not reviewing,
         "can_submit": can(user, "agreements.submit_status", submission),
-        "can_review": can(user, "agreements.review_status", submission),
+        "can_review": may_review,
         "review_form": ReviewForm(),
         "glyph": smiley_glyph,
         **_findings_split(findings),
@@ -143,7 +240,7 @@ def _status_context(
 
 def _conflict_rows(conflict: wf.EditConflict) -> list[tuple[str, str, str, bool]]:
     labels = {
-        "text": _("Milepæl"),
+        "text": _("Planlagt milepæl"),
         "status_note": _("Status"),
         "smiley": _("Smiley"),
         "corrective_action": _("Korrigerende handling"),
@@ -168,8 +265,8 @@ def _render_status(
     return render(request, template, context, status=status)
 
 
-def _initial(row: ws.OwedRow | None) -> dict[str, Any]:
-    current = row.current if row else ws.MilestoneView()
+def _initial(row: ws.OwedRow) -> dict[str, Any]:
+    current = row.current
     return {
         "version": current.version,
         "text": current.text,
@@ -179,74 +276,192 @@ def _initial(row: ws.OwedRow | None) -> dict[str, Any]:
     }
 
 
+def _plan_editable(request: HttpRequest) -> bool:
+    """The planned milestone is the agreement's: only the finance office changes it here."""
+    return can(request.user, "agreements.manage_rounds")
+
+
+def _forms(
+    request: HttpRequest, page: ws.StatusPage
+) -> tuple[StatusForm, EconomyFiguresForm | None]:
+    """Return the status form and the economy figures form filled with what is stored."""
+    form = StatusForm(initial=_initial(page.row), plan_editable=_plan_editable(request))
+    economy = (
+        EconomyFiguresForm(
+            prefix=ECONOMY_PREFIX, initial=page.economy_status.figures_initial(), inline=True
+        )
+        if _has_money(page)
+        else None
+    )
+    return form, economy
+
+
+def _placed(
+    request: HttpRequest, year: int, round_number: int, number: str
+) -> tuple[Submission, ws.Place | None]:
+    return ws.submission_placed(
+        year=year,
+        round_number=round_number,
+        number=number,
+        center_ids=_center_filter(request),
+        states=_walk_states(request),
+    )
+
+
 def status(request: HttpRequest, year: int, round_number: int, number: str) -> HttpResponse:
-    """Show and save one initiative's status in a round (htmx swaps the form in place)."""
-    submission = _submission(year, round_number, number)
-    user = request.user
-    may_edit = can(user, "agreements.edit_status", submission)
-    may_see = can(user, "agreements.view_status", submission)
+    """Show and save one initiative's status and economy in a round, as a walk through it.
+
+    The page says where the initiative stands ("4 af 9") and links the previous and next
+    initiative, filtered as the list was. The finance office reviews here; a department
+    writes its status and figures, then submits and goes on to the next initiative.
+    """
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponse(status=405, headers={"Allow": "GET, HEAD, POST"})
-    if not may_see:
+    submission, place = _placed(request, year, round_number, number)
+    user = request.user
+    if not can(user, "agreements.view_status", submission):
         return _deny(request)
     if request.method == "POST":
-        if not may_edit:
+        if not can(user, "agreements.edit_status", submission):
             return _deny(request)
-        return _status_post(request, submission)
-    row = ws.owed_row(submission=submission, loaded=True)
-    form = StatusForm(initial=_initial(row))
-    findings = row.findings
-    return _render_status(request, _status_context(request, submission, form, findings, row=row))
+        return _status_post(request, submission, place)
+    page = ws.status_page(submission=submission)
+    form, economy_form = _forms(request, page)
+    return _render_status(request, _status_context(request, place, page, form, economy_form))
 
 
-def _status_post(request: HttpRequest, submission: Submission) -> HttpResponse:
-    form = StatusForm(request.POST)
-    if not form.is_valid():
-        context = _status_context(request, submission, form, [])
-        return _render_status(request, context, status=422)
-    values = {k: form.cleaned_data[k] or "" for k in ("text", "status_note", "smiley")}
-    values["corrective_action"] = form.cleaned_data["corrective_action"] or ""
+def _economy_values(
+    submission: Submission, economy_form: EconomyFiguresForm | None
+) -> dict[str, Any] | None:
+    """Return the figures to store when the department changed them, else None (unchanged)."""
+    if economy_form is None or not economy_form.has_changed():
+        return None
+    stored = bs.economy_status_of(submission.initiative, submission.round).values()
+    stored.update(
+        spent=economy_form.cleaned_data["spent"],
+        expected=economy_form.cleaned_data["expected"],
+        saving_achieved=economy_form.saving(),
+        note=economy_form.cleaned_data["note"],
+    )
+    return stored
+
+
+def _status_post(
+    request: HttpRequest, submission: Submission, place: ws.Place | None
+) -> HttpResponse:
+    form = StatusForm(request.POST, plan_editable=_plan_editable(request))
+    economy_form = (
+        None
+        if submission.initiative.no_money
+        else EconomyFiguresForm(request.POST, prefix=ECONOMY_PREFIX, inline=True)
+    )
+    wants_submit = "submit" in request.POST
+
+    def again(code: int, **extra: Any) -> HttpResponse:
+        page = ws.status_page(submission=submission)
+        context = _status_context(
+            request, place, page, extra.pop("form", form), economy_form, **extra
+        )
+        return _render_status(request, context, status=code)
+
+    if not all(f.is_valid() for f in (form, economy_form) if f is not None):
+        return again(422, tried_submit=wants_submit)
+    data = form.cleaned_data
     try:
-        result = wf.status_save(
+        result = wf.report_save(
             actor=request.user,
             submission=submission,
-            base_version=form.cleaned_data["version"],
-            **values,
+            base_version=data["version"],
+            text=form.planned(),
+            status_note=data["status_note"] or "",
+            smiley=data["smiley"] or "",
+            corrective_action=data["corrective_action"] or "",
+            economy=_economy_values(submission, economy_form),
         )
     except wf.EditConflict as conflict:
         fresh = StatusForm(
             initial={**conflict.theirs, "version": conflict.their_version},
+            plan_editable=_plan_editable(request),
         )
-        context = _status_context(request, submission, fresh, [], conflict=conflict)
-        return _render_status(request, context, status=409)
+        return again(409, form=fresh, conflict=conflict)
+    except bsv.BudgetRefused as exc:
+        assert economy_form is not None
+        english = (get_language() or "").startswith("en")
+        for problem in exc.problems:
+            name = problem.where if problem.where in economy_form.fields else None
+            economy_form.add_error(name, problem.message_en if english else problem.message_da)
+        return again(422)
     except wf.WorkflowError as exc:
-        context = _status_context(request, submission, form, [])
-        context["error"] = str(exc)
-        return _render_status(request, context, status=409)
-    # The saved submission (read under the lock, with its relations) and one read of the
-    # initiative serve the rule check, the message and the fresh form.
-    row = ws.owed_row(submission=result.submission, loaded=True)
+        return again(409, error=str(exc))
+    was_submitted = submission.state == SubmissionState.SUBMITTED
+    saved = result.submission
+    # One read of the saved initiative serves the rule check, the message and the fresh page.
+    page = ws.status_page(submission=saved)
+    row = page.row
     submitted = False
-    if "submit" in request.POST and not row.errors:
-        try:
-            submitted_result = wf.status_submit(actor=request.user, submission=result.submission)
-            submitted = True
-            row = ws.owed_row(submission=submitted_result.submission, loaded=True)
-        except wf.WorkflowError as exc:
-            messages.error(request, str(exc))
+    if wants_submit and not row.errors:
+        if saved.state == SubmissionState.SUBMITTED:
+            submitted = True  # unchanged: it stays submitted
+        else:
+            try:
+                saved = wf.status_submit(actor=request.user, submission=saved).submission
+                row.submission = saved
+                submitted = True
+            except wf.WorkflowError as exc:
+                messages.error(request, str(exc))
+    number = saved.initiative.number
     if submitted:
-        messages.success(request, _("Status er gemt og indsendt til økonomi."))
+        if place is not None:
+            done = place.done + (0 if was_submitted else 1)
+            messages.success(
+                request,
+                _("%(number)s er indsendt til økonomi (%(done)d af %(total)d indsendt).")
+                % {"number": number, "done": done, "total": place.total},
+            )
+        else:
+            messages.success(request, _("%(number)s er indsendt til økonomi.") % {"number": number})
     elif row.errors:
         messages.warning(
-            request, _("Status er gemt som kladde, men der mangler noget, før den kan indsendes.")
+            request,
+            _("%(number)s er gemt som kladde, men der mangler noget, før den kan indsendes.")
+            % {"number": number},
+        )
+    elif was_submitted and saved.state == SubmissionState.DRAFT:
+        messages.warning(
+            request,
+            _(
+                "%(number)s er gemt som kladde, og indsendelsen er trukket tilbage. Indsend igen, "
+                "når den er klar."
+            )
+            % {"number": number},
         )
     else:
-        messages.success(request, _("Status er gemt som kladde."))
+        messages.success(request, _("%(number)s er gemt som kladde.") % {"number": number})
+    if submitted and request.POST.get("submit") == "next":
+        state = request.GET.get("tilstand", "")
+        target = (
+            _walk_url(saved, place.next, place, state)
+            if place is not None and place.next
+            else _list_url(request, saved)
+        )
+        if request.htmx:  # type: ignore[attr-defined]
+            return HttpResponse(status=204, headers={"HX-Redirect": target})
+        return redirect(target)
     if request.htmx:  # type: ignore[attr-defined]
-        fresh = StatusForm(initial=_initial(row))
-        context = _status_context(request, row.submission, fresh, row.findings, row=row)
+        fresh_place = place
+        if place is not None and submitted and not was_submitted:
+            fresh_place = dataclasses.replace(place, done=place.done + 1)
+        fresh_form, fresh_economy = _forms(request, page)
+        context = _status_context(
+            request,
+            fresh_place,
+            page,
+            fresh_form,
+            fresh_economy,
+            tried_submit=wants_submit and not submitted,
+        )
         return _render_status(request, context)
-    return redirect(request.path)
+    return redirect(request.get_full_path())
 
 
 @require_POST
@@ -294,6 +509,12 @@ def status_review(request: HttpRequest, year: int, round_number: int, number: st
     )
     if submission is None:
         return denied or _deny(request)
+    # Where the walk goes on from, read before the decision moves it out of the filter.
+    place = None
+    if request.POST.get("next") == "walk":
+        _found, place = ws.submission_placed(
+            year=year, round_number=round_number, number=number, states=_walk_states(request)
+        )
     form = ReviewForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Vælg godkend eller send retur."))
@@ -312,6 +533,12 @@ def status_review(request: HttpRequest, year: int, round_number: int, number: st
     except wf.WorkflowError as exc:
         messages.error(request, str(exc))
     nxt = request.POST.get("next", "")
+    if nxt == "walk":
+        if place is not None and place.next:
+            return redirect(
+                _walk_url(submission, place.next, place, request.GET.get("tilstand", ""))
+            )
+        return redirect(_list_url(request, submission))
     if nxt == "board":
         return redirect("web:round-manage", year=year, round_number=round_number)
     return redirect("web:status", year=year, round_number=round_number, number=number)

@@ -8,7 +8,7 @@ from typing import Any
 
 from django import template
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from opfolgning.exporters import html as html_export
 from opfolgning.followup import guide, vocabulary
@@ -21,6 +21,27 @@ register = template.Library()
 def smiley(value: str | None, glyph: str | None = None, size: int = 22) -> SafeString:
     """Render a smiley as a face icon (shape, not only colour) with its word beside it."""
     return mark_safe(html_export.smiley_html(value, glyph, size))
+
+
+@register.filter
+def effort_meaning(value: str | None) -> str:
+    """Return what an effort smiley means, in the reading guide's words ("" for none)."""
+    word = vocabulary.EFFORT_MEANINGS.get(value or "")
+    return gettext(word.da) if word else ""
+
+
+@register.filter
+def economy_meaning(value: str | None) -> str:
+    """Return what an economy smiley means, in the reading guide's words ("" for none)."""
+    word = vocabulary.ECONOMY_MEANINGS.get(value or "")
+    return gettext(word.da) if word else ""
+
+
+@register.filter
+def finding_text(finding: Any) -> str:
+    """Return a rule finding's message in the active language."""
+    english = (get_language() or "").startswith("en")
+    return str(finding.message_en if english else finding.message_da)
 
 
 @register.filter
