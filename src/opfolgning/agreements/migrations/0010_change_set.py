@@ -4,75 +4,74 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agreements', '0009_import_record'),
+        ("agreements", "0009_import_record"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='historicalagreement',
-            name='history_change_set',
+            model_name="historicalagreement",
+            name="history_change_set",
             field=models.UUIDField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='historicalbudgetchange',
-            name='history_change_set',
+            model_name="historicalbudgetchange",
+            name="history_change_set",
             field=models.UUIDField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='historicalbudgetchangeamount',
-            name='history_change_set',
+            model_name="historicalbudgetchangeamount",
+            name="history_change_set",
             field=models.UUIDField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='historicalbudgetline',
-            name='history_change_set',
+            model_name="historicalbudgetline",
+            name="history_change_set",
             field=models.UUIDField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='historicalcenter',
-            name='history_change_set',
+            model_name="historicalcenter",
+            name="history_change_set",
             field=models.UUIDField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='historicalcommittee',
-            name='history_change_set',
+            model_name="historicalcommittee",
+            name="history_change_set",
             field=models.UUIDField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='historicalcommitteereport',
-            name='history_change_set',
+            model_name="historicalcommitteereport",
+            name="history_change_set",
             field=models.UUIDField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='historicaleconomystatus',
-            name='history_change_set',
+            model_name="historicaleconomystatus",
+            name="history_change_set",
             field=models.UUIDField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='historicalinitiative',
-            name='history_change_set',
+            model_name="historicalinitiative",
+            name="history_change_set",
             field=models.UUIDField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='historicalmilestone',
-            name='history_change_set',
+            model_name="historicalmilestone",
+            name="history_change_set",
             field=models.UUIDField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='historicalround',
-            name='history_change_set',
+            model_name="historicalround",
+            name="history_change_set",
             field=models.UUIDField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='historicalsubmission',
-            name='history_change_set',
+            model_name="historicalsubmission",
+            name="history_change_set",
             field=models.UUIDField(blank=True, editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='historicaltheme',
-            name='history_change_set',
+            model_name="historicaltheme",
+            name="history_change_set",
             field=models.UUIDField(blank=True, editable=False, null=True),
         ),
     ]
