@@ -80,6 +80,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # One request's writes are one change set: one entry in an initiative's timeline.
+    "opfolgning.web.middleware.ChangeSetMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # A selector's NotFound (no such agreement, round, initiative) is the 404 page.
     "opfolgning.web.middleware.NotFoundMiddleware",

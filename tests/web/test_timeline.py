@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import pytest
 from django.shortcuts import resolve_url
+from django.urls import reverse
 
 from opfolgning.agreements import history
 from opfolgning.agreements.models import Initiative, Milestone
 from opfolgning.agreements.services import report_import
 from tests import factories
+from tests.personas import login
 
 pytestmark = pytest.mark.django_db
 
@@ -157,3 +159,58 @@ def test_every_role_may_read_any_initiatives_timeline(client, world, request, pe
         response = client.get(url)
         assert response.status_code == 200
         assert f"Historik: {initiative.number}. {initiative.title}" in response.content.decode()
+
+
+def _status_form(version: int = 0, **values: str) -> dict[str, str]:
+    data = {"version": str(version), "text": "", "status_note": "", "smiley": ""}
+    data["corrective_action"] = ""
+    data.update(values)
+    return data
+
+
+def _timeline(client, world) -> str:
+    initiative = world.initiative
+    url = reverse("web:initiative_timeline", args=[initiative.agreement.year, initiative.number])
+    return client.get(url).content.decode()
+
+
+def test_one_save_and_submit_is_one_entry_listing_every_row_it_touched(
+    client, world, center_editor, finance_officer
+):
+    status = reverse("web:status", args=[world.agreement.year, world.round.number, "1.1"])
+    login(client, finance_officer)
+    before = _timeline(client, world).count('<li class="entry')
+    login(client, center_editor)
+    # One click: the milestone is written, the submission made a draft, then submitted.
+    client.post(status, _status_form(status_note="Efter planen", smiley="happy", submit="1"))
+    login(client, finance_officer)
+    html = _timeline(client, world)
+    assert html.count('<li class="entry') == before + 1
+    assert "Milepæl og indberetning, 3. opfølgning" in html
+    assert html.count("<h3>") == 2
+    assert "Jens Hansen" in html
+    assert "Efter planen" in html
+    assert "<strong>indsendt</strong>" in html
+    # A second save is a second entry.
+    login(client, center_editor)
+    client.post(status, _status_form(1, status_note="Stadig efter planen", smiley="happy"))
+    login(client, finance_officer)
+    assert _timeline(client, world).count('<li class="entry') == before + 2
+
+
+def test_the_page_query_count_holds_with_entries_of_several_rows(
+    client, world, center_editor, finance_officer, django_assert_max_num_queries
+):
+    status = reverse("web:status", args=[world.agreement.year, world.round.number, "1.1"])
+    login(client, finance_officer)
+    url = reverse("web:initiative_timeline", args=[world.agreement.year, "1.1"])
+    with django_assert_max_num_queries(14) as few:
+        before = client.get(url).content.decode().count('<li class="entry')
+    budget = len(few.captured_queries)  # read now: each request clears the query log
+    login(client, center_editor)
+    for n in range(10):
+        client.post(status, _status_form(n, status_note=f"Status {n}", smiley="happy"))
+    login(client, finance_officer)
+    with django_assert_max_num_queries(budget):
+        html = client.get(url).content.decode()
+    assert html.count('<li class="entry') == before + 10

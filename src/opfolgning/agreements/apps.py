@@ -8,3 +8,7 @@ class AgreementsConfig(AppConfig):
     name = "opfolgning.agreements"
     label = "agreements"
     verbose_name = _("Budgetaftaler")
+
+    def ready(self) -> None:
+        # Connects the receiver that marks each history row with its change set.
+        from . import audit  # noqa: F401

@@ -4,15 +4,26 @@ django-simple-history takes the user and the change reason of a history row from
 instance (`_history_user`, `_change_reason`) or, in bulk, from `default_user` and
 `default_change_reason`. Every service writes through these helpers, so every row names
 its user the same way: the signed-in user, or nobody (a command, cron, an anonymous actor).
+
+One save is one change set: every history row written inside `change_set()` (a service
+call; in the web and the API, the whole request) carries the same `history_change_set`
+id, so the timeline shows a status saved and submitted, or an initiative with its
+milestones, as one entry (agreements/history.py).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, TypeAlias, TypeVar, cast
+import functools
+import uuid
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, cast
 
 from django.contrib.auth.models import AnonymousUser
 from django.db import models
+from django.dispatch import receiver
+from simple_history.signals import pre_create_historical_record
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 if TYPE_CHECKING:
@@ -28,6 +39,60 @@ _M = TypeVar("_M", bound=models.Model)
 
 #: The longest change reason a history row holds (django-simple-history's column).
 REASON_MAX = 100
+
+
+#: The history rows' field that names their change set (agreements.models.ChangeSetHistory).
+CHANGE_SET_FIELD = "history_change_set"
+
+_current: ContextVar[uuid.UUID | None] = ContextVar("opfolgning_change_set", default=None)
+
+
+@contextmanager
+def change_set() -> Iterator[uuid.UUID]:
+    """Give every history row written inside one change-set id, and yield it.
+
+    Nested, the inner one is part of the outer one: a request that saves a status and then
+    submits it is one change set, and so one entry in the timeline. Also a decorator
+    (`@change_set()`), as every service that writes is.
+    """
+    outer = _current.get()
+    if outer is not None:
+        yield outer
+        return
+    token = _current.set(uuid.uuid4())
+    try:
+        current = _current.get()
+        assert current is not None
+        yield current
+    finally:
+        _current.reset(token)
+
+
+def current_change_set() -> uuid.UUID | None:
+    """Return the id of the change set being written, or None outside one."""
+    return _current.get()
+
+
+@functools.cache
+def _marks_change_sets(history_model: type[models.Model]) -> bool:
+    return any(f.name == CHANGE_SET_FIELD for f in history_model._meta.concrete_fields)
+
+
+def _change_set_attrs(model: type[models.Model]) -> dict[str, Any] | None:
+    """Return the bulk history rows' extra values: the change set, if any and kept."""
+    current = _current.get()
+    history_model = model.history.model  # type: ignore[attr-defined]
+    if current is None or not _marks_change_sets(history_model):
+        return None
+    return {CHANGE_SET_FIELD: current}
+
+
+@receiver(pre_create_historical_record, dispatch_uid="opfolgning.audit.change_set")
+def _mark_change_set(sender: type[models.Model], history_instance: Any, **kwargs: Any) -> None:
+    """Write the current change set on a history row made by a save or a delete."""
+    current = _current.get()
+    if current is not None and _marks_change_sets(sender):
+        setattr(history_instance, CHANGE_SET_FIELD, current)
 
 
 def _fit(reason: str) -> str:
@@ -82,6 +147,7 @@ def audited_bulk_create(
         batch_size=batch_size,
         default_user=user_of(actor),
         default_change_reason=_fit(reason),
+        custom_historical_attrs=_change_set_attrs(model),
     )
     return created
 
@@ -103,5 +169,6 @@ def audited_bulk_update(
         batch_size=batch_size,
         default_user=user_of(actor),
         default_change_reason=_fit(reason),
+        custom_historical_attrs=_change_set_attrs(model),
     )
     return updated

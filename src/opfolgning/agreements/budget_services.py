@@ -16,7 +16,7 @@ from opfolgning.followup import budget as rules
 from opfolgning.followup import vocabulary
 from opfolgning.followup.vocabulary import CHANGE_KIND_WORDS
 
-from .audit import Actor, audited_bulk_create, audited_delete, audited_save, user_of
+from .audit import Actor, audited_bulk_create, audited_delete, audited_save, change_set, user_of
 from .budget_selectors import approved_rules, rules_of
 from .models import (
     MAX_AMOUNT,
@@ -122,6 +122,7 @@ def _stored_change_words(change: rules.BudgetChange) -> tuple[str, str]:
 # --- the adopted budget -------------------------------------------------------------------
 
 
+@change_set()
 def budget_set(
     *,
     actor: Actor,
@@ -252,6 +253,7 @@ def _choice(words: Iterable[str], last: str = "eller") -> str:
     return ", ".join(items[:-1]) + f" {last} " + items[-1]
 
 
+@change_set()
 def change_propose(
     *,
     actor: Actor,
@@ -376,6 +378,7 @@ def _decision_problem(change: BudgetChange, verb_da: str, verb_en: str) -> rules
     )
 
 
+@change_set()
 def change_approve(
     *, actor: Actor, change: BudgetChange, decided_on: dt.date | None, reference: str
 ) -> BudgetChange:
@@ -432,6 +435,7 @@ def change_approve(
     return change
 
 
+@change_set()
 def change_reject(
     *, actor: Actor, change: BudgetChange, decided_on: dt.date | None, reference: str = ""
 ) -> BudgetChange:
@@ -502,6 +506,7 @@ def _generated_text(
     return rules.economy_text(budget, changes, as_of=round_obj.date)
 
 
+@change_set()
 def economy_figures_save(
     *,
     actor: Actor,
@@ -614,6 +619,7 @@ def economy_figures_save(
     return status
 
 
+@change_set()
 def economy_rejudge(*, actor: Actor, initiative: Initiative) -> int:
     """Judge again the economy smileys of the initiative's open rounds; return how many changed.
 

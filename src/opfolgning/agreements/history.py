@@ -1,8 +1,10 @@
 """Reads of an initiative's history: every change of every field, who, when, newest first.
 
 The history rows come from django-simple-history (one snapshot per save, written in bulk by
-the import). A change is found by comparing each snapshot with the previous snapshot of the
-same object. The query count is fixed: one query per history table plus the names behind
+the import). One entry is one save: the rows of one change set (agreements/audit.py), or,
+for rows from before change sets, those one person wrote with one reason at once. Each
+object it touched shows its fields from the snapshot before the save to the last one in it.
+The query count is fixed: one query per history table plus the names behind
 foreign keys, whatever the number of entries.
 """
 
@@ -19,13 +21,14 @@ from typing import Any
 from django.db import models
 from django.utils import formats, timezone
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.text import capfirst
+from django.utils.text import capfirst, get_text_list
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from opfolgning.followup.textdiff import diff_html
 from opfolgning.followup.vocabulary import round_phrase
 
+from .audit import CHANGE_SET_FIELD
 from .models import (
     Agreement,
     Center,
@@ -40,6 +43,10 @@ from .models import (
 from .selectors import NotFound
 
 PER_PAGE = 200
+
+#: History rows from before change sets were kept are one save when one person wrote them
+#: with one reason within this time (a service's rows are milliseconds apart).
+SAVE_WINDOW = dt.timedelta(seconds=2)
 
 # Bookkeeping, not content: the sort key follows the number, the version counts saves, and
 # the object's own links (initiative, round) are shown as the entry's subject instead.
@@ -92,8 +99,24 @@ class FieldChange:
 
 
 @dataclass(frozen=True)
+class EntryPart:
+    """What one save did to one object: the initiative, a milestone, an economy status or a
+    submission."""
+
+    what: str  # "Milepæl, 3. opfølgning"
+    kind: EntryKind
+    round: int | None
+    changes: tuple[FieldChange, ...]
+    model: str = ""
+    subject: str = ""  # "Milepæl"
+    subject_plural: str = ""  # "Milepæle"
+    has_round: bool = False
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
-    """One snapshot of the initiative or one of its rows, and what it changed."""
+    """One save: who, when, and what it changed in each object it touched (`parts`; the
+    fields `what`, `kind`, `round` and `changes` sum them up)."""
 
     when: dt.datetime
     who: str
@@ -106,6 +129,7 @@ class TimelineEntry:
     history_id: int = 0
     # For an entry from before a carry-over: "Aftale om budget 2025, 1.11"; else "".
     earlier: str = ""
+    parts: tuple[EntryPart, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -246,47 +270,176 @@ def _changes(
     return tuple(out)
 
 
-def _entries(
-    model: type[models.Model],
-    rows: list[Any],
+@dataclass(frozen=True)
+class _Record:
+    """One history row, with the snapshot of the same object before it (None: the first)."""
+
+    model: type[models.Model]
+    row: Any
+    previous: Any | None
+
+    @property
+    def key(self) -> tuple[str, Any]:
+        return (self.model._meta.label, self.row.id)
+
+
+def _records(
+    rows: dict[type[models.Model], list[Any]], order: dict[str | None, int]
+) -> list[_Record]:
+    """Return every history row with its previous snapshot, oldest first across tables."""
+    records: list[_Record] = []
+    for model, model_rows in rows.items():
+        previous_by_object: dict[Any, Any] = {}
+        for row in model_rows:
+            records.append(_Record(model, row, previous_by_object.get(row.id)))
+            previous_by_object[row.id] = row
+    records.sort(
+        key=lambda r: (r.row.history_date, order[r.model._meta.model_name], r.row.history_id)
+    )
+    return records
+
+
+def _saves(records: list[_Record]) -> list[list[_Record]]:
+    """Return the records grouped by the save that wrote them, oldest first.
+
+    A save is the rows of one change set (agreements/audit.py). A row from before change
+    sets were kept joins the save before it when the same person wrote it with the same
+    reason within SAVE_WINDOW and it did not touch an object that save already touched.
+    """
+    saves: list[list[_Record]] = []
+    by_change_set: dict[Any, list[_Record]] = {}
+    open_save: list[_Record] | None = None
+    for record in records:
+        row = record.row
+        change_set = getattr(row, CHANGE_SET_FIELD, None)
+        if change_set is not None:
+            save = by_change_set.get(change_set)
+            if save is None:
+                save = by_change_set[change_set] = []
+                saves.append(save)
+            save.append(record)
+            continue
+        if open_save is not None and _same_old_save(open_save, record):
+            open_save.append(record)
+            continue
+        open_save = [record]
+        saves.append(open_save)
+    return saves
+
+
+def _same_old_save(save: list[_Record], record: _Record) -> bool:
+    first, row = save[0].row, record.row
+    return (
+        row.history_user_id is not None
+        and row.history_user_id == first.history_user_id
+        and (row.history_change_reason or "") == (first.history_change_reason or "")
+        and row.history_date - first.history_date <= SAVE_WINDOW
+        and all(r.key != record.key for r in save)
+    )
+
+
+def _part(
+    records: list[_Record],
+    rounds: dict[Any, int],
+    fmt: _Formatter,
+) -> EntryPart | None:
+    """Return what one save did to one object (its rows in the save, oldest first)."""
+    first, last = records[0], records[-1]
+    model = first.model
+    first_type, last_type = first.row.history_type, last.row.history_type
+    if first_type == "+" and last_type == "-":
+        return None  # made and removed in the same save: nothing to show
+    if first_type == "+":
+        kind = EntryKind.CREATED
+    else:
+        kind = _HISTORY_TYPES.get(last_type, EntryKind.CHANGED)
+    changes = _changes(_shown_fields(model), last.row, first.previous, kind, fmt)
+    if kind is EntryKind.CHANGED and not changes:
+        return None  # only bookkeeping fields changed
+    subject = capfirst(str(model._meta.verbose_name))
+    round_number = rounds.get(getattr(last.row, "round_id", None))
+    what = subject
+    if hasattr(last.row, "round_id"):
+        what = _("%(object)s, %(round)s") % {"object": subject, "round": round_name(round_number)}
+    return EntryPart(
+        what=what,
+        kind=kind,
+        round=round_number,
+        changes=changes,
+        model=model._meta.model_name or "",
+        subject=subject,
+        subject_plural=capfirst(str(model._meta.verbose_name_plural)),
+        has_round=hasattr(last.row, "round_id"),
+    )
+
+
+def _entry(
+    save: list[_Record],
     rounds: dict[Any, int],
     fmt: _Formatter,
     system: str,
-) -> list[TimelineEntry]:
-    fields = _shown_fields(model)
-    subject = capfirst(str(model._meta.verbose_name))
-    previous_by_object: dict[Any, Any] = {}
-    entries: list[TimelineEntry] = []
-    for record in rows:
-        previous = previous_by_object.get(record.id)
-        previous_by_object[record.id] = record
-        kind = _HISTORY_TYPES.get(record.history_type, EntryKind.CHANGED)
-        changes = _changes(fields, record, previous, kind, fmt)
-        if kind is EntryKind.CHANGED and not changes:
-            continue  # only bookkeeping fields changed
-        round_number = rounds.get(getattr(record, "round_id", None))
-        what = subject
-        if hasattr(record, "round_id"):
-            what = _("%(object)s, %(round)s") % {
-                "object": subject,
-                "round": round_name(round_number),
-            }
-        user = _user_name(record.history_user)
-        reason = reason_text(record.history_change_reason)
-        entries.append(
-            TimelineEntry(
-                when=record.history_date,
-                who=user or reason or system,
-                note=reason if user else "",
-                what=what,
-                kind=kind,
-                round=round_number,
-                changes=changes,
-                model=model._meta.model_name or "",
-                history_id=record.history_id,
-            )
+    order: dict[str | None, int],
+) -> TimelineEntry | None:
+    """Return one save as one entry: who, when and what it changed in each object."""
+    by_object: dict[tuple[str, Any], list[_Record]] = {}
+    for record in save:
+        by_object.setdefault(record.key, []).append(record)
+    parts = [
+        part
+        for records in sorted(
+            by_object.values(),
+            key=lambda rs: (order[rs[0].model._meta.model_name], rs[0].row.history_date),
         )
-    return entries
+        if (part := _part(records, rounds, fmt)) is not None
+    ]
+    if not parts:
+        return None
+    rows = [r.row for r in save]
+    user = next((_user_name(r.history_user) for r in rows if r.history_user_id is not None), "")
+    reasons = list(dict.fromkeys(t for r in rows if (t := reason_text(r.history_change_reason))))
+    reason = "; ".join(reasons)
+    last = max(rows, key=lambda r: (r.history_date, r.history_id))
+    return TimelineEntry(
+        when=last.history_date,
+        who=user or reason or system,
+        note=reason if user else "",
+        what=_what(parts),
+        kind=_kind(parts),
+        round=_round(parts),
+        changes=tuple(c for part in parts for c in part.changes),
+        model=parts[0].model,
+        history_id=last.history_id,
+        parts=tuple(parts),
+    )
+
+
+def _kind(parts: list[EntryPart]) -> EntryKind:
+    kinds = {part.kind for part in parts}
+    return kinds.pop() if len(kinds) == 1 else EntryKind.CHANGED
+
+
+def _round(parts: list[EntryPart]) -> int | None:
+    rounds = {part.round for part in parts}
+    return rounds.pop() if len(rounds) == 1 else None
+
+
+def _what(parts: list[EntryPart]) -> str:
+    """Return what a save touched: "Milepæl, 3. opfølgning", "Milepæl og indberetning, 3.
+    opfølgning" (one round), "Indsats og milepæle" (several)."""
+    if len(parts) == 1:
+        return parts[0].what
+    counts: dict[str, int] = {}
+    plurals: dict[str, str] = {}
+    for part in parts:
+        counts[part.subject] = counts.get(part.subject, 0) + 1
+        plurals[part.subject] = part.subject_plural
+    names = [plurals[s] if n > 1 else s for s, n in counts.items()]
+    names = names[:1] + [name.lower() for name in names[1:]]
+    objects = get_text_list(names, _("og"))
+    rounds = {part.round for part in parts}
+    if len(rounds) == 1 and all(part.has_round for part in parts):
+        return _("%(object)s, %(round)s") % {"object": objects, "round": round_name(rounds.pop())}
+    return objects
 
 
 def initiative_timeline(initiative: Initiative) -> list[TimelineEntry]:
@@ -301,7 +454,7 @@ def initiative_timeline(initiative: Initiative) -> list[TimelineEntry]:
         where = f"{earlier.agreement.name}, {earlier.number}"
         entries += [dataclasses.replace(e, earlier=where) for e in _timeline_of(earlier)]
         earlier = earlier.carried_from
-    order = {model._meta.model_name: index for index, model in enumerate(_TRACKED)}
+    order = _table_order()
     entries.sort(key=lambda e: (e.when, order[e.model], e.history_id), reverse=True)
     return entries
 
@@ -325,10 +478,17 @@ def _timeline_of(initiative: Initiative) -> list[TimelineEntry]:
     }
     fmt = _Formatter(names)
     system = _("System")
+    order = _table_order()
     entries: list[TimelineEntry] = []
-    for model in _TRACKED:
-        entries.extend(_entries(model, rows[model], rounds, fmt, system))
+    for save in _saves(_records(rows, order)):
+        entry = _entry(save, rounds, fmt, system, order)
+        if entry is not None:
+            entries.append(entry)
     return entries
+
+
+def _table_order() -> dict[str | None, int]:
+    return {model._meta.model_name: index for index, model in enumerate(_TRACKED)}
 
 
 def initiative_timeline_page(

@@ -78,6 +78,18 @@ AGREEMENT_YEARS = 4
 MAX_AMOUNT = 100_000_000_000
 
 
+class ChangeSetHistory(models.Model):
+    """The history rows' mark of one save: every row one service call (or one request)
+    writes carries the same id (agreements/audit.py `change_set`), so the timeline shows
+    the save as one entry, whatever the number of rows it touched. Rows from before the
+    mark existed have none."""
+
+    history_change_set = models.UUIDField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class Agreement(models.Model):
     """A budget agreement (Aftale om budget 2019)."""
 
@@ -86,7 +98,7 @@ class Agreement(models.Model):
     # The budget period; save() fills year .. year + 3 when not given.
     first_year = models.PositiveSmallIntegerField(_("første år i budgetperioden"), blank=True)
     last_year = models.PositiveSmallIntegerField(_("sidste år i budgetperioden"), blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[ChangeSetHistory])
 
     class Meta:
         verbose_name = _("budgetaftale")
@@ -123,7 +135,7 @@ class Committee(models.Model):
 
     name = models.CharField(_("navn"), max_length=200, unique=True)
     slug = models.SlugField(_("kort navn"), max_length=200, unique=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[ChangeSetHistory])
 
     class Meta:
         verbose_name = _("udvalg")
@@ -138,7 +150,7 @@ class Center(models.Model):
     """A responsible center (administrative department)."""
 
     name = models.CharField(_("navn"), max_length=200, unique=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[ChangeSetHistory])
 
     class Meta:
         verbose_name = _("center")
@@ -158,7 +170,7 @@ class Theme(models.Model):
     number = models.CharField(_("nummer"), max_length=20)
     title = models.CharField(_("titel"), max_length=500, blank=True)
     position = models.PositiveIntegerField(_("rækkefølge"), default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[ChangeSetHistory])
 
     class Meta:
         verbose_name = _("tema")
@@ -191,7 +203,7 @@ class Round(models.Model):
     published_at = models.DateTimeField(_("offentliggjort"), null=True, blank=True)
     # Why the finance officer closed the round despite findings or unapproved initiatives.
     close_override_reason = models.TextField(_("begrundelse for lukning trods fund"), blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[ChangeSetHistory])
 
     class Meta:
         verbose_name = _("opfølgning")
@@ -274,7 +286,7 @@ class Initiative(models.Model):
         related_name="carried_to",
         verbose_name=_("videreført fra"),
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[ChangeSetHistory])
 
     class Meta:
         verbose_name = _("indsats")
@@ -320,7 +332,7 @@ class CommitteeReport(models.Model):
     contact_phone = models.CharField(_("telefon"), max_length=50, blank=True)
     reading_guide = models.TextField(_("læsevejledning"), blank=True)
     source_name = models.CharField(_("importeret fra"), max_length=500, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[ChangeSetHistory])
 
     class Meta:
         verbose_name = _("udvalgsrapport")
@@ -355,7 +367,7 @@ class Milestone(models.Model):
     carried_forward = models.BooleanField(_("videreført"), default=False)
     # Optimistic locking: a save names the version it was based on; a stale one is refused.
     version = models.PositiveIntegerField(_("version"), default=1)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[ChangeSetHistory])
 
     class Meta:
         verbose_name = _("milepæl")
@@ -395,7 +407,7 @@ class EconomyStatus(models.Model):
     saving_achieved = models.BooleanField(_("sparemål nået"), null=True, blank=True)
     set_by_officer = models.BooleanField(_("sat af sagsbehandleren"), default=False)
     reason = models.TextField(_("begrundelse for smiley"), blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[ChangeSetHistory])
 
     class Meta:
         verbose_name = _("økonomistatus")
@@ -451,7 +463,7 @@ class BudgetLine(models.Model):
     year = models.PositiveSmallIntegerField(_("år"))
     kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
     amount = models.BigIntegerField(_("beløb (kr.)"))
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[ChangeSetHistory])
 
     class Meta:
         verbose_name = _("budgetlinje")
@@ -504,7 +516,7 @@ class BudgetChange(models.Model):
         related_name="+",
         verbose_name=_("oprettet af"),
     )
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[ChangeSetHistory])
 
     class Meta:
         verbose_name = _("budgetændring")
@@ -547,7 +559,7 @@ class BudgetChangeAmount(models.Model):
     )
     year = models.PositiveSmallIntegerField(_("år"))
     amount = models.BigIntegerField(_("beløb (kr.)"))
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[ChangeSetHistory])
 
     class Meta:
         verbose_name = _("beløb i budgetændring")
@@ -656,7 +668,7 @@ class Submission(models.Model):
         verbose_name=_("ændret af"),
     )
     submitted_at = models.DateTimeField(_("indsendt"), null=True, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(bases=[ChangeSetHistory])
 
     class Meta:
         verbose_name = _("indberetning")

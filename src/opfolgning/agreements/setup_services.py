@@ -18,7 +18,7 @@ from django.db import transaction
 
 from opfolgning.followup.vocabulary import round_label
 
-from .audit import Actor, audited_save
+from .audit import Actor, audited_save, change_set
 from .models import Agreement, Center, Committee, Initiative, Kind, Milestone, Round, RoundState
 from .models import Theme as ThemeModel
 
@@ -96,6 +96,7 @@ def _clean_themes(themes: Iterable[ThemeFields]) -> list[ThemeFields]:
     return result
 
 
+@change_set()
 def agreement_create(
     *,
     actor: Actor,
@@ -168,6 +169,7 @@ def _named(model: type[Center] | type[Committee], name: str) -> Any:
     return found
 
 
+@change_set()
 def initiative_create(
     *, actor: Actor, agreement: Agreement, fields: InitiativeFields
 ) -> Initiative:
@@ -245,6 +247,7 @@ class CarryOver:
     number: str = ""
 
 
+@change_set()
 def initiatives_carry_over(
     *, actor: Actor, agreement: Agreement, items: Sequence[CarryOver]
 ) -> list[Initiative]:

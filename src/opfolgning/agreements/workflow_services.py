@@ -21,7 +21,7 @@ from opfolgning.followup.rules import Finding, Severity, effective_smileys, init
 from opfolgning.followup.smileys import Smiley
 
 from . import selectors
-from .audit import Actor, audited_save, user_of
+from .audit import Actor, audited_save, change_set, user_of
 from .budget_services import economy_figures_save
 from .models import (
     Agreement,
@@ -148,6 +148,7 @@ def _previous_effective(doc_round: int, milestones: list[Any]) -> Smiley | None:
     return effective[doc_round - 2].smiley
 
 
+@change_set()
 def round_open(*, actor: Actor, round_obj: Round) -> int:
     """Open a planned round: one submission per initiative, carry-forward pre-filled.
 
@@ -236,6 +237,7 @@ def _lock(submission: Submission) -> Submission:
     )
 
 
+@change_set()
 def status_save(
     *,
     actor: Actor,
@@ -314,6 +316,7 @@ def status_save(
     return SaveResult(milestone, submission)
 
 
+@change_set()
 def report_save(
     *,
     actor: Actor,
@@ -352,6 +355,7 @@ def report_save(
     return result
 
 
+@change_set()
 def status_submit(*, actor: Actor, submission: Submission) -> SaveResult:
     """Submit an initiative's status for review; refused while a rule is broken."""
     with transaction.atomic():
@@ -387,6 +391,7 @@ def status_submit(*, actor: Actor, submission: Submission) -> SaveResult:
     return SaveResult(milestone, submission, findings)
 
 
+@change_set()
 def status_return(*, actor: Actor, submission: Submission, comment: str) -> Submission:
     """Send a submitted status back to the department with a comment saying what to change."""
     if not comment.strip():
@@ -404,6 +409,7 @@ def status_return(*, actor: Actor, submission: Submission, comment: str) -> Subm
     return submission
 
 
+@change_set()
 def status_approve(*, actor: Actor, submission: Submission, comment: str = "") -> Submission:
     """Approve a submitted status; refused while one of its rules is broken."""
     with transaction.atomic():

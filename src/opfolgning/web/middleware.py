@@ -1,4 +1,5 @@
-"""Web middleware: the chosen language, and "not found" as the 404 page."""
+"""Web middleware: the chosen language, one change set per request, and "not found" as the
+404 page."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import translation
 
+from opfolgning.agreements.audit import change_set
 from opfolgning.followup.errors import NotFound
 
 
@@ -26,6 +28,22 @@ class ChosenLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class ChangeSetMiddleware:
+    """Make every write of one request one change set (agreements/audit.py).
+
+    A click that saves a status and submits it, or saves the status and the economy
+    figures, runs several services; in the history they are one save, so the initiative's
+    timeline shows one entry for it. (A read writes nothing, so its change set stays unused.)
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        with change_set():
+            return self.get_response(request)
 
 
 class NotFoundMiddleware:
