@@ -196,3 +196,13 @@ def test_approval_is_disabled_while_a_rule_is_broken(
     body = client.get(_url("1.1")).content.decode()
     assert 'value="approve" disabled' in body
     assert "kan ikke godkendes" in body
+
+
+def test_a_refused_save_on_the_centers_behalf_shows_the_form_with_its_error(
+    client: Any, world: World, finance_officer: Any
+) -> None:
+    login(client, finance_officer)
+    response = client.post(_url("1.1"), _form(status_note="x" * 10001), HTTP_HX_REQUEST="true")
+    assert response.status_code == 422
+    body = response.content.decode()
+    assert 'id="status-form"' in body and 'href="#id_status_note"' in body

@@ -184,7 +184,8 @@ def _status_context(
     may_edit = can(user, "agreements.edit_status", submission)
     may_review = can(user, "agreements.review_status", submission)
     # The finance office reads a status to review it; it edits on the center's behalf on ask.
-    reviewing = may_review and request.GET.get("ret") != "1" and conflict is None and not error
+    # After a post (a save on the center's behalf) the form stays, with what it says.
+    reviewing = may_review and request.method != "POST" and request.GET.get("ret") != "1"
     findings = row.findings
     state = request.GET.get("tilstand", "")
     form_errors = [
