@@ -115,3 +115,12 @@ def test_the_counts_are_of_every_initiative_whatever_the_filter(
     body = _owed(client, world, "?tilstand=not_started")
     assert "<strong>1 af 2</strong> indsendt" in body
     assert "1.1 Plejecenter" not in body and "1.3 Cykelsti" in body
+
+
+def test_my_work_says_how_many_were_sent_back(
+    client: Any, world: World, center_editor: Any
+) -> None:
+    Submission.objects.filter(pk=world.submission.pk).update(state=SubmissionState.RETURNED)
+    login(client, center_editor)
+    body = client.get(reverse("web:my-work")).content.decode()
+    assert "(1 sendt retur)" in body

@@ -539,6 +539,8 @@ class OpenRound(NamedTuple):
     round: Round
     total: int
     pending: int
+    # Of the pending, those the finance office sent back with a comment.
+    returned: int = 0
 
 
 def open_rounds_for(*, center_ids: Iterable[int] | None) -> list[OpenRound]:
@@ -548,9 +550,16 @@ def open_rounds_for(*, center_ids: Iterable[int] | None) -> list[OpenRound]:
         submissions = Submission.objects.filter(round=round_obj)
         if center_ids is not None:
             submissions = submissions.filter(initiative__center_id__in=list(center_ids))
-        total = submissions.count()
-        pending = submissions.filter(state__in=PENDING_STATES).count()
-        result.append(OpenRound(round_obj, total, pending))
+        counts = dict(
+            submissions.order_by()
+            .values_list("state")
+            .annotate(n=Count("pk"))
+            .values_list("state", "n")
+        )
+        total = sum(counts.values())
+        pending = sum(counts.get(str(state), 0) for state in PENDING_STATES)
+        returned = counts.get(str(SubmissionState.RETURNED), 0)
+        result.append(OpenRound(round_obj, total, pending, returned))
     return result
 
 
