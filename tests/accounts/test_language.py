@@ -124,3 +124,29 @@ def test_the_service_refuses_a_language_the_site_does_not_offer(world):
     # Blank: back to the site's default.
     services.profile_language_set(actor=None, user=user, language="")
     assert language_of(user) == ""
+
+
+def test_while_signed_in_the_session_keeps_the_language_when_the_cookie_is_gone(
+    client, center_editor
+):
+    # The language cookie ends with the browser; the sign-in (SESSION_COOKIE_AGE) may not.
+    services.profile_language_set(actor=center_editor, user=center_editor, language="en")
+    client.post(LOGIN, {"username": "ejendomme", "password": PASSWORD})
+    del client.cookies[COOKIE]
+
+    page = client.get("/")
+
+    assert page["Content-Language"] == "en"
+    assert page.cookies[COOKIE].value == "en"  # and the cookie is back
+    # Signed out (the session flushed) and without the cookie: the site's default.
+    client.post("/konto/log-ud/")
+    del client.cookies[COOKIE]
+    assert client.get("/")["Content-Language"] == "da"
+
+
+def test_a_switch_while_signed_in_is_kept_in_the_session_too(client, center_editor):
+    login(client, center_editor)
+    _switch(client, "en")
+    del client.cookies[COOKIE]
+
+    assert client.get("/")["Content-Language"] == "en"

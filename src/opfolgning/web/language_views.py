@@ -10,6 +10,8 @@ from django.views.i18n import set_language
 
 from opfolgning.accounts import services as account_services
 
+from .middleware import remember_language
+
 
 def language_set(request: HttpRequest) -> HttpResponse:
     """Set the language cookie (Django's view); a signed-in user's profile keeps the choice."""
@@ -20,4 +22,5 @@ def language_set(request: HttpRequest) -> HttpResponse:
         account_services.profile_language_set(
             actor=request.user, user=request.user, language=language
         )
+        remember_language(request, language)
     return response

@@ -17,6 +17,16 @@ from opfolgning.followup.errors import NotFound
 # Set on the request by a sign-in (`restore_language`): the language stored on the user's
 # profile, which ChosenLanguageMiddleware puts in the language cookie of the response.
 _SIGNED_IN_LANGUAGE = "_opfolgning_signed_in_language"
+# The signed-in user's language in their session too: the cookie lasts as long as the
+# browser is open, the session longer (SESSION_COOKIE_AGE), and is flushed at sign-out.
+SESSION_LANGUAGE = "opfolgning_language"
+
+
+def remember_language(request: HttpRequest, language: str) -> None:
+    """Keep a signed-in user's language in their session, for when the cookie is gone."""
+    session = getattr(request, "session", None)
+    if session is not None:
+        session[SESSION_LANGUAGE] = language
 
 
 def restore_language(
@@ -27,13 +37,15 @@ def restore_language(
         language = language_of(user)
         if language:
             setattr(request, _SIGNED_IN_LANGUAGE, language)
+            remember_language(request, language)
 
 
 class ChosenLanguageMiddleware:
     """Activate the language from the switcher's cookie, else Danish (not Accept-Language).
 
     A signed-in user's choice is also stored on their profile (web.language_views); when
-    they sign in, in any browser, the response sets the cookie to it (`restore_language`).
+    they sign in, in any browser, the response sets the cookie to it (`restore_language`),
+    and while they stay signed in their session keeps it should the cookie be gone.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -42,11 +54,17 @@ class ChosenLanguageMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
-        language = chosen if chosen in self.known else settings.LANGUAGE_CODE
+        restored = ""
+        if chosen not in self.known:
+            # No query for a visitor without a session; a signed-in user's session is
+            # loaded once per request anyway (the sign-in reads the same cached copy).
+            session = getattr(request, "session", None)
+            restored = session.get(SESSION_LANGUAGE, "") if session is not None else ""
+        language = next((c for c in (chosen, restored) if c in self.known), settings.LANGUAGE_CODE)
         translation.activate(language)
         request.LANGUAGE_CODE = language
         response = self.get_response(request)
-        restored = getattr(request, _SIGNED_IN_LANGUAGE, "")
+        restored = getattr(request, _SIGNED_IN_LANGUAGE, "") or restored
         if restored in self.known and restored != chosen:
             _set_language_cookie(response, restored)
         response.headers.setdefault("Content-Language", language)
