@@ -34,7 +34,7 @@ from .models import (
     Submission,
     SubmissionState,
 )
-from .signals import round_published
+from .signals import round_published, status_returned
 from .workflow_selectors import ROW_RELATED, owed_rows, round_close_check, snapshot_scopes
 
 
@@ -406,6 +406,18 @@ def status_return(*, actor: Actor, submission: Submission, comment: str) -> Subm
         submission.comment = comment.strip()
         submission.updated_by = user_of(actor)
         audited_save(submission, actor, "Sendt retur")
+        returned, returned_by = submission, user_of(actor)
+        # The center's editors hear of it once it is stored (delivery/returns.py); a mail
+        # that fails is logged there and does not undo the return.
+        transaction.on_commit(
+            lambda: status_returned.send(
+                sender=Submission,
+                submission=returned,
+                comment=returned.comment,
+                returned_by=returned_by,
+            ),
+            robust=True,
+        )
     return submission
 
 
