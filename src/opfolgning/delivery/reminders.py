@@ -23,6 +23,7 @@ from django.utils import translation
 from django_tasks import task
 
 from opfolgning.accounts.models import Profile, Role
+from opfolgning.accounts.selectors import language_of
 from opfolgning.agreements.audit import Actor
 from opfolgning.agreements.models import (
     ReminderSent,
@@ -244,9 +245,9 @@ def _long_date(value: dt.date) -> str:
 
 
 def reminder_message(reminder: Reminder) -> EmailMultiAlternatives:
-    """Return the reminder e-mail (Danish text with an HTML alternative), ready to send."""
+    """Return the reminder e-mail (text with an HTML alternative) in the editor's language."""
     assert reminder.round.deadline is not None
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language_of(reminder.user) or settings.LANGUAGE_CODE):
         context = {
             "name": reminder.user.get_full_name() or reminder.user.get_username(),
             "round": str(reminder.round),
