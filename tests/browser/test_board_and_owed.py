@@ -11,12 +11,20 @@ from typing import Any
 from playwright.sync_api import expect
 
 from opfolgning.agreements.models import Milestone, Submission, SubmissionState
-from tests.browser.helpers import assert_accessible
+from tests.browser.helpers import assert_accessible, focus_indicator
 from tests.personas import World
 
 MANAGE = "/aftaler/2019/opfolgning/3/styring/"
 OWED = "/aftaler/2019/opfolgning/3/indberetning/"
 PHONE = {"width": 390, "height": 844}
+# Whether a checkbox's box is drawn: its label's ::before is 24 px and nothing above hides it.
+BOX_DRAWN = """(id) => {
+  const label = document.querySelector(`label[for="${id}"]`);
+  for (let el = label; el; el = el.parentElement) {
+    if (getComputedStyle(el).opacity === "0") return false;
+  }
+  return getComputedStyle(label, "::before").width === "24px";
+}"""
 
 
 def _submit(world: World) -> None:
@@ -40,6 +48,9 @@ def test_bulk_approval_with_the_keyboard_alone(
     assert_accessible(page, "the board with statuses to approve")
     box = page.get_by_label("Vælg 1.2")
     box.focus()
+    # The design system draws the box on the label: it is there and shows the focus.
+    assert page.evaluate(BOX_DRAWN, box.get_attribute("id"))
+    assert focus_indicator(page)["shown"], focus_indicator(page)
     page.keyboard.press("Space")
     expect(box).to_be_checked()
     button = page.get_by_role("button", name="Godkend valgte")
