@@ -11,20 +11,12 @@ from typing import Any
 from playwright.sync_api import expect
 
 from opfolgning.agreements.models import Milestone, Submission, SubmissionState
-from tests.browser.helpers import assert_accessible, focus_indicator
+from tests.browser.helpers import BOX_DRAWN, assert_accessible, focus_indicator
 from tests.personas import World
 
 MANAGE = "/aftaler/2019/opfolgning/3/styring/"
 OWED = "/aftaler/2019/opfolgning/3/indberetning/"
 PHONE = {"width": 390, "height": 844}
-# Whether a checkbox's box is drawn: its label's ::before is 24 px and nothing above hides it.
-BOX_DRAWN = """(id) => {
-  const label = document.querySelector(`label[for="${id}"]`);
-  for (let el = label; el; el = el.parentElement) {
-    if (getComputedStyle(el).opacity === "0") return false;
-  }
-  return getComputedStyle(label, "::before").width === "24px";
-}"""
 
 
 def _submit(world: World) -> None:
