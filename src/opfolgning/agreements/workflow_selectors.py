@@ -246,6 +246,8 @@ ROW_ORDER = (
 )
 # The states in which an initiative is done for its department (counted as "indsendt").
 DONE_STATES = (SubmissionState.SUBMITTED, SubmissionState.APPROVED)
+# The states of a round whose reports are frozen (closed for the meeting, or published).
+FROZEN_STATES = (RoundState.CLOSED, RoundState.PUBLISHED)
 # The states in which it still waits for its department.
 PENDING_STATES = (SubmissionState.NOT_STARTED, SubmissionState.DRAFT, SubmissionState.RETURNED)
 
@@ -767,13 +769,16 @@ def landing_for(
     if role == "committee_reader":
         committee = Committee.objects.filter(pk__in=list(committee_ids)).order_by("name").first()
         if committee is not None:
-            newest = (
+            # The newest frozen report is what goes to the committee's meeting; a round still
+            # open is being written, so it is the landing only when nothing is frozen yet.
+            theirs = (
                 Round.objects.exclude(state=RoundState.PLANNED)
                 .filter(agreement__initiatives__committee=committee)
                 .select_related("agreement")
+                .distinct()
                 .order_by("-agreement__year", "-number")
-                .first()
             )
+            newest = theirs.filter(state__in=FROZEN_STATES).first() or theirs.first()
             if newest is not None:
                 return Landing("report", (newest.agreement.year, committee.slug, newest.number))
         return Landing("home")
