@@ -1,4 +1,4 @@
-"""Locust users for the round under load: editors saving, readers and citizens reading.
+"""Locust users for the round under load: editors saving, readers, finance and citizens reading.
 
 Run through bench/load/run.py, which builds the world and passes its plan:
 
@@ -25,18 +25,36 @@ from locust import FastHttpUser, between, events, task
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import PageError, cookie_header, status_form_fields
+from pages import PageError, cookie_header, form_data, status_form_fields
 
 FORM = "status form [GET]"
 SAVE = "save [POST]"
+OWED = "editor: list of what I owe (indberetning/)"
+MY_WORK = "editor: my work (/mine/)"
+BOARD = "finance: round board (styring/)"
+REVIEW = "finance: status page, review mode [GET]"
 PUBLIC_PAGE = "public: initiative page"
+OVERVIEW = "public: overview (overblik/)"
 API_LIST = "api: initiative list (100 per page)"
+# The landing after sign-in (/start/) and the finance office's menu entry (/styring/) answer
+# with a redirect to where the work is; measured without following it (the targets are).
+LANDING = "landing: /start/ ({who})"
+STYRING = "landing: /styring/ (finance)"
+# Every how many-th save also changes the economy's note: the figures are stored with it.
+ECONOMY_EVERY = 4
 
 
 def _load_plan() -> dict[str, Any]:
     path = os.environ.get("LOAD_PLAN", "")
     if not path:
-        return {"year": 0, "open_round": 0, "editors": [], "readers": [], "public_initiatives": []}
+        return {
+            "year": 0,
+            "open_round": 0,
+            "editors": [],
+            "readers": [],
+            "public_initiatives": [],
+            "finance": [],
+        }
     try:
         return json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
@@ -90,13 +108,43 @@ WAIT = tuple(float(x) for x in os.environ.get("LOAD_WAIT", "1,3").split(","))
 _editors = itertools.count()
 _readers = itertools.count()
 _citizens = itertools.count()
+_finance = itertools.count()
 # Anonymous citizens (run.py --citizens): how many, and the API page size they ask for.
 CITIZENS = int(os.environ.get("LOAD_CITIZENS", "0"))
 API_PAGE = 100
 
 
+def _round_url(tail: str = "") -> str:
+    return f"/aftaler/{PLAN['year']}/opfolgning/{PLAN['open_round']}/{tail}"
+
+
+def _get_page(user: FastHttpUser, path: str, name: str, cookie: str = "", text: str = "") -> None:
+    """GET a page; a failure unless it is HTTP 200 and HTML (holding `text` when given)."""
+    headers = {"Cookie": cookie} if cookie else {}
+    with user.client.get(path, name=name, headers=headers, catch_response=True) as r:
+        body = r.text or ""
+        if r.status_code != 200:
+            r.failure(f"{path}: HTTP {r.status_code}")
+        elif "<html" not in body[:500].lower():
+            r.failure(f"{path}: not an HTML page")
+        elif text and text not in body:
+            r.failure(f"{path}: the page does not say {text!r}")
+
+
+def _get_redirect(user: FastHttpUser, path: str, name: str, cookie: str, target: str) -> None:
+    """GET a landing address; a failure unless it redirects to `target`."""
+    headers = {"Cookie": cookie}
+    with user.client.get(
+        path, name=name, headers=headers, allow_redirects=False, catch_response=True
+    ) as r:
+        where = r.headers.get("Location") or ""
+        if r.status_code != 302 or not where.endswith(target):
+            r.failure(f"{path}: HTTP {r.status_code} to {where!r}, not to {target}")
+
+
 class EditorUser(FastHttpUser):
-    """A department editor: open an own initiative's form, save a new status, next one."""
+    """A department editor: mostly the walk (open an own initiative, save, next one); now and
+    then the list of what they owe, their open rounds (/mine/) or the landing (/start/)."""
 
     fixed_count = len(PLAN["editors"])
     wait_time = between(*WAIT)
@@ -113,29 +161,35 @@ class EditorUser(FastHttpUser):
         # wait, as every later one does (else 100 users fire together in the ramp-up).
         self.wait()
 
-    @task
+    @task(6)
     def save_status(self) -> None:
         number = next(self.turn)
-        url = f"/aftaler/{PLAN['year']}/opfolgning/{PLAN['open_round']}/indberetning/{number}/"
+        url = _round_url(f"indberetning/{number}/")
         headers = {"Cookie": self.cookie}
         with self.client.get(url, name=FORM, headers=headers, catch_response=True) as got:
             try:
                 version, token = status_form_fields(got.text or "")
+                # What the browser sends: every field as shown (the economy's figures too,
+                # with the values they were shown with, so unchanged figures are not stored).
+                data = form_data(got.text or "", "status-form")
             except PageError as exc:
                 got.failure(f"{number}: {exc} (HTTP {got.status_code})")
                 return
         self.saves += 1
         who = self.me["username"]
         note = f"Belastningstest {RUN} {who} #{self.saves}: {number} går efter planen."
-        data = {
-            "version": str(version),
-            "text": f"Milepæl for {number}",
-            "status_note": note,
-            "smiley": "happy",
-            "corrective_action": "",
-            "csrfmiddlewaretoken": token,
-            "save": "1",
-        }
+        data.update(
+            {
+                "version": str(version),
+                "status_note": note,
+                "smiley": "happy",
+                "corrective_action": "",
+                "csrfmiddlewaretoken": token,
+                "save": "1",
+            }
+        )
+        if self.saves % ECONOMY_EVERY == 0 and "okonomi-note" in data:
+            data["okonomi-note"] = f"Økonomi {RUN} {who} #{self.saves}"
         headers = {"Cookie": self.cookie, "HX-Request": "true", "Referer": self.host + url}
         with self.client.post(url, data=data, name=SAVE, headers=headers, catch_response=True) as r:
             if r.status_code == 409:
@@ -150,9 +204,24 @@ class EditorUser(FastHttpUser):
                 where = r.headers.get("Location") or ""
                 r.failure(f"{number}: HTTP {r.status_code} {where}".rstrip())
 
+    @task(2)
+    def owed_list(self) -> None:
+        _get_page(self, _round_url("indberetning/"), OWED, self.cookie, self.me["initiatives"][0])
+
+    @task(1)
+    def my_work(self) -> None:
+        _get_page(self, "/mine/", MY_WORK, self.cookie)
+
+    @task(1)
+    def landing(self) -> None:
+        # An editor of one open round lands on what they owe in it.
+        target = _round_url("indberetning/")
+        _get_redirect(self, "/start/", LANDING.format(who="editor"), self.cookie, target)
+
 
 class ReaderUser(FastHttpUser):
-    """A committee reader: open the committee's reports and the published whole report."""
+    """A committee reader: open the committee's reports and the published whole report; now
+    and then the landing (/start/), which leads to the committee's newest report."""
 
     fixed_count = len(PLAN["readers"])
     wait_time = between(*WAIT)
@@ -168,19 +237,57 @@ class ReaderUser(FastHttpUser):
         self.turn = itertools.cycle(pages[:1] * 2 + pages[1:])
         self.wait()  # as EditorUser: the first read after one wait
 
-    @task
+    @task(8)
     def read_report(self) -> None:
         name, path = next(self.turn)
-        headers = {"Cookie": self.cookie}
-        with self.client.get(path, name=name, headers=headers, catch_response=True) as r:
-            if r.status_code != 200:
-                r.failure(f"{path}: HTTP {r.status_code}")
-            elif "<html" not in (r.text or "")[:500].lower():
-                r.failure(f"{path}: not an HTML page")
+        _get_page(self, path, name, self.cookie)
+
+    @task(1)
+    def landing(self) -> None:
+        # The committee's newest round that is not planned: the open one.
+        target = next(iter(self.me["paths"].values()))
+        _get_redirect(self, "/start/", LANDING.format(who="reader"), self.cookie, target)
+
+
+class FinanceUser(FastHttpUser):
+    """A finance officer: the open round's board, statuses read in review mode (the walk),
+    now and then the landing (/start/) and the menu's 'Styring' (/styring/), both to the board.
+    """
+
+    fixed_count = len(PLAN.get("finance") or [])
+    wait_time = between(*WAIT)
+
+    def on_start(self) -> None:
+        index = next(_finance)
+        if index >= len(PLAN.get("finance") or []):
+            raise SystemExit("more finance users than finance officers in the plan")
+        self.me = PLAN["finance"][index]
+        self.cookie = cookie_header(self.me["cookies"])
+        self.turn = itertools.cycle(self.me["initiatives"])
+        self.wait()
+
+    @task(3)
+    def board(self) -> None:
+        _get_page(self, _round_url("styring/"), BOARD, self.cookie)
+
+    @task(4)
+    def review(self) -> None:
+        number = next(self.turn)
+        _get_page(self, _round_url(f"indberetning/{number}/"), REVIEW, self.cookie, number)
+
+    @task(1)
+    def landing(self) -> None:
+        target = _round_url("styring/")
+        _get_redirect(self, "/start/", LANDING.format(who="finance"), self.cookie, target)
+
+    @task(1)
+    def menu_board(self) -> None:
+        _get_redirect(self, "/styring/", STYRING, self.cookie, _round_url("styring/"))
 
 
 class CitizenUser(FastHttpUser):
-    """An anonymous citizen: a public initiative page, then a page of the API's list."""
+    """An anonymous citizen: a public initiative page, then a page of the API's list; now and
+    then the public overview (the agreement's charts), where anyone else lands."""
 
     fixed_count = CITIZENS
     wait_time = between(*WAIT)
@@ -193,7 +300,11 @@ class CitizenUser(FastHttpUser):
         self.rng = random.Random(next(_citizens))
         self.wait()
 
-    @task
+    @task(1)
+    def overview(self) -> None:
+        _get_page(self, f"/aftaler/{PLAN['year']}/overblik/", OVERVIEW)
+
+    @task(3)
     def read_public(self) -> None:
         year = PLAN["year"]
         number = self.rng.choice(self.numbers)

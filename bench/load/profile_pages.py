@@ -39,7 +39,7 @@ def main() -> None:
     import django
 
     django.setup()
-    from bench.load.pages import status_form_fields
+    from bench.load.pages import form_data, status_form_fields
     from bench.load.world import build_world
     from django.core.management import call_command
     from django.db import connection
@@ -47,37 +47,83 @@ def main() -> None:
     from django.test.utils import CaptureQueriesContext
 
     call_command("migrate", verbosity=0)
-    plan = build_world(initiatives=args.initiatives, centers=args.centers, editors=2, readers=1)
-    editor, reader = plan.editors[0], plan.readers[0]
-    form_url = f"/aftaler/{plan.year}/opfolgning/{plan.open_round}/indberetning/"
-    number = editor.initiatives[0]
+    plan = build_world(
+        initiatives=args.initiatives, centers=args.centers, editors=2, readers=1, finance=1
+    )
+    editor, reader, officer = plan.editors[0], plan.readers[0], plan.finance[0]
+    round_url = f"/aftaler/{plan.year}/opfolgning/{plan.open_round}/"
+    form_url = f"{round_url}indberetning/"
+    from opfolgning.agreements.models import Initiative
+
+    # About 40 % of the initiatives have money: the status page shows their figures too.
+    with_money = set(
+        Initiative.objects.filter(number__in=editor.initiatives, no_money=False).values_list(
+            "number", flat=True
+        )
+    )
+    money_number = next(n for n in editor.initiatives if n in with_money)
+    plain_number = next(n for n in editor.initiatives if n not in with_money)
+    number = money_number
     counter = iter(range(1, 10**6))
 
-    def save() -> object:
-        version, token = status_form_fields(client.get(form_url + f"{number}/").text)
-        data = {
-            "version": version,
-            "text": "Milepæl",
-            "status_note": f"Profil {next(counter)}",
-            "smiley": "happy",
-            "corrective_action": "",
-            "csrfmiddlewaretoken": token,
-            "save": "1",
-        }
+    def save(economy: bool = False) -> object:
+        number = money_number if economy else plain_number
+        html = client.get(form_url + f"{number}/").text
+        version, token = status_form_fields(html)
+        data = form_data(html, "status-form")
+        step = next(counter)
+        data.update(
+            {
+                "version": str(version),
+                "status_note": f"Profil {step}",
+                "smiley": "happy",
+                "corrective_action": "",
+                "csrfmiddlewaretoken": token,
+                "save": "1",
+            }
+        )
+        if economy:
+            data["okonomi-note"] = f"Økonomi {step}"
         return client.post(form_url + f"{number}/", data, HTTP_HX_REQUEST="true")
 
+    def cookie(cookies: dict[str, str]) -> str:
+        return "; ".join(f"{k}={v}" for k, v in cookies.items())
+
+    rcookie, fcookie = cookie(reader.cookies), cookie(officer.cookies)
     client = Client(enforce_csrf_checks=True)
     pages = {"home page (baseline)": lambda: client.get("/")}
     pages["status form [GET]"] = lambda: client.get(form_url + f"{number}/")
     pages["save [POST] (with its form GET)"] = save
+    pages["save [POST] with economy (with its form GET)"] = lambda: save(economy=True)
+    pages["editor: list of what I owe"] = lambda: client.get(form_url)
+    pages["editor: my work (/mine/)"] = lambda: client.get("/mine/")
+    pages["landing: /start/ (editor)"] = lambda: client.get("/start/")
     for name, path in reader.paths.items():
         pages[name] = lambda path=path: Client().get(path, headers={"cookie": rcookie})
-    rcookie = "; ".join(f"{k}={v}" for k, v in reader.cookies.items())
+    pages["landing: /start/ (reader)"] = lambda: Client().get(
+        "/start/", headers={"cookie": rcookie}
+    )
+    pages["finance: round board (styring/)"] = lambda: Client().get(
+        f"{round_url}styring/", headers={"cookie": fcookie}
+    )
+    pages["finance: status page, review mode"] = lambda: Client().get(
+        form_url + f"{officer.initiatives[0]}/", headers={"cookie": fcookie}
+    )
+    pages["landing: /start/ (finance)"] = lambda: Client().get(
+        "/start/", headers={"cookie": fcookie}
+    )
+    pages["landing: /styring/ (finance)"] = lambda: Client().get(
+        "/styring/", headers={"cookie": fcookie}
+    )
+    pages["public: overview (overblik/)"] = lambda: Client().get(f"/aftaler/{plan.year}/overblik/")
+    pages["public: initiative page"] = lambda: Client().get(
+        f"/aftaler/{plan.year}/indsatser/{number}/"
+    )
     for k, v in editor.cookies.items():
         client.cookies[k] = v
     for name, fn in pages.items():
         response = fn()
-        if response.status_code not in (200,):  # type: ignore[attr-defined]
+        if response.status_code not in (200, 302):  # type: ignore[attr-defined]
             raise SystemExit(f"{name}: HTTP {response.status_code}")  # type: ignore[attr-defined]
         times, cpu = [], []
         for _ in range(args.repeat):

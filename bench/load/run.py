@@ -1,15 +1,19 @@
-"""Load-test a follow-up round: department editors saving statuses while readers read reports.
+"""Load-test a follow-up round: department editors saving statuses while others read.
 
     .venv/bin/python bench/load/run.py --database both --users 100 --duration 60
 
+--users is split 45 : 40 : 5 : 10 between department editors, committee readers, finance
+officers and anonymous citizens; --editors, --readers, --finance or --citizens fix a share,
+and the others split what is left of --users in the same proportions.
+
 For each database (SQLite with WAL in a temporary folder, or a PostgreSQL database that is
 dropped and created): migrate, import a synthetic agreement, publish its last closed round,
-open the next one, create department editors (each with initiatives of their own) and
-committee readers with signed-in sessions, start gunicorn on 127.0.0.1 with production-like
-settings, run locust headless for --duration seconds (loopback only; it stops by itself),
-stop gunicorn and count lost writes: every save the server acknowledged must be in the
-milestone's history, and the last one must be what is stored. Prints a Markdown summary and
-writes it, with the raw records, to --out.
+open the next one, create department editors (each with initiatives of their own),
+committee readers and finance officers with signed-in sessions, start gunicorn on
+127.0.0.1 with production-like settings, run locust headless for --duration seconds
+(loopback only; it stops by itself), stop gunicorn and count lost writes: every save the
+server acknowledged must be in the milestone's history, and the last one must be what is
+stored. Prints a Markdown summary and writes it, with the raw records, to --out.
 """
 
 from __future__ import annotations
@@ -44,10 +48,15 @@ RESERVED_DATABASES = {"test", "test_test", "postgres", "template0", "template1"}
 GROUPS = {
     "save": lambda name: name == "save [POST]",
     "form GET": lambda name: name == "status form [GET]",
+    "editor lists": lambda name: name.startswith("editor:"),
     "report read": lambda name: name.startswith("report:"),
+    "finance pages": lambda name: name.startswith("finance:"),
+    "landing redirects": lambda name: name.startswith("landing:"),
     "public page": lambda name: name.startswith("public:"),
     "API list": lambda name: name.startswith("api:"),
 }
+# How --users is shared out when a persona's number is not given (issue 16).
+SHARES = {"editors": 45, "readers": 40, "finance": 5, "citizens": 10}
 
 
 class LoadError(RuntimeError):
@@ -77,6 +86,7 @@ def child_setup(args: argparse.Namespace) -> None:
         centers=args.centers,
         editors=args.editors,
         readers=args.readers,
+        finance=args.finance,
     )
     Path(args.plan).write_text(json.dumps(plan.to_dict(), ensure_ascii=False), encoding="utf-8")
     print(f"world built in {time.perf_counter() - started:.1f} s", file=sys.stderr)
@@ -209,18 +219,29 @@ def warm_up(port: int, plan: dict[str, Any], requests_per_page: int, parallel: i
     from bench.load.pages import cookie_header
 
     paths: list[tuple[str, str]] = [("/", "")]
+    round_url = f"/aftaler/{plan['year']}/opfolgning/{plan['open_round']}/"
     if plan["editors"]:
         editor = plan["editors"][0]
         number = editor["initiatives"][0]
-        path = f"/aftaler/{plan['year']}/opfolgning/{plan['open_round']}/indberetning/{number}/"
-        paths.append((path, cookie_header(editor["cookies"])))
+        cookie = cookie_header(editor["cookies"])
+        paths += [
+            (f"{round_url}indberetning/{number}/", cookie),
+            (f"{round_url}indberetning/", cookie),
+            ("/mine/", cookie),
+        ]
     if plan["readers"]:
         reader = plan["readers"][0]
         paths += [(p, cookie_header(reader["cookies"])) for p in reader["paths"].values()]
+    if plan.get("finance"):
+        officer = plan["finance"][0]
+        cookie = cookie_header(officer["cookies"])
+        number = officer["initiatives"][0]
+        paths += [(f"{round_url}styring/", cookie), (f"{round_url}indberetning/{number}/", cookie)]
     if plan.get("public_initiatives"):
         number = plan["public_initiatives"][0]
         paths += [
             (f"/aftaler/{plan['year']}/indsatser/{number}/", ""),
+            (f"/aftaler/{plan['year']}/overblik/", ""),
             (f"/api/agreements/{plan['year']}/initiatives?limit=100", ""),
         ]
 
@@ -349,6 +370,8 @@ def run_one(database: str, args: argparse.Namespace, out: Path) -> dict[str, Any
             str(args.editors),
             "--readers",
             str(args.readers),
+            "--finance",
+            str(args.finance),
         ]
         _child("setup", env, [*sizes, "--plan", str(plan)], log)
         port = _free_port()
@@ -375,7 +398,7 @@ def run_one(database: str, args: argparse.Namespace, out: Path) -> dict[str, Any
                 "--headless",
                 "--only-summary",
                 "-u",
-                str(args.editors + args.readers + args.citizens),
+                str(args.editors + args.readers + args.finance + args.citizens),
                 "-r",
                 str(args.spawn_rate),
                 "-t",
@@ -447,8 +470,8 @@ def markdown(results: list[dict[str, Any]], args: argparse.Namespace, command: s
         f"DB_CONN_MAX_AGE="
         f"{'0 on SQLite, 60 on PostgreSQL' if args.conn_max_age is None else args.conn_max_age}; "
         f"warm-up {args.warmup} GETs per page kind (not measured); "
-        f"{args.editors} editors + {args.readers} readers + {args.citizens} "
-        f"citizens, wait {args.wait[0]:g}–{args.wait[1]:g} s, {args.duration} s "
+        f"{args.editors} editors + {args.readers} readers + {args.finance} finance officers "
+        f"+ {args.citizens} citizens, wait {args.wait[0]:g}–{args.wait[1]:g} s, {args.duration} s "
         f"(ramp-up {args.spawn_rate} users/s); "
         f"{args.initiatives} initiatives over {args.centers} centers.",
         "",
@@ -492,17 +515,43 @@ def markdown(results: list[dict[str, Any]], args: argparse.Namespace, command: s
     return "\n".join(lines) + "\n"
 
 
+def share_users(users: int, given: dict[str, int | None]) -> dict[str, int]:
+    """Return how many users of each persona: those given, and the rest of `users` shared
+    out between the others in the proportions of SHARES (largest remainder)."""
+    fixed = {name: count for name, count in given.items() if count is not None}
+    rest = [name for name in SHARES if name not in fixed]
+    left = max(users - sum(fixed.values()), 0)
+    weight = sum(SHARES[name] for name in rest)
+    if not rest or not weight:
+        return {**{name: 0 for name in rest}, **fixed}
+    exact = {name: left * SHARES[name] / weight for name in rest}
+    counts = {name: int(value) for name, value in exact.items()}
+    by_remainder = sorted(rest, key=lambda name: exact[name] - counts[name], reverse=True)
+    for name in by_remainder[: left - sum(counts.values())]:
+        counts[name] += 1
+    return {**counts, **fixed}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", choices=["sqlite", "postgres", "both"], default="both")
-    parser.add_argument("--users", type=int, default=100, help="half editors, half readers")
-    parser.add_argument("--editors", type=int, help="overrides the editors' half of --users")
-    parser.add_argument("--readers", type=int, help="overrides the readers' half of --users")
+    parser.add_argument(
+        "--users",
+        type=int,
+        default=100,
+        help="all users: 45%% editors, 40%% readers, 5%% finance officers, 10%% citizens",
+    )
+    parser.add_argument("--editors", type=int, help="department editors (a share of --users)")
+    parser.add_argument("--readers", type=int, help="committee readers (a share of --users)")
+    parser.add_argument(
+        "--finance",
+        type=int,
+        help="finance officers reading the board and statuses (a share of --users)",
+    )
     parser.add_argument(
         "--citizens",
         type=int,
-        default=0,
-        help="anonymous users reading public initiative pages and the API's list (default 0)",
+        help="anonymous users reading public pages and the API's list (a share of --users)",
     )
     parser.add_argument("--duration", type=int, default=60, help="seconds of load")
     parser.add_argument("--spawn-rate", type=int, default=20, help="users started per second")
@@ -537,10 +586,10 @@ def main() -> None:
     parser.add_argument("--plan", help=argparse.SUPPRESS)
     parser.add_argument("--records", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.editors is None:
-        args.editors = args.users // 2
-    if args.readers is None:
-        args.readers = max(args.users - args.editors, 0)
+    for name, count in share_users(
+        args.users, {name: getattr(args, name) for name in SHARES}
+    ).items():
+        setattr(args, name, count)
     if args.child == "setup":
         child_setup(args)
         return
@@ -550,7 +599,7 @@ def main() -> None:
     for name, value in [("--duration", args.duration), ("--workers", args.workers)]:
         if value < 1:
             parser.error(f"{name} must be at least 1")
-    if args.editors + args.readers + args.citizens < 1:
+    if args.editors + args.readers + args.finance + args.citizens < 1:
         parser.error("no users: give --users (or --editors/--readers) of at least 1")
     if args.editors > args.initiatives:
         parser.error(f"{args.editors} editors need at least {args.editors} --initiatives")

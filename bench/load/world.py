@@ -61,6 +61,15 @@ class Reader:
 
 
 @dataclass
+class Finance:
+    """A finance officer: the cookies of a signed-in session and the statuses to review."""
+
+    username: str
+    cookies: dict[str, str]
+    initiatives: list[str]
+
+
+@dataclass
 class Plan:
     """What the locust users act on: the open round, the editors and the readers."""
 
@@ -71,6 +80,8 @@ class Plan:
     readers: list[Reader]
     # Initiatives of the published round: what anonymous citizens read (public pages, API).
     public_initiatives: list[str] = dataclasses.field(default_factory=list)
+    # Finance officers: the open round's board and its statuses in review mode (issue 16).
+    finance: list[Finance] = dataclasses.field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the plan as JSON-ready data."""
@@ -111,13 +122,17 @@ def _assign(items: list[str], holders: int) -> list[list[str]]:
     return [items[k::holders] for k in range(holders)]
 
 
-def build_users(*, year: int, open_round: int, editors: int, readers: int) -> Plan:
-    """Create department editors and committee readers with sessions; return the plan.
+def build_users(
+    *, year: int, open_round: int, editors: int, readers: int, finance: int = 0
+) -> Plan:
+    """Create department editors, committee readers and finance officers; return the plan.
 
     Editor i belongs to center i mod (number of centers); the initiatives of a center are
     split between its editors so no two editors edit the same initiative. Reader i reads
     committee i mod (number of committees): its report at the open round (computed live)
     and at the last published round (a stored snapshot), and the published whole report.
+    The agreement's initiatives are split between the finance officers, whose statuses each
+    reads in review mode beside the round's board.
     """
     agreement = Agreement.objects.get(year=year)
     centers = list(Center.objects.filter(initiatives__agreement=agreement).distinct())
@@ -182,23 +197,34 @@ def build_users(*, year: int, open_round: int, editors: int, readers: int) -> Pl
                 f"/aftaler/{year}/opfolgning/{published.number}/"
             )
         reader_rows.append(Reader(user.username, committee.name, signed_in_cookies(user), paths))
+    numbers = list(
+        Initiative.objects.filter(agreement=agreement)
+        .order_by("sort_key")
+        .values_list("number", flat=True)
+    )
+    finance_rows = []
+    for k, share in enumerate(_assign(numbers, finance) if finance else []):
+        user = user_create(
+            actor=None,
+            username=f"finance{k + 1:03d}",
+            email=f"finance{k + 1:03d}@example.dk",
+            role=Role.FINANCE_OFFICER,
+        )
+        finance_rows.append(Finance(user.username, signed_in_cookies(user), share or numbers))
     return Plan(
         year=year,
         open_round=open_round,
         published_round=published.number if published is not None else 0,
         editors=[e for e in editor_rows if e is not None],
         readers=reader_rows,
-        public_initiatives=list(
-            Initiative.objects.filter(agreement=agreement)
-            .order_by("sort_key")
-            .values_list("number", flat=True)
-        )
-        if published is not None
-        else [],
+        public_initiatives=numbers if published is not None else [],
+        finance=finance_rows,
     )
 
 
-def build_world(*, initiatives: int, centers: int, editors: int, readers: int) -> Plan:
+def build_world(
+    *, initiatives: int, centers: int, editors: int, readers: int, finance: int = 0
+) -> Plan:
     """Import the agreement, publish its last closed round, open the next one, add users."""
     if initiatives < editors:
         raise WorldError(f"{editors} editors need at least as many initiatives ({initiatives})")
@@ -219,7 +245,13 @@ def build_world(*, initiatives: int, centers: int, editors: int, readers: int) -
     if planned is None:
         raise WorldError("the imported agreement has no planned round to open")
     wf.round_open(actor=None, round_obj=planned)
-    return build_users(year=YEAR, open_round=planned.number, editors=editors, readers=readers)
+    return build_users(
+        year=YEAR,
+        open_round=planned.number,
+        editors=editors,
+        readers=readers,
+        finance=finance,
+    )
 
 
 @dataclass

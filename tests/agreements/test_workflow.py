@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from opfolgning.agreements import workflow_selectors as ws
 from opfolgning.agreements import workflow_services as wf
 from opfolgning.agreements.models import (
+    Initiative,
     Milestone,
     ReportSnapshot,
     Round,
@@ -310,6 +311,40 @@ def test_progress_board_counts_states_per_center_and_committee(round3, officer, 
     assert board.total.errors >= 1
     only_drafts = ws.progress_board(round_obj=round3, states=["draft"])
     assert [r.initiative.number for r in only_drafts.rows] == ["1.3"]
+
+
+def test_the_boards_close_check_is_the_round_close_check_from_the_boards_own_reads(
+    round3, officer, editor
+):
+    wf.round_open(actor=None, round_obj=round3)
+    _save(_submission(round3, "1.3"), editor, status_note="Forsinket", smiley="sad")
+    sub = _submission(round3, "1.2")
+    _save(sub, editor, text="Byggeriet starter", status_note="Godt i gang", smiley="happy")
+    wf.status_submit(actor=editor, submission=sub)
+    wf.status_approve(actor=officer, submission=_submission(round3, "1.2"))
+    round3.refresh_from_db()
+
+    def key(check: ws.CloseCheck) -> tuple[int, list[tuple[str, str]]]:
+        return check.unapproved, sorted((f.initiative, str(f.code)) for f in check.findings)
+
+    expected = ws.round_close_check(round_obj=round3)
+    assert expected.unapproved == 3 and expected.findings
+    with CaptureQueriesContext(connection) as both:
+        board, check = ws.progress_board_and_close_check(round_obj=round3, states=["draft"])
+    with CaptureQueriesContext(connection) as alone:
+        ws.progress_board(round_obj=round3)
+    assert check is not None and key(check) == key(expected)
+    assert [r.initiative.number for r in board.rows] == ["1.3"]
+    # The whole report is not read again: one count more than the board alone.
+    assert len(both) == len(alone) + 1
+    # An initiative without a status in the round (added after it opened): read it all.
+    added = Initiative.objects.get(agreement=round3.agreement, number="1.3")
+    added.pk, added.number, added.sort_key = None, "1.9", "0001.0009"
+    added.save()
+    with CaptureQueriesContext(connection) as fallen_back:
+        _board, fallback = ws.progress_board_and_close_check(round_obj=round3)
+    assert fallback is not None and len(fallen_back) > len(both)
+    assert key(fallback) == key(ws.round_close_check(round_obj=round3))
 
 
 def test_importing_an_earlier_report_leaves_an_open_rounds_statuses_alone(round3, editor):

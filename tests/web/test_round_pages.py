@@ -167,6 +167,20 @@ def test_the_progress_board_is_for_finance_officers(client, world, finance_offic
     assert "2 indsatser er ikke godkendt" in body
 
 
+def test_the_progress_board_stays_within_its_query_budget(
+    client, world, finance_officer, django_assert_max_num_queries
+):
+    # Issue 16's load test: the board read the whole report a second time for its close
+    # check (22 queries at 200 initiatives); the close check now comes from the board's rows.
+    login(client, finance_officer)
+    url = _url("round-manage", world)
+    client.get(url)
+    with django_assert_max_num_queries(13):
+        page = client.get(url)
+    assert page.status_code == 200
+    assert "2 indsatser er ikke godkendt" in page.content.decode()
+
+
 def test_closing_is_refused_then_overridden_then_published_for_citizens(
     client, world, finance_officer
 ):

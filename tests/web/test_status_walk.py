@@ -16,6 +16,9 @@ from opfolgning.agreements.models import (
 )
 from tests.personas import World, login
 
+# Queries of a status save that also stores changed economy figures (load test, issue 16).
+BUDGET_WITH_ECONOMY = 29
+
 
 def _url(number: str, query: str = "") -> str:
     return reverse("web:status", args=[2019, 3, number]) + query
@@ -118,6 +121,27 @@ def test_the_economy_figures_are_saved_with_the_status_only_when_changed(
     )
     economy = EconomyStatus.objects.get(initiative=world.initiative, round=world.round)
     assert (economy.expected, economy.smiley) == (1_200_000, "sad")
+
+
+def test_a_save_with_changed_figures_stays_within_its_query_budget(
+    client: Any, world: World, center_editor: Any, django_assert_max_num_queries: Any
+) -> None:
+    # Issue 16's load test: the status save (at most 18) plus the economy service (lock,
+    # round, budget lines and changes, the economy row with its history); constant.
+    BudgetLine.objects.create(
+        initiative=world.initiative, year=2019, kind="capital", amount=1000000
+    )
+    login(client, center_editor)
+    client.get(_url("1.1"))
+    with django_assert_max_num_queries(BUDGET_WITH_ECONOMY):
+        saved = client.post(
+            _url("1.1"),
+            _form(status_note="I gang.", smiley="happy", **{"okonomi-expected": "900.000"}),
+            HTTP_HX_REQUEST="true",
+        )
+    assert saved.status_code == 200
+    economy = EconomyStatus.objects.get(initiative=world.initiative, round=world.round)
+    assert economy.expected == 900_000
 
 
 def test_refused_figures_keep_the_status_unsaved_too(

@@ -562,7 +562,7 @@ def round_manage(request: HttpRequest, year: int, round_number: int) -> HttpResp
         return _deny(request)
     state = request.GET.get("tilstand", "")
     states = [state] if state in SubmissionState.values else None
-    board = ws.progress_board(round_obj=round_obj, states=states)
+    board, close_check = ws.progress_board_and_close_check(round_obj=round_obj, states=states)
     context = {
         "round": round_obj,
         "board": board,
@@ -579,7 +579,7 @@ def round_manage(request: HttpRequest, year: int, round_number: int) -> HttpResp
                 "meeting_date": round_obj.meeting_date,
             }
         ),
-        "close_check": ws.round_close_check(round_obj=round_obj) if round_obj.is_open else None,
+        "close_check": close_check,
         "snapshots": round_obj.snapshots.order_by("scope", "-version").defer("document"),
         "sheet_actions": sheet_actions(request, round_obj),
     }
