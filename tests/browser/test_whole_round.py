@@ -15,9 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any
 from unittest import mock
 
+from django.contrib.auth import get_user_model
 from playwright.sync_api import Locator, Page, expect
 
+from opfolgning.agreements.models import Submission, SubmissionState
 from opfolgning.example import loader
+from tests.browser.helpers import assert_accessible
 
 YEAR = 2026
 ROUND = 4
@@ -35,6 +38,7 @@ class Meter:
     fields: int = 0
     seconds: float = 0.0
     initiatives: int = 0
+    numbers: list[str] = field(default_factory=list)
     started: float = field(default=0.0, repr=False)
 
     def click(self, target: Locator) -> None:
@@ -45,9 +49,19 @@ class Meter:
         target.check()
         self.clicks += 1
 
+    def click_select(self, target: Locator, label: str) -> None:
+        target.select_option(label=label)
+        self.clicks += 1
+
     def fill(self, target: Locator, text: str) -> None:
         target.fill(text)
         self.fields += 1
+
+    def audit(self, page: Page, what: str) -> None:
+        """Run axe-core on the page; its time is not the persona's."""
+        start = time.perf_counter()
+        assert_accessible(page, what)
+        self.started += time.perf_counter() - start
 
     def actions(self) -> int:
         return self.clicks + self.fields
@@ -73,6 +87,36 @@ def _load_with_round_4_planned() -> None:
         loader.load_example()
 
 
+def _other_centers_report() -> int:
+    """Write, submit and approve the other centers' statuses as the example does; return
+    how many (the walk follows the two demo centers)."""
+    agreement = loader.example_data()["agreements"][0]
+    users = {u.username: u for u in get_user_model()._default_manager.all()}
+    editors = {p.centers[0]: users[p.username] for p in loader.EVERYONE if p.centers}
+    submissions = {
+        s.initiative.number: s
+        for s in Submission.objects.filter(
+            round__agreement__year=YEAR, round__number=ROUND
+        ).select_related("initiative", "round")
+    }
+    written = 0
+    for item in agreement["initiatives"]:
+        if item["center"] in WALKING:
+            continue
+        cell = dict(item["rounds"][ROUND - 1])
+        # Where the example leaves a status unwritten, the center keeps its previous smiley.
+        cell["smiley"] = cell["smiley"] or item["rounds"][ROUND - 2]["smiley"] or "happy"
+        loader._write(
+            submissions[item["number"]],
+            cell,
+            editors[item["center"]],
+            users["okonomi"],
+            SubmissionState.APPROVED,
+        )
+        written += 1
+    return written
+
+
 def _shot(page: Page, name: str) -> None:
     page.screenshot(path=SHOTS.format(name), full_page=True)
 
@@ -93,6 +137,7 @@ class Change:
     figures: tuple[str, str] | None = None  # spent to date, expected in the year
 
 
+WALKING = ("Center for Teknik og Miljø", "Center for Dagtilbud og Skole")
 SMILEY_WORDS = {"happy": "glad", "neutral": "mellemfornøjet", "sad": "sur"}
 # The statuses the two centers change; every other initiative keeps its previous smiley.
 CHANGES = {
@@ -171,6 +216,33 @@ def _report_all(page: Page, meter: Meter, *, phone: bool) -> list[str]:
         expect(page.locator(".messages")).to_contain_text(f"{number} er indsendt til økonomi")
 
 
+def _review_all(page: Page, meter: Meter) -> list[str]:
+    """Review from the first status on: return one, approve the others; return their numbers."""
+    reviewed: list[str] = []
+    while True:
+        heading = page.get_by_role("heading", level=1)
+        expect(heading.locator(".initiative-number")).to_be_visible()
+        number = heading.locator(".initiative-number").inner_text()
+        review = page.get_by_role("region", name="Økonomis vurdering")
+        expect(review).to_contain_text("Reglerne er opfyldt.")
+        if not reviewed:
+            meter.audit(page, "the status page in review mode")
+        before = meter.actions()
+        if number == RETURNED and number not in reviewed:
+            meter.fill(review.get_by_label("Kommentar til centret"), COMMENT)
+            meter.click(review.get_by_role("button", name="Send retur", exact=True))
+            said = f"{number} er sendt retur."
+        else:
+            meter.click(review.get_by_role("button", name=re.compile("^Godkend")))
+            said = f"{number} er godkendt."
+        assert meter.actions() - before <= 3
+        expect(page.locator(".messages")).to_contain_text(said)
+        reviewed.append(number)
+        meter.initiatives += 1
+        if "/styring/" in page.url:
+            return reviewed
+
+
 def _sign_in(page: Page, meter: Meter, username: str) -> None:
     page.goto("/konto/log-ind/")
     meter.fill(page.get_by_label("Brugernavn"), username)
@@ -201,6 +273,15 @@ def test_a_whole_round_of_the_example_municipality(page_as: Any) -> None:
         finance.click(officer.get_by_role("button", name="Åbn opfølgningen"))
         expect(officer.locator(".messages")).to_contain_text("Opfølgningen er åbnet")
     print(f"step 1 at {time.perf_counter() - began:.1f} s")
+    others = _other_centers_report()
+    left = (
+        Submission.objects.filter(round__agreement__year=YEAR, round__number=ROUND)
+        .exclude(state=SubmissionState.APPROVED)
+        .exclude(initiative__center__name__in=WALKING)
+    )
+    print(
+        f"the other centers: {others} written, not approved: {[s.initiative.number for s in left]}"
+    )
 
     # 2. Two centers report all their initiatives: one at a desk, one on a phone.
     editors = {}
@@ -220,6 +301,83 @@ def test_a_whole_round_of_the_example_municipality(page_as: Any) -> None:
                 _fits(page, 390, "the list of what the center owes")
             numbers = _report_all(page, meter, phone=phone)
             meter.initiatives = len(numbers)
+            meter.numbers = numbers
             _shot(page, f"2-{username}-done")
         editors[username] = (page, meter)
         print(f"step 2 {username} at {time.perf_counter() - began:.1f} s: {numbers}")
+
+    # 3. The finance office reviews what came in: returns one with a comment, approves the rest.
+    with finance:
+        finance.click(officer.get_by_role("link", name="Styring", exact=True))
+        expect(officer.get_by_role("heading", level=1)).to_contain_text("31.12.2026")
+        finance.click_select(officer.get_by_label("Vis"), "indsendt")
+        finance.click(officer.get_by_role("button", name="Filtrér"))
+        finance.click(officer.get_by_role("link", name=re.compile(r"^\d\.\d ")).first)
+        reviewed = _review_all(officer, finance)
+    print(f"step 3 at {time.perf_counter() - began:.1f} s: {reviewed}")
+    assert sorted(reviewed) == sorted(n for _p, m in editors.values() for n in m.numbers)
+
+    # 4. The center finds the returned one in its list with the comment, mends it, submits.
+    page, meter = editors["teknik"]
+    with meter:
+        meter.click(page.get_by_role("link", name="Min indberetning", exact=True))
+        meter.click(page.get_by_role("link", name=re.compile("Endelig opfølgning pr. 31.12.2026")))
+        row = page.get_by_role("row").filter(has_text=f"{RETURNED} ")
+        expect(row).to_contain_text("sendt retur")
+        meter.click(row.get_by_role("link"))
+        expect(page.locator("#status-form-wrap")).to_contain_text("Sendt retur af økonomi")
+        expect(page.locator("#status-form-wrap")).to_contain_text(COMMENT)
+        before = meter.actions()
+        status = page.get_by_label("Status", exact=True)
+        meter.fill(status, status.input_value() + " Cykelstien forventes færdig i juni 2027.")
+        meter.click(page.get_by_role("button", name=re.compile("^Indsend og gå til")))
+        expect(page.locator(".messages")).to_contain_text(f"{RETURNED} er indsendt til økonomi")
+        assert meter.actions() - before <= 8
+    with finance:
+        finance.click(officer.get_by_role("link", name="Styring", exact=True))
+        finance.click_select(officer.get_by_label("Vis"), "indsendt")
+        finance.click(officer.get_by_role("button", name="Filtrér"))
+        finance.click(officer.get_by_role("link", name=re.compile(f"^{re.escape(RETURNED)} ")))
+        expect(officer.locator(".status-current")).to_contain_text("juni 2027")
+        finance.click(officer.get_by_role("button", name=re.compile("^Godkend")))
+        expect(officer.locator(".messages")).to_contain_text(f"{RETURNED} er godkendt.")
+    print(f"step 4 at {time.perf_counter() - began:.1f} s")
+
+    # 5. The finance office closes the round (all approved, the rules are kept) and publishes.
+    with finance:
+        expect(officer.locator("main")).to_contain_text("Alle indsatser er godkendt")
+        finance.click(officer.get_by_role("link", name="Luk opfølgningen …"))
+        finance.audit(officer, "the close confirmation page")
+        finance.click(officer.get_by_role("button", name="Luk opfølgningen og frys rapporterne"))
+        expect(officer.locator(".messages")).to_contain_text("Opfølgningen er lukket")
+        finance.click(officer.get_by_role("link", name="Offentliggør …"))
+        finance.click(officer.get_by_role("button", name="Offentliggør", exact=True))
+        expect(officer.locator(".messages")).to_contain_text("Opfølgningen er offentliggjort.")
+    print(f"step 5 at {time.perf_counter() - began:.1f} s")
+
+    # 6. A citizen reads the result: the overview's smileys and the committee's report.
+    citizen = Meter("borger")
+    reader = page_as(None, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    with citizen:
+        reader.goto("/")
+        citizen.click(reader.get_by_role("link", name="Aftale om budget 2026").first)
+        citizen.click(reader.get_by_role("link", name=re.compile("^Overblik")).first)
+        _shot(reader, "6-overview")
+        expect(reader.locator("main")).to_contain_text("31.12.2026")
+        citizen.audit(reader, "the public overview")
+        _fits(reader, 390, "the public overview")
+        reader.go_back()
+        citizen.clicks += 1
+        report = reader.get_by_role("row").filter(has_text="Teknik- og Miljøudvalget")
+        citizen.click(report.get_by_role("link", name="Rapport").last)
+        _shot(reader, "6-report")
+        expect(reader.locator("main")).to_contain_text(CHANGES["4.3"].corrective)
+        citizen.audit(reader, "the published committee report")
+    print(f"step 6 at {time.perf_counter() - began:.1f} s")
+
+    meters = [finance, editors["teknik"][1], editors["skole"][1], citizen]
+    print("\n| persona | initiatives | clicks | text fields | seconds |")
+    print("|---|---:|---:|---:|---:|")
+    for m in meters:
+        print(f"| {m.name} | {m.initiatives} | {m.clicks} | {m.fields} | {m.seconds:.1f} |")
+    print(f"whole test body: {time.perf_counter() - began:.1f} s")
