@@ -101,6 +101,21 @@ def test_the_planned_milestone_is_read_only_for_a_department(
     assert (milestone.text, milestone.status_note) == ("Licitation afsluttet.", "Afsluttet.")
 
 
+def test_the_budget_table_scrolls_sideways_from_the_keyboard_too(
+    client: Any, world: World, center_editor: Any
+) -> None:
+    # On a phone the table is wider than the screen: its scroll region must take focus.
+    BudgetLine.objects.create(
+        initiative=world.initiative, year=2019, kind="capital", amount=1000000
+    )
+    login(client, center_editor)
+    body = client.get(_url("1.1")).content.decode()
+    assert (
+        '<div class="table--responsive-scroll" tabindex="0" role="region" '
+        'aria-label="Korrigeret budget pr.'
+    ) in body
+
+
 def test_the_economy_figures_are_saved_with_the_status_only_when_changed(
     client: Any, world: World, center_editor: Any
 ) -> None:
