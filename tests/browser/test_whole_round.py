@@ -29,6 +29,7 @@ BOARD = f"/aftaler/{YEAR}/opfolgning/{ROUND}/styring/"
 OWED = f"/aftaler/{YEAR}/opfolgning/{ROUND}/indberetning/"
 ROUND_NAME = "Aftale om budget 2026 · Endelig opfølgning pr. 31.12.2026"
 PHONE_WIDTH = 390
+AXE_SECONDS: list[float] = []  # how long each axe-core run took (not the personas' time)
 DESK = {"width": 1280, "height": 900}
 PHONE: dict[str, Any] = {
     "viewport": {"width": PHONE_WIDTH, "height": 844},
@@ -74,7 +75,9 @@ class Meter:
         """Run axe-core on the page; its time is not the persona's."""
         start = time.perf_counter()
         assert_accessible(page, what)
-        self.started += time.perf_counter() - start
+        took = time.perf_counter() - start
+        self.started += took
+        AXE_SECONDS.append(took)
 
     def actions(self) -> int:
         return self.clicks + self.fields
@@ -272,7 +275,10 @@ def _states(numbers: list[str]) -> dict[str, int]:
 
 def _print_figures(meters: list[Meter], loaded: float, total: float) -> None:
     """Print the table of docs/benchmarks.md (run pytest with -s to see it)."""
-    print(f"\n\nloading the example: {loaded:.1f} s; the test's body in all: {total:.1f} s")
+    print(
+        f"\n\nloading the example: {loaded:.1f} s; axe-core on {len(AXE_SECONDS)} pages: "
+        f"{sum(AXE_SECONDS):.1f} s; the test's body in all: {total:.1f} s"
+    )
     print("| persona | initiatives | clicks | text fields | seconds |")
     print("|---|---:|---:|---:|---:|")
     for m in meters:
