@@ -201,6 +201,8 @@ RULES: dict[str, Rule] = {
     "web:department-sheet-commit": Rule("post", _center_sheet, _signed_in(_edits_status)),
     "web:round-settings": Rule("post", _round, _signed_in(_finance), lambda w, s: {"label": "x"}),
     "web:round-open": Rule("post", _round, _signed_in(_finance)),
+    "web:round-approve": Rule("post", _round, _signed_in(_finance), lambda w, s: {"alle": "1"}),
+    "web:round-remind": Rule("post", _center_sheet, _signed_in(_finance)),
     "web:round-close": Rule("post", _round, _signed_in(_finance)),
     "web:round-publish": Rule("post", _round, _signed_in(_finance)),
     "web:round-correct": Rule("post", _round, _signed_in(_finance), lambda w, s: {"reason": "x"}),

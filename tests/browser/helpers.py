@@ -44,6 +44,15 @@ _FOCUS_INDICATOR_JS = r"""
 }
 """
 
+# Whether a checkbox's box is drawn: its label's ::before is 24 px and nothing above hides it.
+BOX_DRAWN = """(id) => {
+  const label = document.querySelector(`label[for="${id}"]`);
+  for (let el = label; el; el = el.parentElement) {
+    if (getComputedStyle(el).opacity === "0") return false;
+  }
+  return getComputedStyle(label, "::before").width === "24px";
+}"""
+
 
 def axe_violations(page: Page) -> list[dict[str, Any]]:
     """Run axe-core's WCAG 2.1 A/AA rules on the page as it is now; return the violations."""

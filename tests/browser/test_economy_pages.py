@@ -7,7 +7,7 @@ from typing import Any
 from playwright.sync_api import expect
 
 from opfolgning.agreements.models import BudgetChange, BudgetLine, EconomyStatus
-from tests.browser.helpers import assert_accessible
+from tests.browser.helpers import BOX_DRAWN, assert_accessible
 from tests.personas import World
 
 ECONOMY = "/aftaler/2019/indsatser/1.1/oekonomi/"
@@ -20,6 +20,9 @@ def test_budget_change_and_approval_walk_through_the_economy_pages(
     officer = page_as(finance_officer)
     officer.goto(ECONOMY)
     assert_accessible(officer, "the economy page, no budget yet")
+    # The "no money" checkbox is drawn (the design system's box on its label).
+    box = officer.get_by_label("Der er ikke afsat økonomi til indsatsen")
+    assert officer.evaluate(BOX_DRAWN, box.get_attribute("id"))
     officer.get_by_label("Anlæg 2019").fill("2 mio. kr.")
     with officer.expect_navigation():
         officer.get_by_role("button", name="Gem budgettet").click()

@@ -301,3 +301,24 @@ def test_what_was_submitted_before_the_worker_ran_is_not_reminded_of(
     _set_state(due_world.submission, SubmissionState.SUBMITTED)
     call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
     assert mailoutbox == []
+
+
+def test_the_reminder_is_written_in_the_editors_language(immediate, due_world, center_editor):
+    from unittest import mock
+
+    from django.utils import translation
+
+    from opfolgning.delivery import reminders
+
+    center_editor.profile.language = "en"
+    center_editor.profile.save()
+    seen = []
+    real = reminders.render_to_string
+
+    def spy(*args, **kwargs):
+        seen.append(translation.get_language())
+        return real(*args, **kwargs)
+
+    with mock.patch.object(reminders, "render_to_string", spy):
+        reminders_send(today=THREE_DAYS_BEFORE)
+    assert seen and set(seen) == {"en"}

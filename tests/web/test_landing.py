@@ -70,3 +70,11 @@ def test_the_board_is_in_the_finance_offices_menu(client, world, finance_officer
     _sign_in(client, center_editor)
     assert f'href="{reverse("web:board")}"' not in client.get(reverse("web:home")).content.decode()
     assert client.get(reverse("web:board")).status_code == 403
+
+
+def test_a_committee_reader_lands_on_the_newest_frozen_report_rather_than_one_being_written(
+    client, world, politician
+):
+    Round.objects.filter(agreement=world.agreement, number=2).update(state=RoundState.CLOSED)
+    landing = _sign_in(client, politician)
+    assert landing["Location"] == reverse("web:report", args=[2019, world.committee.slug, 2])

@@ -22,7 +22,7 @@ User = get_user_model()
 class ProfileInline(admin.StackedInline):
     model = Profile
     can_delete = False
-    fields = ["role", "centers", "committees"]
+    fields = ["role", "centers", "committees", "language"]
     filter_horizontal = ["centers", "committees"]
     verbose_name = _("rolle og medlemskaber")
     verbose_name_plural = _("rolle og medlemskaber")

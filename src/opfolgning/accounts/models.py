@@ -61,6 +61,12 @@ class Profile(models.Model):
         verbose_name=_("udvalg"),
         help_text=_("De udvalg, hvis rapporter (også kladder) en udvalgslæser læser."),
     )
+    # The language the user chose with the header's switch; it is restored when they sign
+    # in, and their e-mails (a status sent back, …) are written in it. Blank: the site's
+    # default (Danish).
+    language = models.CharField(
+        _("sprog"), max_length=10, choices=settings.LANGUAGES, blank=True, default=""
+    )
     history = HistoricalRecords(m2m_fields=[centers, committees])
 
     class Meta:

@@ -94,3 +94,11 @@ def user_list(*, role: Role | None = None) -> QuerySet[Any]:
     if role is not None:
         users = users.filter(profile__role=role)
     return users
+
+
+def language_of(user: Any) -> str:
+    """Return the language the user chose ("" when none: the site's default)."""
+    if user is None or not getattr(user, "is_authenticated", False):
+        return ""
+    found = Profile.objects.filter(user_id=user.pk).values_list("language", flat=True).first()
+    return found or ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
@@ -249,3 +250,26 @@ def user_sync_from_sso(
         committees=list(committees),
         reason="single sign-on",
     )
+
+
+def _language_code(language: str) -> str:
+    """Return the language code if the site offers it ("" for the site's default)."""
+    code = (language or "").strip()
+    known = {c for c, _name in settings.LANGUAGES}
+    if code and code not in known:
+        raise AccountError(f"unknown language {language!r}: use one of {', '.join(sorted(known))}")
+    return code
+
+
+@transaction.atomic
+def profile_language_set(*, actor: Actor, user: Any, language: str) -> Profile:
+    """Store the user's language ("" for the site's default); one history row when it changes."""
+    code = _language_code(language)
+    profile = Profile.objects.select_for_update().filter(user=user).first()
+    if profile is None:
+        profile = Profile(user=user)
+    elif profile.language == code:
+        return profile
+    profile.language = code
+    audit.audited_save(profile, actor, "language set")
+    return profile

@@ -6,6 +6,7 @@ Every function costs a fixed number of queries whatever the number of initiative
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -245,6 +246,57 @@ ROW_ORDER = (
 )
 # The states in which an initiative is done for its department (counted as "indsendt").
 DONE_STATES = (SubmissionState.SUBMITTED, SubmissionState.APPROVED)
+# The states of a round whose reports are frozen (closed for the meeting, or published).
+FROZEN_STATES = (RoundState.CLOSED, RoundState.PUBLISHED)
+# The states in which it still waits for its department.
+PENDING_STATES = (SubmissionState.NOT_STARTED, SubmissionState.DRAFT, SubmissionState.RETURNED)
+
+
+@dataclass
+class OwedList:
+    """A department's list for a round: what it owes, returned ones first, and the counts."""
+
+    round: Round
+    rows: list[OwedRow]
+    total: int
+    done: int
+    returned: int
+    days_left: int | None
+
+    @property
+    def days_over(self) -> int:
+        """Return the days since the deadline passed (0 before it and on it)."""
+        return max(0, -(self.days_left or 0))
+
+    @property
+    def overdue(self) -> bool:
+        """Return whether the deadline has passed with something still to submit."""
+        return self.days_left is not None and self.days_left < 0 and self.done < self.total
+
+
+def owed_list(
+    *,
+    round_obj: Round,
+    center_ids: Iterable[int] | None,
+    states: Iterable[str] | None,
+    today: dt.date,
+) -> OwedList:
+    """Return the list a department works from: returned statuses first, then in agreement order.
+
+    The counts are of all its initiatives in the round, whatever `states` shows.
+    """
+    every = owed_rows(round_obj=round_obj, center_ids=center_ids)
+    wanted = set(states or ())
+    shown = [r for r in every if not wanted or r.state in wanted]
+    shown.sort(key=lambda r: r.state != SubmissionState.RETURNED)
+    return OwedList(
+        round=round_obj,
+        rows=shown,
+        total=len(every),
+        done=sum(r.state in DONE_STATES for r in every),
+        returned=sum(r.state == SubmissionState.RETURNED for r in every),
+        days_left=(round_obj.deadline - today).days if round_obj.deadline else None,
+    )
 
 
 @dataclass(frozen=True)
@@ -346,6 +398,13 @@ class ProgressLine:
     name: str
     counts: Counter[str] = field(default_factory=Counter)
     errors: int = 0
+    # The center's id on a line per center (for "Send påmindelse"); None otherwise.
+    center_id: int | None = None
+
+    @property
+    def pending(self) -> int:
+        """Return how many initiatives still wait for their department (not yet submitted)."""
+        return sum(self.count(str(state)) for state in PENDING_STATES)
 
     @property
     def total(self) -> int:
@@ -366,6 +425,8 @@ class ProgressBoard:
     by_committee: list[ProgressLine]
     total: ProgressLine
     rows: list[OwedRow]
+    # Submitted statuses whose rules pass: what "Godkend alle indsendte" would approve.
+    approvable: int = 0
 
     @property
     def states(self) -> list[tuple[str, str]]:
@@ -381,11 +442,13 @@ def progress_board(*, round_obj: Round, states: Iterable[str] | None = None) -> 
     total = ProgressLine(name="I alt")
     for row in all_rows:
         errors = len(row.errors)
-        for lines, name in (
-            (centers, row.initiative.center.name if row.initiative.center else "—"),
-            (committees, row.initiative.committee.name if row.initiative.committee else "—"),
+        center = row.initiative.center
+        committee = row.initiative.committee
+        for lines, name, center_id in (
+            (centers, center.name if center else "—", center.pk if center else None),
+            (committees, committee.name if committee else "—", None),
         ):
-            line = lines.setdefault(name, ProgressLine(name=name))
+            line = lines.setdefault(name, ProgressLine(name=name, center_id=center_id))
             line.counts[row.state] += 1
             line.errors += errors
         total.counts[row.state] += 1
@@ -398,6 +461,7 @@ def progress_board(*, round_obj: Round, states: Iterable[str] | None = None) -> 
         by_committee=sorted(committees.values(), key=lambda line: line.name),
         total=total,
         rows=rows,
+        approvable=sum(r.state == SubmissionState.SUBMITTED and not r.errors for r in all_rows),
     )
 
 
@@ -477,6 +541,8 @@ class OpenRound(NamedTuple):
     round: Round
     total: int
     pending: int
+    # Of the pending, those the finance office sent back with a comment.
+    returned: int = 0
 
 
 def open_rounds_for(*, center_ids: Iterable[int] | None) -> list[OpenRound]:
@@ -486,15 +552,16 @@ def open_rounds_for(*, center_ids: Iterable[int] | None) -> list[OpenRound]:
         submissions = Submission.objects.filter(round=round_obj)
         if center_ids is not None:
             submissions = submissions.filter(initiative__center_id__in=list(center_ids))
-        total = submissions.count()
-        pending = submissions.filter(
-            state__in=[
-                SubmissionState.NOT_STARTED,
-                SubmissionState.DRAFT,
-                SubmissionState.RETURNED,
-            ]
-        ).count()
-        result.append(OpenRound(round_obj, total, pending))
+        counts = dict(
+            submissions.order_by()
+            .values_list("state")
+            .annotate(n=Count("pk"))
+            .values_list("state", "n")
+        )
+        total = sum(counts.values())
+        pending = sum(counts.get(str(state), 0) for state in PENDING_STATES)
+        returned = counts.get(str(SubmissionState.RETURNED), 0)
+        result.append(OpenRound(round_obj, total, pending, returned))
     return result
 
 
@@ -702,13 +769,16 @@ def landing_for(
     if role == "committee_reader":
         committee = Committee.objects.filter(pk__in=list(committee_ids)).order_by("name").first()
         if committee is not None:
-            newest = (
+            # The newest frozen report is what goes to the committee's meeting; a round still
+            # open is being written, so it is the landing only when nothing is frozen yet.
+            theirs = (
                 Round.objects.exclude(state=RoundState.PLANNED)
                 .filter(agreement__initiatives__committee=committee)
                 .select_related("agreement")
+                .distinct()
                 .order_by("-agreement__year", "-number")
-                .first()
             )
+            newest = theirs.filter(state__in=FROZEN_STATES).first() or theirs.first()
             if newest is not None:
                 return Landing("report", (newest.agreement.year, committee.slug, newest.number))
         return Landing("home")

@@ -34,8 +34,8 @@ from .models import (
     Submission,
     SubmissionState,
 )
-from .signals import round_published
-from .workflow_selectors import ROW_RELATED, round_close_check, snapshot_scopes
+from .signals import round_published, status_returned
+from .workflow_selectors import ROW_RELATED, owed_rows, round_close_check, snapshot_scopes
 
 
 class WorkflowError(Exception):
@@ -406,6 +406,18 @@ def status_return(*, actor: Actor, submission: Submission, comment: str) -> Subm
         submission.comment = comment.strip()
         submission.updated_by = user_of(actor)
         audited_save(submission, actor, "Sendt retur")
+        returned, returned_by = submission, user_of(actor)
+        # The center's editors hear of it once it is stored (delivery/returns.py); a mail
+        # that fails is logged there and does not undo the return.
+        transaction.on_commit(
+            lambda: status_returned.send(
+                sender=Submission,
+                submission=returned,
+                comment=returned.comment,
+                returned_by=returned_by,
+            ),
+            robust=True,
+        )
     return submission
 
 
@@ -433,6 +445,64 @@ def status_approve(*, actor: Actor, submission: Submission, comment: str = "") -
         submission.updated_by = user_of(actor)
         audited_save(submission, actor, "Godkendt")
     return submission
+
+
+@dataclass
+class ApprovalRun:
+    """What a bulk approval did: the numbers approved and those refused, with the reason."""
+
+    approved: list[str]
+    refused: list[tuple[str, str]]
+
+
+@change_set()
+def status_approve_many(
+    *, actor: Actor, round_obj: Round, numbers: list[str] | None = None
+) -> ApprovalRun:
+    """Approve the round's submitted statuses whose rules pass, all of them or those named.
+
+    One transaction: the submissions are locked and read again, so a status changed since the
+    board was shown (withdrawn, already approved) is refused with its reason, not approved.
+    A status with a broken rule is refused too; the others are approved.
+    """
+    wanted = None if numbers is None else {n.strip() for n in numbers if n.strip()}
+    with transaction.atomic():
+        round_obj = Round.objects.select_for_update().get(pk=round_obj.pk)
+        if not round_obj.is_open:
+            raise WorkflowError(f"{round_obj} er ikke åben.")
+        candidates = Submission.objects.filter(round=round_obj)
+        if wanted is not None:
+            candidates = candidates.filter(initiative__number__in=sorted(wanted))
+        # Lock before the rules are read: nobody changes a status between its check and approval.
+        locked = {
+            s.pk: s
+            for s in candidates.select_for_update(of=("self",))
+            .select_related("initiative")
+            .order_by("initiative__sort_key")
+        }
+        refused: list[tuple[str, str]] = []
+        approved: list[str] = []
+        submitted = [s for s in locked.values() if s.state == SubmissionState.SUBMITTED]
+        for s in locked.values():
+            if s.state != SubmissionState.SUBMITTED:
+                refused.append((s.initiative.number, f"er {s.get_state_display()}, ikke indsendt"))
+        if wanted is not None:
+            found = {s.initiative.number for s in locked.values()}
+            refused += [(n, "findes ikke i opfølgningen") for n in sorted(wanted - found)]
+        if submitted:
+            rows = owed_rows(round_obj=round_obj, states=[SubmissionState.SUBMITTED])
+            errors = {r.submission.pk: r.errors for r in rows}
+            for s in submitted:
+                broken = errors.get(s.pk, [])
+                if broken:
+                    refused.append((s.initiative.number, " ".join(f.message_da for f in broken)))
+                    continue
+                s.state = SubmissionState.APPROVED
+                s.comment = ""
+                s.updated_by = user_of(actor)
+                audited_save(s, actor, "Godkendt")
+                approved.append(s.initiative.number)
+    return ApprovalRun(approved=approved, refused=refused)
 
 
 class _StoredVersion(NamedTuple):

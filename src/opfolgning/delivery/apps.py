@@ -3,12 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DeliveryConfig(AppConfig):
-    """Generated report files, reminder and subscription e-mails (templates only; no models)."""
+    """Report files; reminder, return and subscription e-mails (templates only; no models)."""
 
     name = "opfolgning.delivery"
     label = "delivery"
     verbose_name = _("Levering")
 
     def ready(self) -> None:
-        # The subscribers are mailed when a round is published (agreements.signals).
-        from . import subscriptions  # noqa: F401
+        # The subscribers are mailed when a round is published, a center's editors when
+        # one of its statuses is sent back (agreements.signals).
+        from . import returns, subscriptions  # noqa: F401

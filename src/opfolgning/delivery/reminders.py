@@ -23,6 +23,7 @@ from django.utils import translation
 from django_tasks import task
 
 from opfolgning.accounts.models import Profile, Role
+from opfolgning.accounts.selectors import language_of
 from opfolgning.agreements.audit import Actor
 from opfolgning.agreements.models import (
     ReminderSent,
@@ -31,10 +32,8 @@ from opfolgning.agreements.models import (
     Submission,
     SubmissionState,
 )
+from opfolgning.agreements.workflow_selectors import PENDING_STATES
 from opfolgning.followup.vocabulary import long_date
-
-# The states in which an initiative still waits for its department.
-PENDING_STATES = (SubmissionState.NOT_STARTED, SubmissionState.DRAFT, SubmissionState.RETURNED)
 
 
 @dataclass(frozen=True)
@@ -186,22 +185,53 @@ def reminders_send(*, today: dt.date, actor: Actor = None) -> ReminderRun:
     neither.
     """
     with transaction.atomic():
-        run = reminders_plan(reminders_due(today=today))
-        queued = []
-        for reminder in run.queued:
-            try:
-                # A run started at the same time may have taken this one already.
-                with transaction.atomic():
-                    ReminderSent.objects.create(
-                        round=reminder.round, user=reminder.user, sent_on=today
-                    )
-            except IntegrityError:
-                run.already_sent.append(reminder)
-                continue
-            send_reminder.enqueue(reminder.round.pk, reminder.user.pk, today.isoformat())
-            queued.append(reminder)
-        run.queued = queued
+        return _queue(reminders_plan(reminders_due(today=today)), today)
+
+
+def _queue(run: ReminderRun, today: dt.date) -> ReminderRun:
+    """Record and queue the run's reminders; one recorded since goes to `already_sent`."""
+    queued = []
+    for reminder in run.queued:
+        try:
+            # A run started at the same time may have taken this one already.
+            with transaction.atomic():
+                ReminderSent.objects.create(round=reminder.round, user=reminder.user, sent_on=today)
+        except IntegrityError:
+            run.already_sent.append(reminder)
+            continue
+        send_reminder.enqueue(reminder.round.pk, reminder.user.pk, today.isoformat())
+        queued.append(reminder)
+    run.queued = queued
     return run
+
+
+class ReminderRefused(Exception):
+    """A reminder the finance office asked for that cannot be sent (the message says why)."""
+
+
+def reminders_send_center(
+    *, round_obj: Round, center_id: int, today: dt.date, actor: Actor = None
+) -> ReminderRun:
+    """Queue a reminder now to each editor of one center who still owes something in the round.
+
+    The finance office's "Send påmindelse" on the board: sent whatever the days to the
+    deadline, but at most once a day per editor and round, as the daily run (the same record).
+    """
+    if round_obj.state != RoundState.OPEN:
+        raise ReminderRefused(f"{round_obj} er ikke åben; der sendes ikke påmindelser.")
+    if round_obj.deadline is None:
+        raise ReminderRefused(
+            f"{round_obj} har ingen frist; sæt en frist under Indstillinger, før du sender "
+            "påmindelser."
+        )
+    editors = set(
+        Profile.centers.through.objects.filter(center_id=center_id).values_list(
+            "profile__user_id", flat=True
+        )
+    )
+    with transaction.atomic():
+        due = [r for r in _reminders([round_obj], today=today) if r.user.pk in editors]
+        return _queue(reminders_plan(due), today)
 
 
 def owed_url(round_obj: Round) -> str:
@@ -215,9 +245,9 @@ def _long_date(value: dt.date) -> str:
 
 
 def reminder_message(reminder: Reminder) -> EmailMultiAlternatives:
-    """Return the reminder e-mail (Danish text with an HTML alternative), ready to send."""
+    """Return the reminder e-mail (text with an HTML alternative) in the editor's language."""
     assert reminder.round.deadline is not None
-    with translation.override(settings.LANGUAGE_CODE):
+    with translation.override(language_of(reminder.user) or settings.LANGUAGE_CODE):
         context = {
             "name": reminder.user.get_full_name() or reminder.user.get_username(),
             "round": str(reminder.round),

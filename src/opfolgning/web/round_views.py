@@ -17,7 +17,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.translation import get_language, gettext_lazy
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -29,6 +31,7 @@ from opfolgning.agreements import selectors
 from opfolgning.agreements import workflow_selectors as ws
 from opfolgning.agreements import workflow_services as wf
 from opfolgning.agreements.models import Round, RoundState, Submission, SubmissionState
+from opfolgning.delivery import reminders
 from opfolgning.followup.rules import FINDING_FIELDS, Finding, Severity
 
 from .forms import (
@@ -108,10 +111,16 @@ def owed(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
         return _deny(request)
     state = request.GET.get("tilstand", "")
     states = [state] if state in SubmissionState.values else None
-    rows = ws.owed_rows(round_obj=round_obj, center_ids=_center_filter(request), states=states)
+    owed_list = ws.owed_list(
+        round_obj=round_obj,
+        center_ids=_center_filter(request),
+        states=states,
+        today=timezone.localdate(),
+    )
     context = {
         "round": round_obj,
-        "rows": rows,
+        "owed": owed_list,
+        "rows": owed_list.rows,
         "state": state if states else "",
         "states": SubmissionState.choices,
         "sheet_actions": sheet_actions(request, round_obj),
@@ -562,7 +571,10 @@ def round_manage(request: HttpRequest, year: int, round_number: int) -> HttpResp
     context = {
         "round": round_obj,
         "board": board,
-        "board_tables": [(_("Pr. center"), board.by_center), (_("Pr. udvalg"), board.by_committee)],
+        "board_tables": [
+            (_("Pr. center"), board.by_center, True),
+            (_("Pr. udvalg"), board.by_committee, False),
+        ],
         "state": state if states else "",
         "settings_form": RoundSettingsForm(
             initial={
@@ -579,13 +591,14 @@ def round_manage(request: HttpRequest, year: int, round_number: int) -> HttpResp
     return render(request, "web/rounds/manage.html", context)
 
 
-def _manage_redirect(round_obj: Round) -> HttpResponse:
-    return redirect(
-        "web:round-manage", year=round_obj.agreement.year, round_number=round_obj.number
-    )
+def _manage_redirect(round_obj: Round, state: str = "") -> HttpResponse:
+    url = reverse("web:round-manage", args=[round_obj.agreement.year, round_obj.number])
+    if state in SubmissionState.values:
+        url += "?" + urlencode({"tilstand": state})
+    return redirect(url)
 
 
-RoundAction = Callable[[HttpRequest, Round], None]
+RoundAction = Callable[..., None]
 
 
 def _round_action(action: RoundAction) -> Callable[[HttpRequest, int, int], HttpResponse]:
@@ -597,15 +610,15 @@ def _round_action(action: RoundAction) -> Callable[[HttpRequest, int, int], Http
 
     @require_POST
     @functools.wraps(action)
-    def view(request: HttpRequest, year: int, round_number: int) -> HttpResponse:
+    def view(request: HttpRequest, year: int, round_number: int, **kwargs: Any) -> HttpResponse:
         round_obj = _round(year, round_number)
         if not can(request.user, "agreements.manage_rounds"):
             return _deny(request)
         try:
-            action(request, round_obj)
-        except wf.WorkflowError as exc:
+            action(request, round_obj, **kwargs)
+        except (wf.WorkflowError, reminders.ReminderRefused) as exc:
             messages.error(request, str(exc))
-        return _manage_redirect(round_obj)
+        return _manage_redirect(round_obj, request.POST.get("tilstand", ""))
 
     return view
 
@@ -629,6 +642,66 @@ def round_open(request: HttpRequest, round_obj: Round) -> None:
         request,
         _("Opfølgningen er åbnet. %(count)d glade smileyer er ført videre.") % {"count": carried},
     )
+
+
+@_round_action
+def round_approve(request: HttpRequest, round_obj: Round) -> None:
+    """Approve the ticked submitted statuses, or all submitted ones whose rules pass."""
+    numbers = None if request.POST.get("alle") else request.POST.getlist("indsats")
+    if numbers == []:
+        messages.error(request, _("Vælg de indsatser, der skal godkendes."))
+        return
+    run = wf.status_approve_many(actor=request.user, round_obj=round_obj, numbers=numbers)
+    if run.approved:
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d indsats er godkendt: %(numbers)s.",
+                "%(count)d indsatser er godkendt: %(numbers)s.",
+                len(run.approved),
+            )
+            % {"count": len(run.approved), "numbers": ", ".join(run.approved)},
+        )
+    elif not run.refused:
+        messages.info(request, _("Der er ingen indsendte indsatser at godkende."))
+    for number, reason in run.refused:
+        messages.warning(
+            request,
+            _("%(number)s er ikke godkendt: %(reason)s") % {"number": number, "reason": reason},
+        )
+
+
+@_round_action
+def round_remind(request: HttpRequest, round_obj: Round, center_id: int) -> None:
+    """E-mail a reminder now to one center's editors who still owe something in the round."""
+    run = reminders.reminders_send_center(
+        round_obj=round_obj, center_id=center_id, today=timezone.localdate(), actor=request.user
+    )
+    names = ", ".join(r.user.get_full_name() or r.user.get_username() for r in run.queued)
+    if run.queued:
+        messages.success(
+            request,
+            ngettext(
+                "Påmindelsen er sendt til %(count)d redaktør: %(names)s.",
+                "Påmindelsen er sendt til %(count)d redaktører: %(names)s.",
+                len(run.queued),
+            )
+            % {"count": len(run.queued), "names": names},
+        )
+    if run.already_sent:
+        messages.info(
+            request,
+            _("Allerede mindet om det i dag: %(names)s.")
+            % {"names": ", ".join(r.user.get_username() for r in run.already_sent)},
+        )
+    if run.no_email:
+        messages.warning(
+            request,
+            _("Uden e-mailadresse, ikke mindet: %(names)s.")
+            % {"names": ", ".join(r.user.get_username() for r in run.no_email)},
+        )
+    if not (run.queued or run.already_sent or run.no_email):
+        messages.info(request, _("Centret har ingen redaktører, der mangler at indsende."))
 
 
 # Closing, publishing and a new version each show what will happen first (a page, no

@@ -166,6 +166,8 @@ urlpatterns = [
         name="department-sheet-commit",
     ),
     path(f"{ROUND}styring/indstillinger/", round_views.round_settings, name="round-settings"),
+    path(f"{ROUND}styring/godkend/", round_views.round_approve, name="round-approve"),
+    path(f"{ROUND}styring/paamind/<int:center_id>/", round_views.round_remind, name="round-remind"),
     path(f"{ROUND}styring/aabn/", round_views.round_open, name="round-open"),
     path(f"{ROUND}styring/luk/", round_views.round_close, name="round-close"),
     path(f"{ROUND}styring/offentliggoer/", round_views.round_publish, name="round-publish"),
