@@ -104,6 +104,21 @@ def test_the_planned_milestone_is_read_only_for_a_department(
     assert (milestone.text, milestone.status_note) == ("Licitation afsluttet.", "Afsluttet.")
 
 
+def test_the_budget_table_scrolls_sideways_from_the_keyboard_too(
+    client: Any, world: World, center_editor: Any
+) -> None:
+    # On a phone the table is wider than the screen: its scroll region must take focus.
+    BudgetLine.objects.create(
+        initiative=world.initiative, year=2019, kind="capital", amount=1000000
+    )
+    login(client, center_editor)
+    body = client.get(_url("1.1")).content.decode()
+    assert (
+        '<div class="table--responsive-scroll" tabindex="0" role="region" '
+        'aria-label="Korrigeret budget pr.'
+    ) in body
+
+
 def test_the_economy_figures_are_saved_with_the_status_only_when_changed(
     client: Any, world: World, center_editor: Any
 ) -> None:
@@ -199,6 +214,7 @@ def test_the_finance_office_reviews_and_goes_on_to_the_next(
     assert 'id="status-form"' not in body  # read, not edited
     assert "Godkend og gå til næste" in body and "Ret indberetningen på centrets vegne" in body
     assert "Økonomi ved denne opfølgning" in body
+    Submission.objects.filter(pk=world.other_submission.pk).update(state=SubmissionState.SUBMITTED)
     response = client.post(
         reverse("web:status-review", args=[2019, 3, "1.1"]),
         {"action": "approve", "comment": "", "next": "walk"},
@@ -207,6 +223,29 @@ def test_the_finance_office_reviews_and_goes_on_to_the_next(
     assert Submission.objects.get(pk=world.submission.pk).state == SubmissionState.APPROVED
     # On the center's behalf the form is there.
     assert 'id="status-form"' in client.get(_url("1.2", "?ret=1")).content.decode()
+
+
+def test_the_review_goes_on_to_the_next_status_awaiting_review(
+    client: Any, world: World, finance_officer: Any
+) -> None:
+    # From the board's list (no filter) 1.2 comes next, but it is not submitted: approving
+    # 1.1 goes on to 1.3, the next to review; after the last one, back to the board.
+    third = _third(world)
+    Submission.objects.filter(initiative__in=[world.initiative, third]).update(
+        state=SubmissionState.SUBMITTED
+    )
+    login(client, finance_officer)
+    body = client.get(_url("1.1")).content.decode()
+    assert "Næste: 1.2" in body and "Godkend og gå til næste" in body
+    review = reverse("web:status-review", args=[2019, 3, "1.1"])
+    response = client.post(review, {"action": "approve", "comment": "", "next": "walk"})
+    assert response["Location"] == _url("1.3")
+    response = client.post(
+        reverse("web:status-review", args=[2019, 3, "1.3"]),
+        {"action": "return", "comment": "Skriv datoen.", "next": "walk"},
+    )
+    assert response["Location"] == reverse("web:round-manage", args=[2019, 3])
+    assert Submission.objects.get(initiative=third).state == SubmissionState.RETURNED
 
 
 def test_approval_is_disabled_while_a_rule_is_broken(

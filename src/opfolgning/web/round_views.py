@@ -519,11 +519,16 @@ def status_review(request: HttpRequest, year: int, round_number: int, number: st
     )
     if submission is None:
         return denied or _deny(request)
-    # Where the walk goes on from, read before the decision moves it out of the filter.
+    # Where the walk goes on from, read before the decision moves it out of the filter. The
+    # next one is the next awaiting review: a walk without a filter (from the board's links)
+    # would otherwise go on to statuses that are not submitted, one click each.
     place = None
     if request.POST.get("next") == "walk":
         _found, place = ws.submission_placed(
-            year=year, round_number=round_number, number=number, states=_walk_states(request)
+            year=year,
+            round_number=round_number,
+            number=number,
+            states=_walk_states(request) or [SubmissionState.SUBMITTED],
         )
     form = ReviewForm(request.POST)
     if not form.is_valid():
