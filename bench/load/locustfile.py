@@ -244,8 +244,12 @@ class ReaderUser(FastHttpUser):
 
     @task(1)
     def landing(self) -> None:
-        # The committee's newest round that is not planned: the open one.
-        target = next(iter(self.me["paths"].values()))
+        # The committee's newest frozen round (the published one), not the open one.
+        paths = self.me["paths"]
+        target = paths.get(
+            "report: committee, published round (snapshot)",
+            paths["report: committee, open round (live)"],
+        )
         _get_redirect(self, "/start/", LANDING.format(who="reader"), self.cookie, target)
 
 

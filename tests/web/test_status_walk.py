@@ -269,3 +269,22 @@ def test_a_refused_save_on_the_centers_behalf_shows_the_form_with_its_error(
     assert response.status_code == 422
     body = response.content.decode()
     assert 'id="status-form"' in body and 'href="#id_status_note"' in body
+
+
+def test_the_last_status_of_the_walk_is_approved_and_back_to_the_board(
+    client: Any, world: World, finance_officer: Any
+) -> None:
+    Submission.objects.filter(pk=world.other_submission.pk).update(state=SubmissionState.SUBMITTED)
+    Milestone.objects.create(
+        initiative=world.other_initiative, round=world.round, smiley="happy", status_note="I gang."
+    )
+    login(client, finance_officer)
+    body = client.get(_url("1.2", "?tilstand=submitted")).content.decode()
+    assert "Godkend og gå til listen" in body and 'name="next" value="walk"' in body
+    response = client.post(
+        reverse("web:status-review", args=[2019, 3, "1.2"]) + "?tilstand=submitted",
+        {"action": "approve", "comment": "", "next": "walk"},
+    )
+    assert (
+        response["Location"] == reverse("web:round-manage", args=[2019, 3]) + "?tilstand=submitted"
+    )
