@@ -288,3 +288,16 @@ def test_the_last_status_of_the_walk_is_approved_and_back_to_the_board(
     assert (
         response["Location"] == reverse("web:round-manage", args=[2019, 3]) + "?tilstand=submitted"
     )
+
+
+def test_the_menu_marks_styring_for_the_finance_office_on_a_status_page(
+    client: Any, world: World, finance_officer: Any, center_editor: Any
+) -> None:
+    login(client, finance_officer)
+    nav = client.get(_url("1.1")).content.decode().split('aria-label="Hovedmenu"')[1]
+    nav = nav.split("</nav>")[0]
+    assert '<li class="active"><a class="nav-link" href="/styring/">' in nav
+    assert nav.count('class="active"') == 1
+    login(client, center_editor)
+    nav = client.get(_url("1.1")).content.decode().split('aria-label="Hovedmenu"')[1]
+    assert '<li class="active"><a class="nav-link" href="/mine/">' in nav.split("</nav>")[0]
