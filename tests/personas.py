@@ -218,3 +218,19 @@ def personas(
         "politician": politician,
         "citizen": citizen,
     }
+
+
+def own_second_initiative(world: World) -> Initiative:
+    """A second initiative of the center editor's center (1.3, after 1.2), with its status."""
+    second = Initiative.objects.create(
+        agreement=world.agreement,
+        theme=world.initiative.theme,
+        number="1.3",
+        title="Cykelsti langs åen",
+        kind=world.initiative.kind,
+        center=world.center,
+        committee=world.committee,
+        sort_key=world.other_initiative.sort_key + "z",
+    )
+    Submission.objects.create(initiative=second, round=world.round)
+    return second

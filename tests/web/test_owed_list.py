@@ -8,8 +8,8 @@ from typing import Any
 from django.urls import reverse
 from django.utils import timezone
 
-from opfolgning.agreements.models import Initiative, Milestone, Submission, SubmissionState
-from tests.personas import World, login
+from opfolgning.agreements.models import Milestone, Submission, SubmissionState
+from tests.personas import World, login, own_second_initiative
 
 
 def _owed(client: Any, world: World, query: str = "") -> str:
@@ -17,24 +17,10 @@ def _owed(client: Any, world: World, query: str = "") -> str:
     return client.get(url).content.decode()
 
 
-def _second(world: World) -> Initiative:
-    second = Initiative.objects.create(
-        agreement=world.agreement,
-        theme=world.initiative.theme,
-        number="1.3",
-        title="Cykelsti langs åen",
-        kind=world.initiative.kind,
-        center=world.center,
-        committee=world.committee,
-    )
-    Submission.objects.create(initiative=second, round=world.round)
-    return second
-
-
 def test_the_list_says_the_deadline_the_days_left_and_how_many_are_submitted(
     client: Any, world: World, center_editor: Any
 ) -> None:
-    _second(world)
+    own_second_initiative(world)
     world.round.deadline = timezone.localdate() + dt.timedelta(days=8)
     world.round.save()
     world.submission.state = SubmissionState.SUBMITTED
@@ -57,7 +43,7 @@ def test_a_passed_deadline_is_said_to_be_overdue(
 def test_returned_statuses_come_first_with_the_comment_and_who_returned_it(
     client: Any, world: World, center_editor: Any, finance_officer: Any
 ) -> None:
-    second = _second(world)
+    second = own_second_initiative(world)
     Submission.objects.filter(initiative=second, round=world.round).update(
         state=SubmissionState.RETURNED,
         comment="Skriv, hvornår byggeriet går i gang.",
@@ -108,7 +94,7 @@ def test_states_are_words_with_a_mark_not_boxes(
 def test_the_counts_are_of_every_initiative_whatever_the_filter(
     client: Any, world: World, center_editor: Any
 ) -> None:
-    _second(world)
+    own_second_initiative(world)
     world.submission.state = SubmissionState.SUBMITTED
     world.submission.save()
     login(client, center_editor)

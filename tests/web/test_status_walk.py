@@ -9,12 +9,11 @@ from django.urls import reverse
 from opfolgning.agreements.models import (
     BudgetLine,
     EconomyStatus,
-    Initiative,
     Milestone,
     Submission,
     SubmissionState,
 )
-from tests.personas import World, login
+from tests.personas import World, login, own_second_initiative
 
 # Queries of a status save that also stores changed economy figures (load test, issue 16).
 BUDGET_WITH_ECONOMY = 29
@@ -34,26 +33,10 @@ def _form(version: int = 0, **values: str) -> dict[str, str]:
     return data
 
 
-def _third(world: World) -> Initiative:
-    """A second initiative of the center editor's center, after 1.1 in the agreement's order."""
-    third = Initiative.objects.create(
-        agreement=world.agreement,
-        theme=world.initiative.theme,
-        number="1.3",
-        title="Cykelsti langs åen",
-        kind=world.initiative.kind,
-        center=world.center,
-        committee=world.committee,
-        sort_key=world.other_initiative.sort_key + "z",
-    )
-    Submission.objects.create(initiative=third, round=world.round)
-    return third
-
-
 def test_the_page_says_where_the_initiative_stands_and_links_the_next(
     client: Any, world: World, center_editor: Any
 ) -> None:
-    _third(world)
+    own_second_initiative(world)
     login(client, center_editor)
     body = client.get(_url("1.1")).content.decode()
     assert "Indsats 1 af 2" in body and "0 af 2 indsendt" in body
@@ -69,7 +52,7 @@ def test_the_page_says_where_the_initiative_stands_and_links_the_next(
 def test_submit_and_next_goes_to_the_next_initiative(
     client: Any, world: World, center_editor: Any
 ) -> None:
-    _third(world)
+    own_second_initiative(world)
     login(client, center_editor)
     response = client.post(
         _url("1.1", "?tilstand=not_started"),
@@ -230,7 +213,7 @@ def test_the_review_goes_on_to_the_next_status_awaiting_review(
 ) -> None:
     # From the board's list (no filter) 1.2 comes next, but it is not submitted: approving
     # 1.1 goes on to 1.3, the next to review; after the last one, back to the board.
-    third = _third(world)
+    third = own_second_initiative(world)
     Submission.objects.filter(initiative__in=[world.initiative, third]).update(
         state=SubmissionState.SUBMITTED
     )
