@@ -53,7 +53,7 @@ def test_board_offers_the_submitted_statuses_whose_rules_pass_for_approval(
     assert 'name="indsats" value="1.1"' in body
     # 1.2 is not submitted: nothing to tick.
     assert 'name="indsats" value="1.2"' not in body
-    assert "Godkend valgte" in body and "Godkend alle 1 indsendte uden regelbrud" in body
+    assert "Godkend valgte" in body and "Godkend den indsendte uden regelbrud" in body
 
 
 def test_approve_selected_approves_only_the_ticked(
