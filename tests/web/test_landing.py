@@ -78,3 +78,11 @@ def test_a_committee_reader_lands_on_the_newest_frozen_report_rather_than_one_be
     Round.objects.filter(agreement=world.agreement, number=2).update(state=RoundState.CLOSED)
     landing = _sign_in(client, politician)
     assert landing["Location"] == reverse("web:report", args=[2019, world.committee.slug, 2])
+
+
+def test_sign_in_from_the_front_page_lands_where_the_work_is(client, world):
+    page = client.get("/").content.decode()
+    assert f'href="{reverse("login")}"' in page
+    assert "?next=%2F" not in page and "?next=/" not in page
+    page = client.get("/aftaler/2019/").content.decode()
+    assert f'href="{reverse("login")}?next=/aftaler/2019/"' in page
