@@ -203,3 +203,14 @@ def test_editors_cannot_send_reminders(client: Any, reminding: World, center_edi
     login(client, center_editor)
     assert _remind(client, reminding, reminding.center.pk).status_code == 403
     assert mail.outbox == []
+
+
+def test_approve_all_says_nothing_of_what_was_not_submitted(
+    client: Any, world: World, finance_officer: Any
+) -> None:
+    _submitted(world, world.initiative)
+    login(client, finance_officer)
+    page = _approve(client, world, {"alle": "1"}).content.decode()
+    assert _state(world.initiative, world) == SubmissionState.APPROVED
+    # 1.2 is not started: "all" means all submitted, so it is not reported as refused.
+    assert "1.2 er ikke godkendt" not in page

@@ -471,23 +471,26 @@ def status_approve_many(
         if not round_obj.is_open:
             raise WorkflowError(f"{round_obj} er ikke åben.")
         candidates = Submission.objects.filter(round=round_obj)
-        if wanted is not None:
+        if wanted is None:
+            # "All": the submitted ones; what is not submitted is not asked for.
+            candidates = candidates.filter(state=SubmissionState.SUBMITTED)
+        else:
             candidates = candidates.filter(initiative__number__in=sorted(wanted))
         # Lock before the rules are read: nobody changes a status between its check and approval.
-        locked = {
-            s.pk: s
-            for s in candidates.select_for_update(of=("self",))
+        locked = list(
+            candidates.select_for_update(of=("self",))
             .select_related("initiative")
             .order_by("initiative__sort_key")
-        }
-        refused: list[tuple[str, str]] = []
+        )
+        submitted = [s for s in locked if s.state == SubmissionState.SUBMITTED]
+        refused = [
+            (s.initiative.number, f"er {s.get_state_display()}, ikke indsendt")
+            for s in locked
+            if s.state != SubmissionState.SUBMITTED
+        ]
         approved: list[str] = []
-        submitted = [s for s in locked.values() if s.state == SubmissionState.SUBMITTED]
-        for s in locked.values():
-            if s.state != SubmissionState.SUBMITTED:
-                refused.append((s.initiative.number, f"er {s.get_state_display()}, ikke indsendt"))
         if wanted is not None:
-            found = {s.initiative.number for s in locked.values()}
+            found = {s.initiative.number for s in locked}
             refused += [(n, "findes ikke i opfølgningen") for n in sorted(wanted - found)]
         if submitted:
             rows = owed_rows(round_obj=round_obj, states=[SubmissionState.SUBMITTED])
