@@ -274,6 +274,29 @@ def _server_cpu_seconds(proc: Any) -> float:
     return total
 
 
+def _postgres_cpu_seconds() -> float:
+    """Return the CPU seconds PostgreSQL's processes on this machine have used so far."""
+    import psutil
+
+    total = 0.0
+    for p in psutil.process_iter(["name"]):
+        try:
+            if (p.info["name"] or "").startswith("postgres"):
+                times = p.cpu_times()
+                total += times.user + times.system
+        except psutil.Error:
+            continue
+    return total
+
+
+def _children_cpu_seconds() -> float:
+    """Return the CPU seconds of this process's finished children (locust, once it is done)."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _stop(proc: Any) -> None:
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)
@@ -415,6 +438,7 @@ def run_one(database: str, args: argparse.Namespace, out: Path) -> dict[str, Any
             locust_log = out / f"{database}-locust.log"
             load_before = os.getloadavg()[0]
             cpu_before = _server_cpu_seconds(server)
+            pg_before, locust_before = _postgres_cpu_seconds(), _children_cpu_seconds()
             with locust_log.open("w", encoding="utf-8") as lf:
                 # Bounded: locust stops itself after -t; the timeout is a safety net.
                 try:
@@ -430,6 +454,8 @@ def run_one(database: str, args: argparse.Namespace, out: Path) -> dict[str, Any
                     raise LoadError(f"locust did not stop by itself; see {locust_log}") from None
             load_after = os.getloadavg()[0]
             server_cpu = _server_cpu_seconds(server) - cpu_before
+            pg_cpu = _postgres_cpu_seconds() - pg_before
+            locust_cpu = _children_cpu_seconds() - locust_before
         finally:
             _stop(server)
         print(f"[{database}] counting lost writes …", file=sys.stderr)
@@ -444,6 +470,12 @@ def run_one(database: str, args: argparse.Namespace, out: Path) -> dict[str, Any
         # CPU the server spent per request: unlike latency, barely moved by other load.
         summary["server_cpu_s"] = server_cpu
         summary["server_cpu_ms_per_request"] = 1000 * server_cpu / summary["all"]["requests"]
+        # Where the rest of the 2 cores went: the database server (PostgreSQL only; SQLite
+        # runs inside gunicorn) and locust itself.
+        summary["database_cpu_ms_per_request"] = (
+            1000 * pg_cpu / summary["all"]["requests"] if database != "sqlite" else None
+        )
+        summary["locust_cpu_s"] = locust_cpu
         summary["cpu_warnings"] = sum(
             "CPU usage" in line for line in locust_log.read_text(encoding="utf-8").splitlines()
         )
@@ -457,6 +489,10 @@ def run_one(database: str, args: argparse.Namespace, out: Path) -> dict[str, Any
 
 def _ms(value: float) -> str:
     return f"{value:.0f} ms" if value >= 10 else f"{value:.1f} ms"
+
+
+def _db_cpu(value: float | None) -> str:
+    return "– (in gunicorn)" if value is None else _ms(value)
 
 
 def markdown(results: list[dict[str, Any]], args: argparse.Namespace, command: str) -> str:
@@ -489,16 +525,18 @@ def markdown(results: list[dict[str, Any]], args: argparse.Namespace, command: s
     lines += [
         "",
         "| database | acknowledged saves | initiatives saved | 409 conflicts | lost writes "
-        "| stored ≠ last acknowledged | gunicorn CPU per request | locust CPU warnings "
-        "| load average before → after |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| stored ≠ last acknowledged | gunicorn CPU per request | PostgreSQL CPU per request "
+        "| locust CPU | locust CPU warnings | load average before → after |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     for res in results:
         w = res["writes"]
         lines.append(
             f"| {res['database']} | {w['acknowledged']:,} | {w['initiatives']} "
             f"| {res['conflicts_409']} | {w['lost']} | {w['final_mismatch']} "
-            f"| {_ms(res['server_cpu_ms_per_request'])} | {res['cpu_warnings']} "
+            f"| {_ms(res['server_cpu_ms_per_request'])} "
+            f"| {_db_cpu(res.get('database_cpu_ms_per_request'))} "
+            f"| {res.get('locust_cpu_s', 0):.0f} s | {res['cpu_warnings']} "
             f"| {res['load_average'][0]} → {res['load_average'][1]} |"
         )
     lines += ["", "Per page:", "", "| database | page | requests | p50 | p95 | p99 |"]

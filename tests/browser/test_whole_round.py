@@ -227,8 +227,23 @@ def _report_all(page: Page, meter: Meter, *, phone: bool) -> list[str]:
         if upcoming is None:
             expect(page.locator(".messages")).to_contain_text(f"{number} er indsendt til økonomi")
             return done
-        expect(page.get_by_role("heading", level=1)).to_contain_text(upcoming)
+        _arrived(page, upcoming, after=number)
         expect(page.locator(".messages")).to_contain_text(f"{number} er indsendt til økonomi")
+
+
+def _arrived(page: Page, number: str, *, after: str) -> None:
+    """Expect the status page of ``number``; if it is not there, say what the page says."""
+    try:
+        expect(page.get_by_role("heading", level=1)).to_contain_text(number)
+    except AssertionError as error:
+        said = " / ".join(
+            page.locator(where).all_inner_texts()[0]
+            for where in (".messages", "[role=alert]", "h1")
+            if page.locator(where).count()
+        )
+        raise AssertionError(
+            f"after submitting {after} the page is {page.url}, not {number}'s: {said!r}"
+        ) from error
 
 
 def _review_all(page: Page, meter: Meter) -> list[str]:

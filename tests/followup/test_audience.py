@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+
 from opfolgning.followup.audience import Audience, for_audience, published_statuses
 from opfolgning.followup.document import (
     AgreementRef,
@@ -125,6 +127,18 @@ def test_a_closed_round_freezes_only_approved_statuses():
     assert kept.milestones[1].smiley is Smiley.SAD  # the rule's smiley stays
     assert kept.milestones[1].status_note == ""
     assert doc.initiatives()[1].milestones[1].status_note == "Status"  # a copy
+
+
+def test_reading_a_report_leaves_the_document_it_was_read_from_as_it_was():
+    # for_audience and published_statuses copy only the parts they change; every change they
+    # make must land in the copy (the stored and cached document is shared by all readers).
+    doc = _doc(_ini("1.1", "A", approval="submitted"), _ini("1.2", "B"))
+    before = copy.deepcopy(doc)
+    for audience in (Audience.COMMITTEE, Audience.PUBLIC):
+        read = for_audience(doc, audience, own=lambda ini: ini.center == "B")
+        assert read != doc
+    assert published_statuses(doc) != doc
+    assert doc == before
 
 
 def test_a_document_without_review_states_is_frozen_as_it_is():

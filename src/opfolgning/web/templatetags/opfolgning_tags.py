@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 from typing import Any
+from urllib.parse import quote
 
 from django import template
+from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
@@ -112,3 +114,29 @@ def get_item(mapping: Any, key: str) -> Any:
         return mapping.get(key)
     except AttributeError:
         return None
+
+
+#: The mark beside each state's word, so a state is told apart without its colour.
+STATE_MARKS = {"not_started": "○", "draft": "◐", "submitted": "●", "returned": "↩", "approved": "✓"}
+
+
+@register.simple_tag
+def state(value: str) -> SafeString:
+    """Render where a status is in the round: its mark (hidden from screen readers) and word."""
+    word = vocabulary.SUBMISSION_STATE_WORDS.get(value)
+    text = word.in_language(get_language() or "da") if word else value
+    return mark_safe(
+        f'<span class="state state-{escape(value)}"><span class="state-mark" aria-hidden="true">'
+        f"{STATE_MARKS.get(value, '')}</span> {escape(text)}</span>"
+    )
+
+
+@register.filter
+def status_of(url: str, number: str) -> str:
+    """Return an initiative's status page from the URL reversed once with "-" for its number.
+
+    A list of 200 initiatives reverses the URL once, not 200 times; quoted as reverse() does.
+    """
+    if not url.endswith("/-/"):
+        raise ValueError(f"{url!r} is not a status URL reversed with '-' for the number")
+    return f"{url[:-2]}{quote(str(number), safe=RFC3986_SUBDELIMS + '/~:@')}/"
