@@ -393,8 +393,9 @@ def submission_placed(
     )
     if found is None:
         return submission_find(year=year, round_number=round_number, number=number), None
-    place = _place(getattr(found, "place_chosen", None), filtered=True) or _place(
-        found.place_all, filtered=False
+    annotated = vars(found)  # the places are annotations, not fields of the model
+    place = _place(annotated.get("place_chosen"), filtered=True) or _place(
+        annotated["place_all"], filtered=False
     )
     return found, place
 
