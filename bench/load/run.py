@@ -275,7 +275,10 @@ def _server_cpu_seconds(proc: Any) -> float:
 
 
 def _postgres_cpu_seconds() -> float:
-    """Return the CPU seconds PostgreSQL's processes on this machine have used so far."""
+    """Return the CPU seconds PostgreSQL's processes on this machine have used so far.
+
+    A backend that has ended is counted in its parent's children times (the postmaster's).
+    """
     import psutil
 
     total = 0.0
@@ -283,7 +286,7 @@ def _postgres_cpu_seconds() -> float:
         try:
             if (p.info["name"] or "").startswith("postgres"):
                 times = p.cpu_times()
-                total += times.user + times.system
+                total += times.user + times.system + times.children_user + times.children_system
         except psutil.Error:
             continue
     return total
