@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from .vocabulary import SMILEY_WORDS
 
@@ -81,12 +83,112 @@ def _strip_selectors(text: str) -> str:
     return text
 
 
-def read_effort_glyph(cell: str, *, frown_means: Smiley = Smiley.NEUTRAL) -> GlyphReading:
-    """Read an effort smiley cell; an ambiguous ☹ maps to `frown_means` and needs review."""
+@dataclass(frozen=True)
+class Legend:
+    """What a document's reading guide says its effort glyphs mean.
+
+    `meanings` maps each glyph the guide shows (variation selectors stripped) to the levels
+    it is given for, in the guide's order. A glyph given for one level means that level in
+    this document; a glyph given for two (the export's ☹ for both mellemfornøjet and sur) is
+    ambiguous, and DOMAIN.md's rule for it applies.
+    """
+
+    meanings: Mapping[str, tuple[Smiley, ...]] = field(default_factory=dict)
+
+    def meaning(self, glyph: str) -> Smiley | None:
+        """Return the one level the guide gives `glyph`, or None (not in it, or ambiguous)."""
+        levels = self.meanings.get(_strip_selectors(glyph.strip()), ())
+        return levels[0] if len(levels) == 1 else None
+
+    def is_ambiguous(self, glyph: str) -> bool:
+        """Return whether the guide gives `glyph` for more than one level."""
+        return len(self.meanings.get(_strip_selectors(glyph.strip()), ())) > 1
+
+    @property
+    def distinct(self) -> bool:
+        """Return whether the guide gives each of the three levels a glyph of its own."""
+        given = [levels[0] for levels in self.meanings.values() if len(levels) == 1]
+        return sorted(given) == sorted(EFFORT_SCALE)
+
+
+# "Definition af smileys på indsats:" … up to the economy's definition (or the guide's end).
+_EFFORT_PART = re.compile(
+    r"smileys?\s+(?:p[åa]|for)\s+indsats(?P<part>.*?)(?=smileys?\s+(?:p[åa]|for)\s+[øo]konomi|\Z)",
+    re.IGNORECASE | re.DOTALL,
+)
+# One definition line: "- ☺: Milepælen er nået." (a bullet, the glyph, a colon or dash, text).
+_DEFINITION = re.compile(r"^[\s\-*•·]*(?P<glyph>\S{1,3}?)\s*[:–—-]\s*(?P<text>\S.*)$")
+# Words in a definition that name its level outright.
+_LEVEL_WORDS = (
+    (Smiley.NEUTRAL, ("mellemfornøjet", "gul")),
+    (Smiley.HAPPY, ("glad", "grøn")),
+    (Smiley.SAD, ("sur ", "sur,", "sur:", "rød")),
+)
+
+
+def _level_named(text: str) -> Smiley | None:
+    lowered = f"{text.casefold()} "
+    for level, words in _LEVEL_WORDS:
+        if any(word in lowered for word in words):
+            return level
+    return None
+
+
+def legend_from_guide(guide: str) -> Legend:
+    """Return what the reading guide `guide` says the effort glyphs mean.
+
+    The guide's effort definitions are read in order (glad, mellemfornøjet, sur, as every
+    guide gives them) unless a definition names its level ("Gul: …"). A guide with no
+    effort definitions of three levels gives an empty legend: the known glyphs then mean
+    what they mean everywhere (read_effort_glyph).
+    """
+    part = _EFFORT_PART.search(guide or "")
+    if part is None:
+        return Legend()
+    found: list[tuple[str, str]] = []
+    for line in part.group("part").splitlines():
+        match = _DEFINITION.match(line.strip())
+        if match is None:
+            continue
+        glyph = _strip_selectors(match.group("glyph"))
+        if glyph in _CERTAIN or glyph == AMBIGUOUS_FROWN:
+            found.append((glyph, match.group("text")))
+    if len(found) != len(EFFORT_SCALE):
+        return Legend()
+    meanings: dict[str, tuple[Smiley, ...]] = {}
+    for (glyph, text), in_order in zip(found, EFFORT_SCALE, strict=True):
+        level = _level_named(text) or in_order
+        if level not in meanings.get(glyph, ()):
+            meanings[glyph] = (*meanings.get(glyph, ()), level)
+    return Legend(meanings)
+
+
+def read_effort_glyph(
+    cell: str, *, frown_means: Smiley = Smiley.NEUTRAL, legend: Legend | None = None
+) -> GlyphReading:
+    """Read an effort smiley cell.
+
+    A glyph that the document's `legend` gives one level means that level. The ambiguous ☹
+    (in a document whose guide gives it for two levels, or that has no legend) maps to
+    `frown_means` and needs review.
+    """
     glyph = cell.strip()
     if not glyph:
         return GlyphReading(None, None, False)
     base = _strip_selectors(glyph)
+    if legend is not None:
+        meant = legend.meaning(base)
+        if meant is not None:
+            return GlyphReading(meant, glyph, False)
+        if legend.is_ambiguous(base) and base != AMBIGUOUS_FROWN:
+            levels = legend.meanings[base]
+            read_as = frown_means if frown_means in levels else levels[0]
+            reason = (
+                f"{base} står for både "
+                + " og ".join(LABELS_DA[level] for level in levels)
+                + f" i dokumentets læsevejledning; læst som {LABELS_DA[read_as]} — kontrollér"
+            )
+            return GlyphReading(read_as, glyph, True, reason)
     if base == AMBIGUOUS_FROWN:
         reason = (
             f"☹ kan betyde både mellemfornøjet og sur i det eksporterede dokument; "
