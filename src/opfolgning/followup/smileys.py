@@ -58,6 +58,9 @@ _WORDS: dict[str, Smiley] = {
     "rød": Smiley.SAD,
 }
 
+#: Written for "no smiley" in a cell: a dash (hyphen, en or em dash).
+NO_SMILEY = frozenset({"-", "–", "—"})
+
 KNOWN_GLYPHS = "☺ 😊 🙂 😐 ☹ ☹️ 🙁 😞"
 
 
@@ -81,10 +84,15 @@ def _strip_selectors(text: str) -> str:
     return text
 
 
+def _word(text: str) -> Smiley | None:
+    """Return the smiley a word names, in any case and with stray spaces ("Mellem fornøjet")."""
+    return _WORDS.get("".join(text.casefold().split()))
+
+
 def read_effort_glyph(cell: str, *, frown_means: Smiley = Smiley.NEUTRAL) -> GlyphReading:
     """Read an effort smiley cell; an ambiguous ☹ maps to `frown_means` and needs review."""
     glyph = cell.strip()
-    if not glyph:
+    if not glyph or glyph in NO_SMILEY:
         return GlyphReading(None, None, False)
     base = _strip_selectors(glyph)
     if base == AMBIGUOUS_FROWN:
@@ -93,7 +101,7 @@ def read_effort_glyph(cell: str, *, frown_means: Smiley = Smiley.NEUTRAL) -> Gly
             f"læst som {LABELS_DA[frown_means]} — kontrollér"
         )
         return GlyphReading(frown_means, glyph, True, reason)
-    smiley = _CERTAIN.get(base) or _WORDS.get(base.casefold())
+    smiley = _CERTAIN.get(base) or _word(base)
     if smiley is None:
         raise UnknownGlyph(glyph)
     return GlyphReading(smiley, glyph, False)
@@ -102,12 +110,12 @@ def read_effort_glyph(cell: str, *, frown_means: Smiley = Smiley.NEUTRAL) -> Gly
 def read_economy_glyph(cell: str) -> GlyphReading:
     """Read an economy smiley cell on the two-level scale (☹ is sad)."""
     glyph = cell.strip()
-    if not glyph:
+    if not glyph or glyph in NO_SMILEY:
         return GlyphReading(None, None, False)
     base = _strip_selectors(glyph)
     if base == AMBIGUOUS_FROWN:
         return GlyphReading(Smiley.SAD, glyph, False)
-    smiley = _CERTAIN.get(base) or _WORDS.get(base.casefold())
+    smiley = _CERTAIN.get(base) or _word(base)
     if smiley is None:
         raise UnknownGlyph(glyph)
     if smiley is Smiley.NEUTRAL:
