@@ -159,13 +159,44 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _read(data: bytes, source: str) -> dict[str, list[tuple[Any, ...]]]:
+_MERGE_CELL = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
+
+
+def _merged_ranges(ws: Any) -> list[tuple[int, int, int, int]]:
+    """Return a read-only sheet's merged ranges (min_col, min_row, max_col, max_row).
+
+    Read from the sheet's XML (openpyxl knows them only when it loads the whole sheet).
+    """
+    from defusedxml.ElementTree import iterparse
+    from openpyxl.utils.cell import range_boundaries
+
+    ranges = []
+    source = ws._get_source()
+    try:
+        for _event, element in iterparse(source):
+            if element.tag == _MERGE_CELL and element.get("ref"):
+                left, top, right, bottom = range_boundaries(element.get("ref"))
+                if left and top and right and bottom:
+                    ranges.append((left, top, right, bottom))
+            if element.tag.endswith("}row"):
+                element.clear()
+    finally:
+        source.close()
+    return ranges
+
+
+def _read(
+    data: bytes, source: str
+) -> tuple[dict[str, list[tuple[Any, ...]]], dict[str, list[tuple[int, int, int, int]]]]:
+    """Return each sheet's rows; without the hidden sheet, also each sheet's merged ranges."""
     from openpyxl import load_workbook
 
     workbook = None
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        own = META_SHEET not in workbook.sheetnames
         sheets: dict[str, list[tuple[Any, ...]]] = {}
+        merges: dict[str, list[tuple[int, int, int, int]]] = {}
         for name in workbook.sheetnames:
             ws = workbook[name]
             if not hasattr(ws, "iter_rows"):
@@ -182,7 +213,9 @@ def _read(data: bytes, source: str) -> dict[str, list[tuple[Any, ...]]]:
                     )
                 rows.append(tuple(values))
             sheets[name] = rows
-        return sheets
+            if own:
+                merges[name] = _merged_ranges(ws)
+        return sheets, merges
     except SheetError:
         raise
     except Exception:  # openpyxl/lxml raise many kinds on a damaged package
@@ -315,9 +348,9 @@ def parse_department_xlsx(
     ignored) then says which column is which instead of the headers' synonyms.
     """
     _open_safely(data, source, max_bytes)
-    sheets = _read(data, source)
+    sheets, merges = _read(data, source)
     if META_SHEET not in sheets and identity is not None:
-        table = read_own_table(data, source)
+        table = read_own_table(sheets, merges, source)
         return rows_from_table(table, columns, source=source, identity=identity)
     identity = _identity(sheets.get(META_SHEET), source)
     rows = sheets.get(SHEET_NAME)
@@ -387,23 +420,15 @@ class HeaderError(SheetError):
         self.missing = missing
 
 
-def _grid(ws: Any, name: str, source: str) -> list[list[Any]]:
+def _grid(rows: list[tuple[Any, ...]], merged: list[tuple[int, int, int, int]]) -> list[list[Any]]:
     """Return a sheet's cell values, with each cell merged down filled from the top cell."""
-    grid: list[list[Any]] = []
-    for number, values in enumerate(ws.iter_rows(max_col=MAX_COLUMNS, values_only=True), 1):
-        if number > MAX_ROWS + HEADER_SEARCH_ROWS:
-            raise SheetError(
-                f"arket «{name}» har mere end {MAX_ROWS:,} rækker; et center har nogle få "
-                "titals indsatser. Er det den rigtige fil?".replace(",", "."),
-                source=source,
-            )
-        grid.append(list(values))
-    for merged in ws.merged_cells.ranges:
-        top, left = merged.min_row - 1, merged.min_col - 1
+    grid = [list(values) for values in rows]
+    for left, top, _right, bottom in merged:
+        left, top = left - 1, top - 1
         if left >= MAX_COLUMNS or top >= len(grid) or left >= len(grid[top]):
             continue
         value = grid[top][left]
-        for row in range(top + 1, min(merged.max_row, len(grid))):
+        for row in range(top + 1, min(bottom, len(grid))):
             cells = grid[row]
             if left < len(cells) and cells[left] is None:
                 cells[left] = value
@@ -415,36 +440,19 @@ def _header_score(values: list[Any]) -> tuple[int, int]:
     return len({header_field(t) for t in texts} - {""}), len(set(texts))
 
 
-def read_own_table(data: bytes, source: str) -> OwnTable:
-    """Return the table of a department's own sheet (the package was checked by the caller)."""
-    from openpyxl import load_workbook
-
-    workbook = None
-    try:
-        # Not read-only: the merged ranges are only known to a loaded sheet.
-        workbook = load_workbook(io.BytesIO(data), data_only=True)
-        best: tuple[tuple[int, int], str, int, list[list[Any]]] | None = None
-        names = sorted(workbook.sheetnames, key=lambda n: n != SHEET_NAME)
-        for name in names:
-            ws = workbook[name]
-            if not hasattr(ws, "merged_cells"):
-                continue  # a chart sheet
-            grid = _grid(ws, name, source)
-            for index, values in enumerate(grid[:HEADER_SEARCH_ROWS]):
-                score = _header_score(values)
-                if score[1] >= 2 and (best is None or score > best[0]):
-                    best = (score, name, index, grid)
-    except SheetError:
-        raise
-    except Exception:  # openpyxl/lxml raise many kinds on a damaged package
-        raise SheetError(
-            "den er beskadiget og kan ikke læses. Åbn den i Excel, gem den igen som "
-            "Excel-projektmappe (.xlsx), og upload den igen.",
-            source=source,
-        ) from None
-    finally:
-        if workbook is not None:
-            workbook.close()
+def read_own_table(
+    sheets: dict[str, list[tuple[Any, ...]]],
+    merges: dict[str, list[tuple[int, int, int, int]]],
+    source: str,
+) -> OwnTable:
+    """Return the table of a department's own sheet: the sheet and row with the best headers."""
+    best: tuple[tuple[int, int], str, int, list[list[Any]]] | None = None
+    for name in sorted(sheets, key=lambda n: n != SHEET_NAME):
+        grid = _grid(sheets[name], merges.get(name, []))
+        for index, values in enumerate(grid[:HEADER_SEARCH_ROWS]):
+            score = _header_score(values)
+            if score[1] >= 2 and (best is None or score > best[0]):
+                best = (score, name, index, grid)
     if best is None:
         raise SheetError(
             "den har ingen tabel med overskrifter (fx «Nr.», «Status», «Smiley», «Korrigerende "
