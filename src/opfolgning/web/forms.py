@@ -759,8 +759,9 @@ class SheetUploadForm(forms.Form):
         label=_("Udfyldt regneark (.xlsx)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx", "class": "form-file-input"}),
         help_text=_(
-            "Det regneark, der er hentet under denne opfølgning. Intet gemmes, før du har set "
-            "ændringerne og trykket Gem."
+            "Det regneark, der er hentet under denne opfølgning, eller centrets eget regneark "
+            "med kolonnerne Nr., Status, Smiley og Korrigerende handling. Intet gemmes, før "
+            "du har set ændringerne og trykket Gem."
         ),
     )
 
