@@ -48,6 +48,7 @@ from ..followup.department_sheet import (
 from ..followup.errors import ReportFormatError
 from ..followup.smileys import UnknownGlyph
 from . import archive
+from .merged import fill_down, merged_ranges
 
 __all__ = [
     "MAX_ROWS",
@@ -159,32 +160,6 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-_MERGE_CELL = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}mergeCell"
-
-
-def _merged_ranges(ws: Any) -> list[tuple[int, int, int, int]]:
-    """Return a read-only sheet's merged ranges (min_col, min_row, max_col, max_row).
-
-    Read from the sheet's XML (openpyxl knows them only when it loads the whole sheet).
-    """
-    from defusedxml.ElementTree import iterparse
-    from openpyxl.utils.cell import range_boundaries
-
-    ranges = []
-    source = ws._get_source()
-    try:
-        for _event, element in iterparse(source):
-            if element.tag == _MERGE_CELL and element.get("ref"):
-                left, top, right, bottom = range_boundaries(element.get("ref"))
-                if left and top and right and bottom:
-                    ranges.append((left, top, right, bottom))
-            if element.tag.endswith("}row"):
-                element.clear()
-    finally:
-        source.close()
-    return ranges
-
-
 def _read(
     data: bytes, source: str
 ) -> tuple[dict[str, list[tuple[Any, ...]]], dict[str, list[tuple[int, int, int, int]]]]:
@@ -214,7 +189,7 @@ def _read(
                 rows.append(tuple(values))
             sheets[name] = rows
             if own:
-                merges[name] = _merged_ranges(ws)
+                merges[name] = merged_ranges(ws)
         return sheets, merges
     except SheetError:
         raise
@@ -423,15 +398,7 @@ class HeaderError(SheetError):
 def _grid(rows: list[tuple[Any, ...]], merged: list[tuple[int, int, int, int]]) -> list[list[Any]]:
     """Return a sheet's cell values, with each cell merged down filled from the top cell."""
     grid = [list(values) for values in rows]
-    for left, top, _right, bottom in merged:
-        left, top = left - 1, top - 1
-        if left >= MAX_COLUMNS or top >= len(grid) or left >= len(grid[top]):
-            continue
-        value = grid[top][left]
-        for row in range(top + 1, min(bottom, len(grid))):
-            cells = grid[row]
-            if left < len(cells) and cells[left] is None:
-                cells[left] = value
+    fill_down(grid, merged, max_col=MAX_COLUMNS)
     return grid
 
 
