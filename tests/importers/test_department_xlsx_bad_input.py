@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import zipfile
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from opfolgning.exporters.department_xlsx import render_department_xlsx
@@ -201,3 +204,72 @@ def test_an_own_sheets_round_column_picks_the_round_and_names_a_bad_one():
 
 def test_without_an_identity_an_own_sheet_is_refused_as_before():
     assert "ikke et regneark fra Opfølgning til centrene" in refused(own(["1.1", "x", "", ""]))
+
+
+# --- fuzzing an own sheet: anything in the cells, and damaged bytes, give only SheetError ----
+
+_CELL = st.one_of(
+    st.none(),
+    st.sampled_from(["Nr.", "Status", "Smiley", "Korrigerende handling", "Opfølgning", "glad"]),
+    st.sampled_from(["-", "–", " GUL ", "rød", "☹", "1.1", "3. opfølgning", "=A1", ""]),
+    st.text(max_size=12),
+    st.integers(-5, 5),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+)
+
+
+def _clean(value: object) -> object:
+    # openpyxl refuses control characters in cells (Excel cannot store them either).
+    if isinstance(value, str):
+        return "".join(c for c in value if c.isprintable()) or None
+    return value
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(st.lists(_CELL, min_size=0, max_size=6), min_size=0, max_size=10),
+    merges=st.lists(
+        st.tuples(st.integers(1, 6), st.integers(1, 10), st.integers(0, 3)), max_size=4
+    ),
+)
+def test_any_own_sheet_is_read_or_refused_with_a_sheet_error(rows, merges) -> None:
+    workbook = Workbook()
+    ws = workbook.active
+    for r, values in enumerate(rows, 1):
+        for c, value in enumerate(values, 1):
+            ws.cell(r, c, _clean(value))
+    taken: set[tuple[int, int]] = set()
+    for column, row, down in merges:
+        cells = {(column, row + i) for i in range(down + 1)}
+        if down and not cells & taken:
+            ws.merge_cells(
+                start_row=row, start_column=column, end_row=row + down, end_column=column
+            )
+            taken |= cells
+    out = io.BytesIO()
+    workbook.save(out)
+    try:
+        sheet = own_rows(out.getvalue())
+    except SheetError as error:
+        assert str(error).startswith("Filen «eget.xlsx»")
+    else:
+        assert sheet.own and all(isinstance(r.problem, str) for r in sheet.rows)
+
+
+@functools.cache
+def _own_good() -> bytes:
+    # Made once: openpyxl writes the time into the file, and the draws depend on its length.
+    return own(["1.1", "Status", "glad", ""], ["1.2", "x", "-", "y"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.data())
+def test_damaged_bytes_of_an_own_sheet_give_only_a_sheet_error(data) -> None:
+    good_bytes = _own_good()
+    damaged = bytearray(good_bytes)
+    for _ in range(data.draw(st.integers(1, 8))):
+        damaged[data.draw(st.integers(0, len(damaged) - 1))] = data.draw(st.integers(0, 255))
+    try:
+        own_rows(bytes(damaged))
+    except SheetError:
+        pass
