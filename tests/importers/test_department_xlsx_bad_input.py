@@ -273,3 +273,12 @@ def test_damaged_bytes_of_an_own_sheet_give_only_a_sheet_error(data) -> None:
         own_rows(bytes(damaged))
     except SheetError:
         pass
+
+
+def test_an_own_sheets_number_stored_as_a_decimal_number_is_a_problem_of_its_row():
+    rows = own_rows(own([1.1, "a", "glad", ""], [2, "b", "sur", ""], ["1.10", "c", "", ""])).rows
+    assert [(r.number, r.problem[:40]) for r in rows] == [
+        ("1.1", "indsatsnummeret 1.1 er gemt som et tal, "),
+        ("2", ""),
+        ("1.10", ""),
+    ]

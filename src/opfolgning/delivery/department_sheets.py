@@ -607,6 +607,7 @@ def table_from_token(
         header_line=raw["header_line"],
         headers=list(raw["headers"]),
         lines=[(int(line), list(cells)) for line, cells in raw["lines"]],
+        decimals=list(raw.get("decimals", [])),
     )
     return table, payload["source"]
 

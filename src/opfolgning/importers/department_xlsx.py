@@ -362,6 +362,8 @@ class OwnTable:
     header_line: int
     headers: list[str]
     lines: list[tuple[int, list[str]]] = field(default_factory=list)
+    #: The cells that held a decimal number, as "row:column" (1.10 and 1.1 are one number).
+    decimals: list[str] = field(default_factory=list)
 
     @property
     def fingerprint(self) -> str:
@@ -434,9 +436,15 @@ def read_own_table(
         headers.pop()
     table = OwnTable(sheet=name, header_line=index + 1, headers=headers)
     for number in range(index + 1, len(grid)):
-        cells = [_text(v) for v in grid[number][: len(headers)]]
+        values = grid[number][: len(headers)]
+        cells = [_text(v) for v in values]
         if any(cells):
             table.lines.append((number + 1, cells))
+            table.decimals.extend(
+                f"{number + 1}:{i}"
+                for i, v in enumerate(values)
+                if isinstance(v, float) and not v.is_integer()
+            )
     return table
 
 
@@ -496,12 +504,24 @@ def rows_from_table(
 
     groups: dict[str, list[tuple[int, list[str]]]] = {}
     result: list[UploadedRow] = []
+    decimals = set(table.decimals)
     for line, cells in table.lines:
         if not any(cell(cells, k) for k in keys.values()):
             continue
         number = cell(cells, "number")
         if not number:
             result.append(_own_row(line, cells, cell, "rækken har intet indsatsnummer"))
+            continue
+        if f"{line}:{index_of['number']}" in decimals:
+            result.append(
+                _own_row(
+                    line,
+                    cells,
+                    cell,
+                    f"indsatsnummeret {number} er gemt som et tal, så fx 1.10 og 1.1 ikke kan "
+                    "skelnes; formatér kolonnen som tekst, og skriv numrene igen",
+                )
+            )
             continue
         groups.setdefault(number, []).append((line, cells))
     round_number = identity.round_number
