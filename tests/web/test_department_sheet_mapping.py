@@ -158,6 +158,18 @@ def test_unknown_headers_ask_which_column_is_which_and_the_mapping_is_remembered
     assert "Ændringer fra regnearket for Ejendomme" in text
     assert "den kolonnekobling, der blev valgt sidst" in text
 
+    # A remembered mapping that is wrong can be chosen again, prefilled with what was chosen.
+    match = re.search(r'name="token" value="([^"]+)">\s*<button[^>]*name="change"', text)
+    assert match, "the preview offers no way to choose the columns again"
+    again = client.post(_url("department-sheet-mapping", world), {"token": match[1], "change": "1"})
+    text = again.content.decode()
+    assert again.status_code == 200
+    assert "Hvilken kolonne er hvad?" in text and "fejl i formularen" not in text
+    assert re.search(r'name="column_1"[^>]*>.*?<option value="status_note" selected>', text, re.S)
+    assert re.search(
+        r'name="column_3"[^>]*>.*?<option value="corrective_action" selected>', text, re.S
+    )
+
 
 @pytest.mark.parametrize(
     ("change", "expected"),

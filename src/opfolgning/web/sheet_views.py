@@ -109,7 +109,7 @@ def _preview_page(
     uploaded: sheets.UploadedSheet,
     status: int = 200,
     *,
-    remembered: bool = False,
+    mapping_token: str = "",
 ) -> HttpResponse:
     token = sheets.sheet_token(
         uploaded=uploaded, user_id=request.user.pk, round_obj=scope.round, center=scope.center
@@ -121,7 +121,7 @@ def _preview_page(
         token=token,
         outcomes=sheets.RowOutcome,
         warnings=uploaded.warnings,
-        remembered=remembered,
+        mapping_token=mapping_token,
     )
     return render(request, "web/rounds/sheet_preview.html", context, status=status)
 
@@ -139,14 +139,18 @@ def _mapping_page(
 
 
 def _mapping_form(
-    table: sheets.OwnTable, data: Any = None, *, token: str = ""
+    table: sheets.OwnTable,
+    data: Any = None,
+    *,
+    token: str = "",
+    columns: dict[int, str] | None = None,
 ) -> ColumnMappingForm:
     samples = [table.sample(i) for i in range(len(table.headers))]
     return ColumnMappingForm(
         data,
         headers=table.headers,
         samples=samples,
-        guesses=table.guesses(),
+        guesses=table.guesses() if columns is None else columns,
         initial={"token": token},
     )
 
@@ -156,6 +160,13 @@ def _ask_for_mapping(
 ) -> HttpResponse:
     """Read the sheet with the mapping remembered for its headers, or ask for one."""
     table = error.table
+    token = sheets.table_token(
+        table=table,
+        source=source,
+        user_id=request.user.pk,
+        round_obj=scope.round,
+        center=scope.center,
+    )
     remembered = sheet_selectors.header_mapping_get(headers=table.headers)
     if remembered is not None:
         try:
@@ -172,14 +183,7 @@ def _ask_for_mapping(
             preview = sheets.sheet_preview(
                 round_obj=scope.round, center=scope.center, uploaded=uploaded
             )
-            return _preview_page(request, scope, preview, uploaded, remembered=True)
-    token = sheets.table_token(
-        table=table,
-        source=source,
-        user_id=request.user.pk,
-        round_obj=scope.round,
-        center=scope.center,
-    )
+            return _preview_page(request, scope, preview, uploaded, mapping_token=token)
     return _mapping_page(request, scope, table, _mapping_form(table, token=token), source)
 
 
@@ -237,6 +241,12 @@ def sheet_mapping(request: HttpRequest, year: int, round_number: int, center_id:
             ),
         )
         return redirect(upload_url)
+    if request.POST.get("change"):
+        # From a preview read with the remembered mapping: choose the columns again.
+        remembered = sheet_selectors.header_mapping_get(headers=table.headers)
+        token = request.POST.get("token", "")
+        form = _mapping_form(table, token=token, columns=remembered)
+        return _mapping_page(request, scope, table, form, source)
     form = _mapping_form(table, request.POST)
     if not form.is_valid():
         return _mapping_page(request, scope, table, form, source, status=422)
