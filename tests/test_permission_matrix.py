@@ -199,6 +199,7 @@ RULES: dict[str, Rule] = {
     "web:department-sheet": Rule("get", _center_sheet, _signed_in(_sees_status)),
     "web:department-sheet-upload": Rule("get", _center_sheet, _signed_in(_edits_status)),
     "web:department-sheet-commit": Rule("post", _center_sheet, _signed_in(_edits_status)),
+    "web:department-sheet-mapping": Rule("post", _center_sheet, _signed_in(_edits_status)),
     "web:round-settings": Rule("post", _round, _signed_in(_finance), lambda w, s: {"label": "x"}),
     "web:round-open": Rule("post", _round, _signed_in(_finance)),
     "web:round-approve": Rule("post", _round, _signed_in(_finance), lambda w, s: {"alle": "1"}),

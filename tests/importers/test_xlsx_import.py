@@ -557,3 +557,46 @@ def test_a_column_named_twice_in_the_header_row(seed_xlsx):
         edit(seed_xlsx, change),
         f"row {TABLE_HEADER_ROW}: the header row names column 'Status' twice (columns L and Q)",
     )
+
+
+def test_cells_merged_down_an_initiatives_four_rows_are_read_on_each_row(seed_doc, seed_xlsx):
+    # As a department lays it out: the number, title and kind typed once and merged over the
+    # initiative's four rows (the value is in the top cell only).
+    merged_columns = [col(h) for h in ("Indsats nr.", "Indsats", "Type")]
+
+    def merge(ws) -> None:
+        first = seed_doc.themes[0].initiatives[0].number
+        rows = sorted(row_of(ws, first, r) for r in (1, 2, 3, 4))
+        assert rows == list(range(rows[0], rows[0] + 4))
+        for column in merged_columns:
+            for row in rows[1:]:
+                ws.cell(row, column).value = None
+            ws.merge_cells(
+                start_row=rows[0], start_column=column, end_row=rows[-1], end_column=column
+            )
+
+    doc = parse_xlsx(edit(seed_xlsx, merge), source="flettet.xlsx")
+    assert without_warnings(doc) == without_warnings(parse_xlsx(seed_xlsx))
+
+
+def test_a_departments_headers_smiley_words_and_dashes():
+    def rename(ws) -> None:
+        names = {
+            "Smiley": "Smiley indsats",
+            "Økonomi-smiley": "Smiley økonomi",
+            "Korrigerende handling": "Korrigerende handlinger",
+        }
+        for cell in ws[TABLE_HEADER_ROW]:
+            if cell.value in names:
+                cell.value = names[cell.value]
+        headers = [c.value for c in ws[TABLE_HEADER_ROW]]
+        smiley = headers.index("Smiley indsats") + 1
+        words = ["  GLAD", "Mellem fornøjet ", "rød", "-"]
+        for offset in range(4):
+            ws.cell(FIRST_DATA_ROW + offset, smiley).value = words[offset]
+
+    doc = small_doc()
+    data = edit(render_report_xlsx(doc), rename)
+    milestones = parse_xlsx(data).themes[0].initiatives[0].milestones
+    by_round = {m.round: m.smiley for m in milestones}
+    assert by_round == {1: Smiley.HAPPY, 2: Smiley.NEUTRAL, 3: Smiley.SAD, 4: None}

@@ -888,3 +888,32 @@ class ImportRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} · {self.uploaded_at:%Y-%m-%d %H:%M}"
+
+
+class HeaderMapping(models.Model):
+    """Which column of a department's own spreadsheet is which field, remembered by its headers.
+
+    Keyed by the fingerprint of the normalised header row
+    (followup.department_sheet.header_fingerprint): the next upload with the same headers is
+    read with the same mapping. `columns` is {column index (as text): field key, "" ignored}.
+    """
+
+    fingerprint = models.CharField(_("fingeraftryk"), max_length=64, unique=True)
+    headers = models.JSONField(_("overskrifter"), default=list)
+    columns = models.JSONField(_("kolonner"), default=dict)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("ændret af"),
+    )
+    updated_at = models.DateTimeField(_("ændret"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("kolonnekobling")
+        verbose_name_plural = _("kolonnekoblinger")
+
+    def __str__(self) -> str:
+        return ", ".join(self.headers)

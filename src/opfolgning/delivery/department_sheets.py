@@ -46,9 +46,18 @@ from opfolgning.followup.department_sheet import (
 from opfolgning.followup.rules import Finding, Severity
 from opfolgning.followup.textdiff import diff_html
 from opfolgning.followup.vocabulary import round_heading
-from opfolgning.importers.department_xlsx import SheetError, check_size, parse_department_xlsx
+from opfolgning.importers.department_xlsx import (
+    HeaderError,
+    OwnTable,
+    SheetError,
+    check_size,
+    parse_department_xlsx,
+    rows_from_table,
+)
 
 __all__ = [
+    "HeaderError",
+    "OwnTable",
     "RowOutcome",
     "SheetDownload",
     "SheetError",
@@ -62,6 +71,9 @@ __all__ = [
     "sheet_preview",
     "sheet_read",
     "sheet_token",
+    "table_from_token",
+    "table_read",
+    "table_token",
 ]
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -142,15 +154,75 @@ def sheet_download(*, round_obj: Round, center: Center) -> SheetDownload:
     return SheetDownload(_filename(round_obj, center), render_department_xlsx(sheet))
 
 
-def sheet_parse(*, data: bytes, source: str, max_bytes: int) -> UploadedSheet:
-    """Read an uploaded sheet (raise SheetError with a Danish message when it is unreadable)."""
-    return parse_department_xlsx(data, source=source, max_bytes=max_bytes)
+def sheet_parse(
+    *,
+    data: bytes,
+    source: str,
+    max_bytes: int,
+    round_obj: Round | None = None,
+    center: Center | None = None,
+) -> UploadedSheet:
+    """Read an uploaded sheet (raise SheetError with a Danish message when it is unreadable).
+
+    With the round and center it is uploaded to, a department's own sheet (not downloaded
+    from Opfølgning) is read too: by its headers' synonyms, or HeaderError asks for the
+    column mapping (table_read reads it with one).
+    """
+    if round_obj is None or center is None:
+        return parse_department_xlsx(data, source=source, max_bytes=max_bytes)
+    uploaded = parse_department_xlsx(
+        data, source=source, max_bytes=max_bytes, identity=_identity(round_obj, center)
+    )
+    return _pinned(uploaded, round_obj, center)
 
 
-def sheet_read(*, upload: IO[bytes], size: int, source: str, max_bytes: int) -> UploadedSheet:
+def sheet_read(
+    *,
+    upload: IO[bytes],
+    size: int,
+    source: str,
+    max_bytes: int,
+    round_obj: Round | None = None,
+    center: Center | None = None,
+) -> UploadedSheet:
     """Read an uploaded file: refused by its size before it is read, then as sheet_parse."""
     check_size(size, source=source, max_bytes=max_bytes)
-    return sheet_parse(data=upload.read(max_bytes + 1), source=source, max_bytes=max_bytes)
+    return sheet_parse(
+        data=upload.read(max_bytes + 1),
+        source=source,
+        max_bytes=max_bytes,
+        round_obj=round_obj,
+        center=center,
+    )
+
+
+def table_read(
+    *, table: OwnTable, columns: dict[int, str], source: str, round_obj: Round, center: Center
+) -> UploadedSheet:
+    """Read a department's own sheet with a column mapping (raise HeaderError if it is bad)."""
+    uploaded = rows_from_table(table, columns, source=source, identity=_identity(round_obj, center))
+    return _pinned(uploaded, round_obj, center)
+
+
+def _pinned(uploaded: UploadedSheet, round_obj: Round, center: Center) -> UploadedSheet:
+    """Give each row of a department's own sheet the version stored now.
+
+    The sheet has no Version column; the preview shows what would change against what is
+    stored now, and the save refuses a row that someone changed after the preview.
+    """
+    if not uploaded.own:
+        return uploaded
+    versions = {
+        row.initiative.number: row.current.version
+        for row in ws.owed_rows(round_obj=round_obj, center_ids=[center.pk])
+    }
+    rows = [
+        UploadedRow(**{**asdict(r), "values": r.values, "version": versions.get(r.number, 0)})
+        for r in uploaded.rows
+    ]
+    return UploadedSheet(
+        uploaded.source, uploaded.identity, rows, list(uploaded.warnings), own=True
+    )
 
 
 # --- the preview -----------------------------------------------------------------------
@@ -460,6 +532,8 @@ def sheet_token(
         "center": center.pk,
         "source": uploaded.source,
         "identity": asdict(uploaded.identity),
+        "warnings": list(uploaded.warnings),
+        "own": uploaded.own,
         "rows": [
             {**asdict(r), "values": asdict(r.values)}  # plain JSON
             for r in uploaded.rows
@@ -485,7 +559,57 @@ def sheet_from_token(
     ):
         raise SheetTokenError("the token is for another user, round or center")
     rows = [UploadedRow(**{**r, "values": SheetValues(**r["values"])}) for r in payload["rows"]]
-    return UploadedSheet(payload["source"], SheetIdentity(**payload["identity"]), rows)
+    return UploadedSheet(
+        payload["source"],
+        SheetIdentity(**payload["identity"]),
+        rows,
+        list(payload.get("warnings", [])),
+        own=bool(payload.get("own", False)),
+    )
+
+
+TABLE_SALT = "opfolgning.delivery.department_sheets.table"
+
+
+def table_token(
+    *, table: OwnTable, source: str, user_id: int | None, round_obj: Round, center: Center
+) -> str:
+    """Return a department's own table signed for the column-mapping form's hidden field."""
+    payload = {
+        "user": user_id,
+        "round": round_obj.pk,
+        "center": center.pk,
+        "source": source,
+        "table": asdict(table),
+    }
+    return signing.dumps(payload, salt=TABLE_SALT, compress=True)
+
+
+def table_from_token(
+    token: str, *, user_id: int | None, round_obj: Round, center: Center
+) -> tuple[OwnTable, str]:
+    """Return the table and file name a token holds; raise SheetTokenError if not this form's."""
+    if not token or user_id is None:
+        raise SheetTokenError("no token, or nobody signed in")
+    try:
+        payload = signing.loads(token, salt=TABLE_SALT, max_age=TOKEN_MAX_AGE)
+    except signing.BadSignature as exc:
+        raise SheetTokenError(str(exc)) from None
+    if (payload.get("user"), payload.get("round"), payload.get("center")) != (
+        user_id,
+        round_obj.pk,
+        center.pk,
+    ):
+        raise SheetTokenError("the token is for another user, round or center")
+    raw = payload["table"]
+    table = OwnTable(
+        sheet=raw["sheet"],
+        header_line=raw["header_line"],
+        headers=list(raw["headers"]),
+        lines=[(int(line), list(cells)) for line, cells in raw["lines"]],
+        decimals=list(raw.get("decimals", [])),
+    )
+    return table, payload["source"]
 
 
 # --- the save ----------------------------------------------------------------------------

@@ -158,6 +158,11 @@ class UploadedSheet:
     source: str
     identity: SheetIdentity
     rows: list[UploadedRow] = field(default_factory=list)
+    #: What was read with an assumption (ignored columns, ...), in Danish.
+    warnings: list[str] = field(default_factory=list)
+    #: A department's own sheet (no hidden sheet, no Version column): the upload pins each
+    #: row to the version stored when the preview was shown.
+    own: bool = False
 
 
 def smiley_word(smiley: str) -> str:
@@ -184,3 +189,113 @@ def smiley_problem(text: str) -> str:
         f"smileyen {text.strip()!r} kendes ikke; vælg {', '.join(SMILEY_CHOICES[:-1])} "
         f"eller {SMILEY_CHOICES[-1]} i listen"
     )
+
+
+# --- a department's own spreadsheet ------------------------------------------------------
+#
+# A sheet the department made itself (no hidden sheet «Om arket», no Version and Kontrol
+# columns): its headers are matched against these Danish synonyms (case, dots, colons and
+# spaces do not matter), or a column mapping given in the browser says which column is which.
+
+#: The fields a column of a department's own sheet can be, with their Danish names.
+OWN_FIELDS: dict[str, str] = {
+    "number": "Indsatsnummer",
+    "title": "Indsatsens titel",
+    "round": "Opfølgning (1–4)",
+    "status_note": "Status",
+    "smiley": "Smiley (indsats)",
+    "corrective_action": "Korrigerende handling",
+    "economy_smiley": "Smiley (økonomi)",
+}
+#: The fields a department's own sheet must have (by synonym or by the column mapping).
+OWN_REQUIRED: tuple[str, ...] = ("number", "status_note", "smiley", "corrective_action")
+#: The fields read but not stored by the upload (the browser form has no place for them).
+OWN_NOT_STORED: tuple[str, ...] = ("title", "economy_smiley")
+
+HEADER_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "number": ("nr", "nummer", "indsatsnr", "indsatsnummer", "indsats nr", "id", "løbenr"),
+    "title": ("indsats", "titel", "indsatsens titel", "overskrift", "navn", "initiativ"),
+    "round": ("opfølgning", "runde", "opfølgningsrunde", "budgetopfølgning"),
+    "status_note": (
+        "status",
+        "statusnote",
+        "status note",
+        "status på indsats",
+        "status for indsatsen",
+        "bemærkninger til status",
+    ),
+    "smiley": (
+        "smiley",
+        "smiley indsats",
+        "indsats smiley",
+        "smiley for indsats",
+        "smiley (indsats)",
+        "vurdering",
+        "trafiklys",
+    ),
+    "corrective_action": (
+        "korrigerende handling",
+        "korrigerende handlinger",
+        "handling",
+        "handlingsplan",
+        "opfølgende handling",
+    ),
+    "economy_smiley": (
+        "smiley økonomi",
+        "økonomi smiley",
+        "smiley for økonomi",
+        "smiley (økonomi)",
+        "økonomi",
+    ),
+}
+
+
+def normalise_header(text: str) -> str:
+    """Return a header as it is matched: case, dots, colons, hyphens and spaces dropped."""
+    text = text.casefold().replace("_", " ").replace("-", " ").replace("–", " ")
+    text = text.replace(".", " ").replace(":", " ")
+    return " ".join(text.split())
+
+
+_SYNONYMS: dict[str, str] = {
+    normalise_header(name): key for key, names in HEADER_SYNONYMS.items() for name in names
+}
+
+
+def header_field(text: str) -> str:
+    """Return the field a header names by its synonyms, or "" when none matches."""
+    return _SYNONYMS.get(normalise_header(text), "")
+
+
+def header_fingerprint(headers: list[str]) -> str:
+    """Return a short code of a header row (normalised; the same headers give the same code)."""
+    raw = "\x1f".join(normalise_header(h) for h in headers)
+    return hashlib.sha256(raw.encode()).hexdigest()[:32]
+
+
+def mapping_problems(columns: dict[int, str], headers: list[str]) -> list[str]:
+    """Return, in Danish, why a column mapping (column index → field, "" ignored) is refused."""
+    problems = []
+    by_field: dict[str, list[int]] = {}
+    for index, key in sorted(columns.items()):
+        if not key:
+            continue
+        if key not in OWN_FIELDS:
+            problems.append(f"feltet {key!r} kendes ikke")
+            continue
+        by_field.setdefault(key, []).append(index)
+
+    def name(index: int) -> str:
+        return f"«{headers[index]}»" if index < len(headers) and headers[index] else "(tom)"
+
+    for key, indexes in by_field.items():
+        if len(indexes) > 1:
+            names = " og ".join(name(i) for i in indexes)
+            problems.append(
+                f"kolonnerne {names} er begge sat til «{OWN_FIELDS[key]}»; vælg feltet for én "
+                "kolonne, og sæt den anden til «ignorér»"
+            )
+    missing = [f"«{OWN_FIELDS[k]}»" for k in OWN_REQUIRED if k not in by_field]
+    if missing:
+        problems.append(f"vælg en kolonne for {', '.join(missing)}")
+    return problems

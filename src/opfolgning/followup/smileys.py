@@ -60,6 +60,9 @@ _WORDS: dict[str, Smiley] = {
     "rød": Smiley.SAD,
 }
 
+#: Written for "no smiley" in a cell: a dash (hyphen, en or em dash).
+NO_SMILEY = frozenset({"-", "–", "—"})
+
 KNOWN_GLYPHS = "☺ 😊 🙂 😐 ☹ ☹️ 🙁 😞"
 
 
@@ -81,6 +84,11 @@ def _strip_selectors(text: str) -> str:
     for selector in VARIATION_SELECTORS:
         text = text.replace(selector, "")
     return text
+
+
+def _word(text: str) -> Smiley | None:
+    """Return the smiley a word names, in any case and with stray spaces ("Mellem fornøjet")."""
+    return _WORDS.get("".join(text.casefold().split()))
 
 
 @dataclass(frozen=True)
@@ -173,7 +181,7 @@ def read_effort_glyph(
     `frown_means` and needs review.
     """
     glyph = cell.strip()
-    if not glyph:
+    if not glyph or glyph in NO_SMILEY:
         return GlyphReading(None, None, False)
     base = _strip_selectors(glyph)
     if legend is not None:
@@ -195,7 +203,7 @@ def read_effort_glyph(
             f"læst som {LABELS_DA[frown_means]} — kontrollér"
         )
         return GlyphReading(frown_means, glyph, True, reason)
-    smiley = _CERTAIN.get(base) or _WORDS.get(base.casefold())
+    smiley = _CERTAIN.get(base) or _word(base)
     if smiley is None:
         raise UnknownGlyph(glyph)
     return GlyphReading(smiley, glyph, False)
@@ -204,12 +212,12 @@ def read_effort_glyph(
 def read_economy_glyph(cell: str) -> GlyphReading:
     """Read an economy smiley cell on the two-level scale (☹ is sad)."""
     glyph = cell.strip()
-    if not glyph:
+    if not glyph or glyph in NO_SMILEY:
         return GlyphReading(None, None, False)
     base = _strip_selectors(glyph)
     if base == AMBIGUOUS_FROWN:
         return GlyphReading(Smiley.SAD, glyph, False)
-    smiley = _CERTAIN.get(base) or _WORDS.get(base.casefold())
+    smiley = _CERTAIN.get(base) or _word(base)
     if smiley is None:
         raise UnknownGlyph(glyph)
     if smiley is Smiley.NEUTRAL:

@@ -6,13 +6,24 @@ package, a zip bomb); then openpyxl reads it in read-only mode with `data_only=T
 (formulas are never evaluated). Every refusal is a SheetError: a Danish message naming the
 file, the row when there is one, and what to do. Whether a row may be stored (its center,
 its version) is the caller's decision; this module only reads.
+
+A department's own spreadsheet (no hidden sheet «Om arket») is read when the caller says
+which round and center it is for (`identity`): a title merged across the top and facts such
+as Dato or Sagsnr. above the table are passed over, the headers are matched against the
+Danish synonyms of followup.department_sheet (or a column mapping), extra columns are
+ignored with one warning, cells merged down an initiative's rows are filled down, and an
+initiative with four rows (one per round) gives the row of the identity's round. Headers
+that cannot all be matched raise HeaderError, which carries the table so that the caller can
+ask which column is which and read it again with `rows_from_table`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..followup.department_sheet import (
@@ -20,20 +31,34 @@ from ..followup.department_sheet import (
     FORMAT_NAME,
     HEADER_ROW,
     META_SHEET,
+    OWN_FIELDS,
+    OWN_REQUIRED,
     REQUIRED_KEYS,
     SHEET_NAME,
     SheetIdentity,
     SheetValues,
     UploadedRow,
     UploadedSheet,
+    header_field,
+    header_fingerprint,
+    mapping_problems,
     smiley_from_cell,
     smiley_problem,
 )
 from ..followup.errors import ReportFormatError
 from ..followup.smileys import UnknownGlyph
 from . import archive
+from .merged import fill_down, merged_ranges
 
-__all__ = ["MAX_ROWS", "SheetError", "check_size", "parse_department_xlsx"]
+__all__ = [
+    "MAX_ROWS",
+    "HeaderError",
+    "OwnTable",
+    "SheetError",
+    "check_size",
+    "parse_department_xlsx",
+    "rows_from_table",
+]
 
 MAX_ROWS = 5000  # a center has tens of initiatives
 MAX_COLUMNS = 30
@@ -135,13 +160,18 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def _read(data: bytes, source: str) -> dict[str, list[tuple[Any, ...]]]:
+def _read(
+    data: bytes, source: str
+) -> tuple[dict[str, list[tuple[Any, ...]]], dict[str, list[tuple[int, int, int, int]]]]:
+    """Return each sheet's rows; without the hidden sheet, also each sheet's merged ranges."""
     from openpyxl import load_workbook
 
     workbook = None
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        own = META_SHEET not in workbook.sheetnames
         sheets: dict[str, list[tuple[Any, ...]]] = {}
+        merges: dict[str, list[tuple[int, int, int, int]]] = {}
         for name in workbook.sheetnames:
             ws = workbook[name]
             if not hasattr(ws, "iter_rows"):
@@ -158,7 +188,9 @@ def _read(data: bytes, source: str) -> dict[str, list[tuple[Any, ...]]]:
                     )
                 rows.append(tuple(values))
             sheets[name] = rows
-        return sheets
+            if own:
+                merges[name] = merged_ranges(ws)
+        return sheets, merges
     except SheetError:
         raise
     except Exception:  # openpyxl/lxml raise many kinds on a damaged package
@@ -276,10 +308,25 @@ def _row(values: tuple[Any, ...], keys: dict[str, int], number: int) -> Uploaded
     )
 
 
-def parse_department_xlsx(data: bytes, *, source: str, max_bytes: int) -> UploadedSheet:
-    """Return a department sheet's identity and rows; raise SheetError when it is unreadable."""
+def parse_department_xlsx(
+    data: bytes,
+    *,
+    source: str,
+    max_bytes: int,
+    identity: SheetIdentity | None = None,
+    columns: dict[int, str] | None = None,
+) -> UploadedSheet:
+    """Return a department sheet's identity and rows; raise SheetError when it is unreadable.
+
+    A sheet without the hidden sheet «Om arket» is read as the department's own sheet when
+    `identity` says which round and center it is for; `columns` (column index → field, ""
+    ignored) then says which column is which instead of the headers' synonyms.
+    """
     _open_safely(data, source, max_bytes)
-    sheets = _read(data, source)
+    sheets, merges = _read(data, source)
+    if META_SHEET not in sheets and identity is not None:
+        table = read_own_table(sheets, merges, source)
+        return rows_from_table(table, columns, source=source, identity=identity)
     identity = _identity(sheets.get(META_SHEET), source)
     rows = sheets.get(SHEET_NAME)
     if rows is None:
@@ -296,3 +343,249 @@ def parse_department_xlsx(data: bytes, *, source: str, max_bytes: int) -> Upload
         if row is not None:
             result.append(row)
     return UploadedSheet(source=source, identity=identity, rows=result)
+
+
+# --- a department's own spreadsheet ------------------------------------------------------
+
+_ROUND_RE = re.compile(r"^\s*([1-4])\b")
+
+
+@dataclass
+class OwnTable:
+    """The table of a department's own sheet, as text: its header row and the rows below it.
+
+    Cells merged down are filled down; `lines` holds (sheet row, cell texts) of every
+    non-blank row below the header. Plain data, so that it can travel in a signed token.
+    """
+
+    sheet: str
+    header_line: int
+    headers: list[str]
+    lines: list[tuple[int, list[str]]] = field(default_factory=list)
+    #: The cells that held a decimal number, as "row:column" (1.10 and 1.1 are one number).
+    decimals: list[str] = field(default_factory=list)
+
+    @property
+    def fingerprint(self) -> str:
+        """Return the code of the header row (followup.department_sheet.header_fingerprint)."""
+        return header_fingerprint(self.headers)
+
+    def sample(self, index: int) -> str:
+        """Return the first value below a header, shortened, or ""."""
+        for _line, cells in self.lines:
+            if index < len(cells) and cells[index]:
+                text = " ".join(cells[index].split())
+                return text if len(text) <= 40 else text[:39] + "…"
+        return ""
+
+    def guesses(self) -> dict[int, str]:
+        """Return the field each header names by its synonyms (the first column of a field)."""
+        keys: dict[int, str] = {}
+        for index, header in enumerate(self.headers):
+            key = header_field(header) if header else ""
+            if key and key not in keys.values():
+                keys[index] = key
+        return keys
+
+
+class HeaderError(SheetError):
+    """A department's own sheet whose headers do not name every field: ask for the mapping."""
+
+    def __init__(self, message: str, *, source: str, table: OwnTable, missing: list[str]):
+        super().__init__(message, source=source, line=table.header_line)
+        self.table = table
+        self.missing = missing
+
+
+def _grid(rows: list[tuple[Any, ...]], merged: list[tuple[int, int, int, int]]) -> list[list[Any]]:
+    """Return a sheet's cell values, with each cell merged down filled from the top cell."""
+    grid = [list(values) for values in rows]
+    fill_down(grid, merged, max_col=MAX_COLUMNS)
+    return grid
+
+
+def _header_score(values: list[Any]) -> tuple[int, int]:
+    texts = [_text(v) for v in values if isinstance(v, str) and v.strip()]
+    return len({header_field(t) for t in texts} - {""}), len(set(texts))
+
+
+def read_own_table(
+    sheets: dict[str, list[tuple[Any, ...]]],
+    merges: dict[str, list[tuple[int, int, int, int]]],
+    source: str,
+) -> OwnTable:
+    """Return the table of a department's own sheet: the sheet and row with the best headers."""
+    best: tuple[tuple[int, int], str, int, list[list[Any]]] | None = None
+    for name in sorted(sheets, key=lambda n: n != SHEET_NAME):
+        grid = _grid(sheets[name], merges.get(name, []))
+        for index, values in enumerate(grid[:HEADER_SEARCH_ROWS]):
+            score = _header_score(values)
+            if score[1] >= 2 and (best is None or score > best[0]):
+                best = (score, name, index, grid)
+    if best is None:
+        raise SheetError(
+            "den har ingen tabel med overskrifter (fx «Nr.», «Status», «Smiley», «Korrigerende "
+            f"handling») i de første {HEADER_SEARCH_ROWS} rækker. Skriv overskrifterne over "
+            "kolonnerne, eller hent Opfølgnings regneark til centret og brug det.",
+            source=source,
+        )
+    _score, name, index, grid = best
+    width = max(len(r) for r in grid[index:]) if grid[index:] else 0
+    headers = [_text(v) for v in grid[index]] + [""] * (width - len(grid[index]))
+    while headers and not headers[-1]:
+        headers.pop()
+    table = OwnTable(sheet=name, header_line=index + 1, headers=headers)
+    for number in range(index + 1, len(grid)):
+        values = grid[number][: len(headers)]
+        cells = [_text(v) for v in values]
+        if any(cells):
+            table.lines.append((number + 1, cells))
+            table.decimals.extend(
+                f"{number + 1}:{i}"
+                for i, v in enumerate(values)
+                if isinstance(v, float) and not v.is_integer()
+            )
+    return table
+
+
+def _missing_error(table: OwnTable, source: str, keys: dict[int, str]) -> HeaderError:
+    missing = [k for k in OWN_REQUIRED if k not in keys.values()]
+    found = ", ".join(f"«{h}»" for h in table.headers if h) or "ingen"
+    names = ", ".join(f"«{OWN_FIELDS[k]}»" for k in missing)
+    return HeaderError(
+        f"arket «{table.sheet}» har overskrifterne {found}, men ingen af dem kan læses som "
+        f"{names}. Intet er gemt. Omdøb kolonnerne (fx «Nr.», «Status», «Smiley indsats», "
+        "«Korrigerende handling»), eller angiv, hvilken kolonne der er hvilket felt "
+        "(kolonnekoblingen ved upload i browseren).",
+        source=source,
+        table=table,
+        missing=missing,
+    )
+
+
+def rows_from_table(
+    table: OwnTable,
+    columns: dict[int, str] | None,
+    *,
+    source: str,
+    identity: SheetIdentity,
+) -> UploadedSheet:
+    """Return the rows of a department's own sheet for the identity's round.
+
+    `columns` (column index → field, "" ignored) says which column is which; without it the
+    headers' synonyms do. Raise HeaderError when a field the upload needs has no column.
+    """
+    if columns is None:
+        keys = table.guesses()
+        if any(k not in keys.values() for k in OWN_REQUIRED):
+            raise _missing_error(table, source, keys)
+    else:
+        problems = mapping_problems(columns, table.headers)
+        if problems:
+            raise HeaderError(
+                f"kolonnekoblingen kan ikke bruges: {'; '.join(problems)}.",
+                source=source,
+                table=table,
+                missing=[k for k in OWN_REQUIRED if k not in columns.values()],
+            )
+        keys = {i: k for i, k in columns.items() if k and i < len(table.headers)}
+    warnings = []
+    ignored = [f"«{h}»" for i, h in enumerate(table.headers) if h and i not in keys]
+    if ignored:
+        warnings.append(
+            f"Arket «{table.sheet}», række {table.header_line}: kolonnerne {', '.join(ignored)} "
+            "bruges ikke ved upload og er sprunget over."
+        )
+    index_of = {k: i for i, k in keys.items()}
+
+    def cell(cells: list[str], key: str) -> str:
+        index = index_of.get(key)
+        return cells[index] if index is not None and index < len(cells) else ""
+
+    groups: dict[str, list[tuple[int, list[str]]]] = {}
+    result: list[UploadedRow] = []
+    decimals = set(table.decimals)
+    for line, cells in table.lines:
+        if not any(cell(cells, k) for k in keys.values()):
+            continue
+        number = cell(cells, "number")
+        if not number:
+            result.append(_own_row(line, cells, cell, "rækken har intet indsatsnummer"))
+            continue
+        if f"{line}:{index_of['number']}" in decimals:
+            result.append(
+                _own_row(
+                    line,
+                    cells,
+                    cell,
+                    f"indsatsnummeret {number} er gemt som et tal, så fx 1.10 og 1.1 ikke kan "
+                    "skelnes; formatér kolonnen som tekst, og skriv numrene igen",
+                )
+            )
+            continue
+        groups.setdefault(number, []).append((line, cells))
+    round_number = identity.round_number
+    four_rows = False
+    for number, lines in groups.items():
+        if "round" in index_of:
+            chosen = []
+            for line, cells in lines:
+                found = _ROUND_RE.match(cell(cells, "round"))
+                if found is None:
+                    result.append(
+                        _own_row(
+                            line,
+                            cells,
+                            cell,
+                            f"opfølgningen «{cell(cells, 'round')}» kendes ikke; skriv 1, 2, 3 "
+                            "eller 4",
+                        )
+                    )
+                elif int(found[1]) == round_number:
+                    chosen.append((line, cells))
+            result.extend(_own_row(line, cells, cell, "") for line, cells in chosen)
+        elif len(lines) == 1:
+            result.append(_own_row(*lines[0], cell, ""))
+        elif len(lines) == 4:
+            four_rows = True
+            result.append(_own_row(*lines[round_number - 1], cell, ""))
+        else:
+            rows = ", ".join(str(line) for line, _cells in lines)
+            result.append(
+                _own_row(
+                    *lines[0],
+                    cell,
+                    f"indsats {number} har {len(lines)} rækker ({rows}); skriv én række pr. "
+                    "indsats, fire (én pr. opfølgning), eller tilføj en kolonne «Opfølgning»",
+                )
+            )
+    if four_rows:
+        warnings.append(
+            f"Arket «{table.sheet}»: indsatserne har fire rækker hver uden en kolonne "
+            f"«Opfølgning»; række {round_number} af hver indsats er læst som "
+            f"{round_number}. opfølgning."
+        )
+    result.sort(key=lambda r: r.sheet_row)
+    return UploadedSheet(source=source, identity=identity, rows=result, warnings=warnings, own=True)
+
+
+def _own_row(line: int, cells: list[str], cell: Any, problem: str) -> UploadedRow:
+    smiley_text = cell(cells, "smiley")
+    smiley = ""
+    if not problem:
+        try:
+            smiley = smiley_from_cell(smiley_text)
+        except UnknownGlyph:
+            problem = (
+                f"smileyen {smiley_text.strip()!r} kendes ikke; skriv glad, mellemfornøjet "
+                "eller sur (eller grøn, gul, rød), eller - for ingen smiley"
+            )
+    return UploadedRow(
+        sheet_row=line,
+        number=cell(cells, "number"),
+        version=0,
+        values=SheetValues(cell(cells, "status_note"), smiley, cell(cells, "corrective_action")),
+        smiley_text=smiley_text,
+        check="",
+        problem=problem,
+    )

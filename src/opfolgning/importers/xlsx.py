@@ -50,6 +50,7 @@ from ..followup.smileys import (
 )
 from . import archive
 from .economy import agreement_period, budget_from_economy_text
+from .merged import fill_down, merged_ranges
 from .text import _parse_date, parse_round_label, parse_title
 
 __all__ = ["MAX_COLUMNS", "MAX_ROWS", "parse_xlsx"]
@@ -95,12 +96,13 @@ _EXTRA_ALIASES = {
     "round": ["opfølgning", "runde nr", "budgetopfølgning"],
     "label": ["runde tekst", "round label"],
     "text": ["milestone", "milepæl tekst"],
-    "status_note": ["status note", "statusnote"],
-    "smiley": ["smiley tekst", "smiley (tekst)"],
+    "status_note": ["status note", "statusnote", "status på indsats"],
+    "smiley": ["smiley tekst", "smiley (tekst)", "smiley indsats", "indsats smiley"],
     "glyph": ["smiley tegn", "tegn"],
+    "corrective_action": ["korrigerende handlinger"],
     "needs_review": ["kontrol", "kontrolleres"],
     "economy_text": ["economy", "økonomi tekst"],
-    "economy_smiley": ["økonomi smiley (tekst)", "economy smiley"],
+    "economy_smiley": ["økonomi smiley (tekst)", "economy smiley", "smiley økonomi"],
     "economy_glyph": ["economy glyph"],
     "economy_review": ["økonomi kontrol", "economy needs review"],
 }
@@ -155,8 +157,13 @@ def _damaged(source: str, exc: BaseException) -> ReportFormatError:
 
 
 def _read_rows(values_ws: Any, formulas_ws: Any, name: str, source: str) -> list[_Row]:
-    """Read a sheet's rows (values as saved; formula cells noted, never evaluated)."""
-    rows: list[_Row] = []
+    """Read a sheet's rows (values as saved; formula cells noted, never evaluated).
+
+    A cell merged down (an initiative's number over its four rows) holds its value in the top
+    cell only: it is read on every row of the range.
+    """
+    grid: list[list[Any]] = []
+    formulas_of: list[dict[int, str]] = []
     values_iter = values_ws.iter_rows(max_col=MAX_COLUMNS, values_only=True)
     formulas_iter = formulas_ws.iter_rows(max_col=MAX_COLUMNS)
     for number, (values, cells) in enumerate(zip(values_iter, formulas_iter, strict=False), 1):
@@ -166,13 +173,19 @@ def _read_rows(values_ws: Any, formulas_ws: Any, name: str, source: str) -> list
                 "few hundred (is this the right file?)",
                 source=source,
             )
-        formulas = {
-            i: str(cell.value)
-            for i, cell in enumerate(cells)
-            if getattr(cell, "data_type", None) == "f"
-        }
-        rows.append(_Row(number, tuple(values), formulas))
-    return rows
+        formulas_of.append(
+            {
+                i: str(cell.value)
+                for i, cell in enumerate(cells)
+                if getattr(cell, "data_type", None) == "f"
+            }
+        )
+        grid.append(list(values))
+    fill_down(grid, merged_ranges(values_ws), max_col=MAX_COLUMNS)
+    return [
+        _Row(number, tuple(values), formulas)
+        for number, (values, formulas) in enumerate(zip(grid, formulas_of, strict=True), 1)
+    ]
 
 
 def _load(data: bytes, source: str) -> list[_Sheet]:

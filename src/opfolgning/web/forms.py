@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from opfolgning.followup import vocabulary
+from opfolgning.followup.department_sheet import OWN_FIELDS, OWN_REQUIRED
 from opfolgning.followup.money import ABSURD_LIMIT, AmountError, parse_amount
 from opfolgning.followup.smileys import CANONICAL_GLYPH, Smiley
 from opfolgning.followup.vocabulary import CHANGE_KIND_WORDS, Word, kind_words
@@ -758,7 +759,93 @@ class SheetUploadForm(forms.Form):
         label=_("Udfyldt regneark (.xlsx)"),
         widget=forms.ClearableFileInput(attrs={"accept": ".xlsx", "class": "form-file-input"}),
         help_text=_(
-            "Det regneark, der er hentet under denne opfølgning. Intet gemmes, før du har set "
-            "ændringerne og trykket Gem."
+            "Det regneark, der er hentet under denne opfølgning, eller centrets eget regneark "
+            "med kolonnerne Nr., Status, Smiley og Korrigerende handling. Intet gemmes, før "
+            "du har set ændringerne og trykket Gem."
         ),
     )
+
+
+class ColumnMappingForm(forms.Form):
+    """Which column of a department's own spreadsheet is which field (or ignored).
+
+    One select per column header found, prefilled with what the headers' synonyms guess;
+    `token` carries the table read from the file (delivery.department_sheets.table_token).
+    """
+
+    token = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(
+        self,
+        *args: Any,
+        headers: list[str],
+        samples: list[str],
+        guesses: dict[int, str] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        from openpyxl.utils import get_column_letter
+
+        self.headers = headers
+        choices = [("", _("Ignorér")), *((k, _(v)) for k, v in OWN_FIELDS.items())]
+        for index, header in enumerate(headers):
+            if not header:
+                continue
+            sample = samples[index] if index < len(samples) else ""
+            self.fields[f"column_{index}"] = forms.ChoiceField(
+                label=format_lazy(
+                    _("Kolonne {letter}: «{header}»"),
+                    letter=get_column_letter(index + 1),
+                    header=header,
+                ),
+                choices=choices,
+                required=False,
+                initial=(guesses or {}).get(index, ""),
+                help_text=(
+                    format_lazy(_("Eksempel: {sample}"), sample=sample)
+                    if sample
+                    else _("Ingen værdier under overskriften")
+                ),
+                widget=forms.Select(attrs={"class": "form-select"}),
+            )
+
+    @property
+    def column_fields(self) -> list[forms.BoundField]:
+        """Return the selects, one per column."""
+        return [self[name] for name in self.fields if name.startswith("column_")]
+
+    def columns(self) -> dict[int, str]:
+        """Return the mapping chosen: column index → field key ("" ignored)."""
+        return {
+            int(name.removeprefix("column_")): self.cleaned_data.get(name, "")
+            for name in self.fields
+            if name.startswith("column_")
+        }
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        columns = self.columns()
+        by_field: dict[str, list[int]] = {}
+        for index, key in columns.items():
+            if key:
+                by_field.setdefault(key, []).append(index)
+        for key, indexes in by_field.items():
+            if len(indexes) > 1:
+                for index in indexes:
+                    self.add_error(
+                        f"column_{index}",
+                        format_lazy(
+                            _("«{field}» er valgt for flere kolonner; vælg den for én kolonne."),
+                            field=_(OWN_FIELDS[key]),
+                        ),
+                    )
+        missing = [f"«{_(OWN_FIELDS[k])}»" for k in OWN_REQUIRED if k not in by_field]
+        if missing:
+            self.add_error(
+                None,
+                format_lazy(
+                    _("Vælg en kolonne for {fields}: de skal være i regnearket."),
+                    fields=", ".join(missing),
+                ),
+            )
+        return cleaned

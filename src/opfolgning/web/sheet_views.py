@@ -21,11 +21,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from opfolgning.accounts.permissions import CenterScope, can
+from opfolgning.agreements import sheet_selectors, sheet_services
 from opfolgning.agreements import workflow_selectors as ws
 from opfolgning.agreements.models import Center, Round
 from opfolgning.delivery import department_sheets as sheets
 
-from .forms import SheetUploadForm
+from .forms import ColumnMappingForm, SheetUploadForm
 
 DOWNLOAD = "agreements.download_department_sheet"
 UPLOAD = "agreements.upload_department_sheet"
@@ -107,12 +108,83 @@ def _preview_page(
     preview: sheets.SheetPreview,
     uploaded: sheets.UploadedSheet,
     status: int = 200,
+    *,
+    mapping_token: str = "",
 ) -> HttpResponse:
     token = sheets.sheet_token(
         uploaded=uploaded, user_id=request.user.pk, round_obj=scope.round, center=scope.center
     )
-    context = _context(request, scope, preview=preview, token=token, outcomes=sheets.RowOutcome)
+    context = _context(
+        request,
+        scope,
+        preview=preview,
+        token=token,
+        outcomes=sheets.RowOutcome,
+        warnings=uploaded.warnings,
+        mapping_token=mapping_token,
+    )
     return render(request, "web/rounds/sheet_preview.html", context, status=status)
+
+
+def _mapping_page(
+    request: HttpRequest,
+    scope: CenterScope,
+    table: sheets.OwnTable,
+    form: ColumnMappingForm,
+    source: str,
+    status: int = 200,
+) -> HttpResponse:
+    context = _context(request, scope, form=form, table=table, source=source)
+    return render(request, "web/rounds/sheet_mapping.html", context, status=status)
+
+
+def _mapping_form(
+    table: sheets.OwnTable,
+    data: Any = None,
+    *,
+    token: str = "",
+    columns: dict[int, str] | None = None,
+) -> ColumnMappingForm:
+    samples = [table.sample(i) for i in range(len(table.headers))]
+    return ColumnMappingForm(
+        data,
+        headers=table.headers,
+        samples=samples,
+        guesses=table.guesses() if columns is None else columns,
+        initial={"token": token},
+    )
+
+
+def _ask_for_mapping(
+    request: HttpRequest, scope: CenterScope, error: sheets.HeaderError, source: str
+) -> HttpResponse:
+    """Read the sheet with the mapping remembered for its headers, or ask for one."""
+    table = error.table
+    token = sheets.table_token(
+        table=table,
+        source=source,
+        user_id=request.user.pk,
+        round_obj=scope.round,
+        center=scope.center,
+    )
+    remembered = sheet_selectors.header_mapping_get(headers=table.headers)
+    if remembered is not None:
+        try:
+            uploaded = sheets.table_read(
+                table=table,
+                columns=remembered,
+                source=source,
+                round_obj=scope.round,
+                center=scope.center,
+            )
+        except sheets.SheetError:
+            pass
+        else:
+            preview = sheets.sheet_preview(
+                round_obj=scope.round, center=scope.center, uploaded=uploaded
+            )
+            return _preview_page(request, scope, preview, uploaded, mapping_token=token)
+    return _mapping_page(request, scope, table, _mapping_form(table, token=token), source)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -130,11 +202,63 @@ def sheet_upload(request: HttpRequest, year: int, round_number: int, center_id: 
     name = upload.name or "regneark.xlsx"
     try:
         uploaded = sheets.sheet_read(
-            upload=upload, size=upload.size or 0, source=name, max_bytes=settings.IMPORT_MAX_BYTES
+            upload=upload,
+            size=upload.size or 0,
+            source=name,
+            max_bytes=settings.IMPORT_MAX_BYTES,
+            round_obj=scope.round,
+            center=scope.center,
         )
+    except sheets.HeaderError as exc:
+        return _ask_for_mapping(request, scope, exc, name)
     except sheets.SheetError as exc:
         form.add_error("sheet", str(exc))
         return _upload_page(request, scope, form, status=422)
+    preview = sheets.sheet_preview(round_obj=scope.round, center=scope.center, uploaded=uploaded)
+    return _preview_page(request, scope, preview, uploaded)
+
+
+@require_POST
+def sheet_mapping(request: HttpRequest, year: int, round_number: int, center_id: int) -> Any:
+    """Read a department's own sheet with the column mapping chosen; remember it; preview."""
+    scope = _scope(year, round_number, center_id)
+    if not can(request.user, UPLOAD, scope):
+        return _deny(request)
+    upload_url = reverse("web:department-sheet-upload", args=[year, round_number, center_id])
+    try:
+        table, source = sheets.table_from_token(
+            request.POST.get("token", ""),
+            user_id=request.user.pk,
+            round_obj=scope.round,
+            center=scope.center,
+        )
+    except sheets.SheetTokenError:
+        messages.error(
+            request,
+            _(
+                "Kolonnekoblingen er udløbet eller ugyldig, så intet er gemt. Upload "
+                "regnearket igen."
+            ),
+        )
+        return redirect(upload_url)
+    if request.POST.get("change"):
+        # From a preview read with the remembered mapping: choose the columns again.
+        remembered = sheet_selectors.header_mapping_get(headers=table.headers)
+        token = request.POST.get("token", "")
+        form = _mapping_form(table, token=token, columns=remembered)
+        return _mapping_page(request, scope, table, form, source)
+    form = _mapping_form(table, request.POST)
+    if not form.is_valid():
+        return _mapping_page(request, scope, table, form, source, status=422)
+    columns = form.columns()
+    try:
+        uploaded = sheets.table_read(
+            table=table, columns=columns, source=source, round_obj=scope.round, center=scope.center
+        )
+    except sheets.SheetError as exc:
+        form.add_error(None, str(exc))
+        return _mapping_page(request, scope, table, form, source, status=422)
+    sheet_services.header_mapping_save(actor=request.user, headers=table.headers, columns=columns)
     preview = sheets.sheet_preview(round_obj=scope.round, center=scope.center, uploaded=uploaded)
     return _preview_page(request, scope, preview, uploaded)
 

@@ -161,6 +161,11 @@ urlpatterns = [
         name="department-sheet-upload",
     ),
     path(
+        f"{ROUND}regneark/<int:center_id>/kolonner/",
+        sheet_views.sheet_mapping,
+        name="department-sheet-mapping",
+    ),
+    path(
         f"{ROUND}regneark/<int:center_id>/gem/",
         sheet_views.sheet_commit,
         name="department-sheet-commit",
