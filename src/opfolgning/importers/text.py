@@ -5,7 +5,7 @@ title line (`## Tredje opfølgning på Aftale om budget 2019 for Økonomiudvalge
 guide, then theme headings and initiatives. Word tables became TAB-separated rows, some
 cells kept `<p>`/`<b>` tags. Each initiative is:
 
-    1.11. Title <TAB> Anlæg|Drift <TAB> Tid <TAB> Smiley      header row
+    1.11. Title <TAB> Anlæg|Drift|Anlæg og drift <TAB> Tid <TAB> Smiley      header row
     description <TAB> responsibility                          (may continue on more rows)
     Milepæl <TAB> text [Status: note] <TAB> round <TAB> smiley    four rows, rounds 1–4
     Økonomi <TAB> text <TAB> <TAB> smiley                     one row
@@ -22,15 +22,15 @@ from dataclasses import dataclass, field
 
 from opfolgning.followup import vocabulary
 from opfolgning.followup.vocabulary import (
+    KIND_CELL_EXPECTED,
     MONTH_NUMBERS_DA,
     ORDINAL_ROUNDS,
     TitleFacts,
+    kind_key,
     parse_round_label,
 )
 
 from ..followup.document import (
-    KIND_CAPITAL,
-    KIND_OPERATING,
     AgreementRef,
     BudgetDoc,
     Contact,
@@ -73,13 +73,6 @@ ECONOMY_ROW_EXPECTED = "Økonomi, text, (empty), smiley"
 ROUND_LABELS_EXPECTED = "'1. budgetopfølgning YYYY', '2. …', '3. …' or '31.12.YYYY'"
 
 DANISH_MONTHS = MONTH_NUMBERS_DA
-
-_KINDS = {
-    "anlæg": KIND_CAPITAL,
-    "capital": KIND_CAPITAL,
-    "drift": KIND_OPERATING,
-    "operating": KIND_OPERATING,
-}
 
 # --- decoding -------------------------------------------------------------------------
 
@@ -635,7 +628,7 @@ class _TextParser:
         m = _INITIATIVE_RE.match(first)
         if m is None:
             return None
-        kind = _KINDS.get(one_line(cells[1]).casefold())
+        kind = kind_key(one_line(cells[1]))
         if kind is None:
             return None
         return m["num"], m["title"], kind
@@ -685,8 +678,8 @@ class _TextParser:
         if (m := _INITIATIVE_RE.match(first)) is not None:
             kind = one_line(cells[1]) if len(cells) > 1 else ""
             return self.error(
-                f"initiative header row of {m['num']} has kind {kind!r}; expected Anlæg or "
-                f"Drift, as in '{HEADER_ROW_EXAMPLE}' (is the file truncated?)",
+                f"initiative header row of {m['num']} has kind {kind!r}; expected "
+                f"{KIND_CELL_EXPECTED}, as in '{HEADER_ROW_EXAMPLE}' (is the file truncated?)",
                 lineno,
             )
         return self.error(
