@@ -429,7 +429,11 @@ _TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(r"\b(\d{4})\b")
-_ROUND_RE = re.compile(r"^(?P<n>[1-4])\.?\s*budget\s*-?\s*opfølgning\b", re.IGNORECASE)
+_ROUND_RE = re.compile(
+    r"^(?P<n>[1-4])\.?\s*(?:budget\s*-?\s*)?opfølgning\b"
+    r"|^(?P<ord>første|anden|tredje|fjerde|endelig)\s+(?:budget\s*-?\s*)?opfølgning\b",
+    re.IGNORECASE,
+)
 _FINAL_RE = re.compile(
     r"^(?:pr\.?\s*)?31\.\s*12\.?(?:\s*\d{2,4})?$|^(?:endelig|fjerde)\b", re.IGNORECASE
 )
@@ -460,10 +464,14 @@ def parse_title(text: str) -> TitleFacts | None:
 
 
 def parse_round_label(label: str) -> int | None:
-    """Return the round (1–4) a round cell names ("3. budgetopfølgning 2019"), or None."""
+    """Return the round (1–4) a round cell names, or None.
+
+    Reads "3. budgetopfølgning 2019", "3. opfølgning 2024", "Tredje opfølgning", "Endelig
+    opfølgning 2024", "Endelig opfølgning pr. 31.12.2024", "31.12.2019" and "pr. 31.12.2019".
+    """
     text = " ".join(label.split())
     if m := _ROUND_RE.match(text):
-        return int(m["n"])
+        return int(m["n"]) if m["n"] else ORDINAL_ROUNDS[m["ord"].casefold()]
     if _FINAL_RE.match(text):
         return FINAL_ROUND
     return None
