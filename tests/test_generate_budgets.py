@@ -8,7 +8,7 @@ import pytest
 from bench.generate import generate, write
 
 from opfolgning.followup import budget as rules
-from opfolgning.followup.document import KINDS, BudgetDoc, InitiativeDoc, budget_model
+from opfolgning.followup.document import MONEY_KINDS, BudgetDoc, InitiativeDoc, budget_model
 from opfolgning.importers import parse_path
 from opfolgning.importers.economy import CHANGE_NOTE, agreement_period
 from opfolgning.importers.text import parse_text
@@ -45,7 +45,7 @@ def test_every_generated_initiative_has_a_budget_with_a_mix_of_forms(
     funded = [b for b in budgets if b.lines]
     assert len(no_money) + len(funded) == len(budgets)
     assert 0.2 < len(funded) / len(budgets) < 0.6
-    assert {line.kind for b in funded for line in b.lines} == set(KINDS)
+    assert {line.kind for b in funded for line in b.lines} == set(MONEY_KINDS)
     assert any(len(b.lines) > 1 for b in funded)
     assert any(b.changes for b in funded)
     texts = [ini.economy.text for ini in generated]

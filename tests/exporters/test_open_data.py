@@ -291,4 +291,11 @@ def test_the_schema_is_generated_from_the_records_the_file_is_written_from():
         checked += 1
     assert checked > 10
     assert schema["required"] == list(data)
-    assert schema["$defs"]["initiative"]["properties"]["kind"]["enum"] == ["capital", "operating"]
+    kinds = ["capital", "operating", "capital_and_operating"]
+    assert schema["$defs"]["initiative"]["properties"]["kind"]["enum"] == kinds
+    # Money is one kind or the other: an initiative of both kinds has lines of each.
+    assert schema["$defs"]["amount"]["properties"]["kind"]["enum"] == ["capital", "operating"]
+    assert schema["$defs"]["change"]["properties"]["kind_of_money"]["enum"] == [
+        "capital",
+        "operating",
+    ]

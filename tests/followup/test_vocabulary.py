@@ -11,12 +11,18 @@ import pytest
 
 from opfolgning.followup.vocabulary import (
     CHANGE_KIND_WORDS,
+    INITIATIVE_KINDS,
+    KIND_BOTH,
+    KIND_CELL_EXPECTED,
     KIND_WORDS,
+    MONEY_KINDS,
     amount,
     change_kind_key,
+    kind_key,
     kind_word,
     kind_words,
     long_date,
+    money_kind_words,
     parse_round_label,
     parse_title,
     round_label,
@@ -29,16 +35,70 @@ SRC = Path(__file__).resolve().parents[2] / "src" / "opfolgning"
 
 
 def test_kind_words_in_danish_and_english():
-    assert kind_words() == {"capital": "Anlæg", "operating": "Drift"}
-    assert kind_words("en") == {"capital": "Capital", "operating": "Operating"}
+    assert kind_words() == {
+        "capital": "Anlæg",
+        "operating": "Drift",
+        "capital_and_operating": "Anlæg og drift",
+    }
+    assert kind_words("en") == {
+        "capital": "Capital",
+        "operating": "Operating",
+        "capital_and_operating": "Capital and operating",
+    }
     assert kind_word("capital", "en-gb") == "Capital"
+    assert kind_word(KIND_BOTH) == "Anlæg og drift"
     assert kind_word("unknown") == "unknown"
 
 
+def test_money_is_capital_or_operating_never_both():
+    assert money_kind_words() == {"capital": "Anlæg", "operating": "Drift"}
+    assert money_kind_words("en") == {"capital": "Capital", "operating": "Operating"}
+    assert MONEY_KINDS == ("capital", "operating")
+    assert INITIATIVE_KINDS == ("capital", "operating", "capital_and_operating")
+
+
+@pytest.mark.parametrize(
+    "cell, key",
+    [
+        ("Anlæg", "capital"),
+        ("drift", "operating"),
+        ("DRIFT.", "operating"),
+        ("capital", "capital"),
+        ("Operating", "operating"),
+        ("Anlæg og drift", KIND_BOTH),
+        ("anlæg  og\tdrift", KIND_BOTH),
+        ("Drift og anlæg", KIND_BOTH),
+        ("Anlæg/drift", KIND_BOTH),
+        ("Anlæg / Drift", KIND_BOTH),
+        ("Anlæg & drift", KIND_BOTH),
+        ("Anlæg, drift", KIND_BOTH),
+        ("Anlæg samt drift", KIND_BOTH),
+        ("Både anlæg og drift", KIND_BOTH),
+        ("Capital and operating", KIND_BOTH),
+        ("capital_and_operating", KIND_BOTH),
+        ("", None),
+        ("Tid", None),
+        ("Dr", None),
+        ("Anlæg og", None),  # cut off: not silently capital
+        ("både anlæg", None),
+        ("Anlæg og anlæg", None),
+        ("Anlæg og drift og tid", None),
+    ],
+)
+def test_kind_key_reads_every_way_a_kind_cell_is_written(cell, key):
+    assert kind_key(cell) == key
+
+
+def test_the_kind_cell_message_names_both():
+    assert "Anlæg or Drift" in KIND_CELL_EXPECTED
+    assert "Anlæg og drift" in KIND_CELL_EXPECTED
+
+
 def test_django_choices_and_the_english_catalogue_use_the_same_words():
-    from opfolgning.agreements.models import Kind
+    from opfolgning.agreements.models import Kind, MoneyKind
 
     assert {k.value: str(k.label) for k in Kind} == kind_words()
+    assert {k.value: str(k.label) for k in MoneyKind} == money_kind_words()
     po = (SRC / "locale" / "en" / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
     for word in KIND_WORDS.values():
         assert f'msgid "{word.da}"\nmsgstr "{word.en}"' in po

@@ -301,3 +301,26 @@ def test_write_text_escapes_markup_and_reading_drops_it():
     assert "Brug &lt;b&gt; &amp; &lt;script&gt;" in written
     # Text that looks like markup does not survive: plain_text strips decoded tags too.
     assert parse_text(written.encode()).initiatives()[0].description == "Brug & ikke."
+
+
+def test_an_initiative_of_both_kinds_round_trips():
+    doc = _small_doc(
+        milestones=[
+            MilestoneDoc(round=r, label=default_round_label(r, 2021), text=f"Trin {r}.")
+            for r in (1, 2, 3, 4)
+        ],
+        economy=EconomyDoc(text="Der er afsat 1 mio. kr. i 2021 til anlæg."),
+        heading="Tema",
+    )
+    doc.title = "Anden opfølgning på Aftale om budget 2021 for Økonomiudvalget"
+    doc.themes[0].initiatives[0].kind = "capital_and_operating"
+    written = write_text(doc)
+    assert "<b>Anlæg og drift</b>" in written
+    parsed = parse_text(written.encode())
+    assert without_warnings(parsed) == without_warnings(with_read_budgets(doc))
+    ini = parsed.initiatives()[0]
+    assert ini.kind == "capital_and_operating"
+    assert ini.budget is not None
+    assert [(li.year, li.kind, li.amount) for li in ini.budget.lines] == [
+        (2021, "capital", 1_000_000)
+    ]

@@ -194,18 +194,22 @@ def test_duplicate_round_names_both_lines():
     )
 
 
-def test_unknown_round_label():
+def test_unknown_round_label_where_its_position_cannot_tell_the_round_either():
+    # The first row names round 2, so the second row's position (round 2) is taken too.
     rows = [
-        milestone("", 1),
+        milestone("", 2),
         milestone("", 2, label="Til sommer"),
         *(milestone("", r) for r in (3, 4)),
     ]
-    error = fails(report(initiative("1.1", milestones=rows)))
+    text = report(initiative("1.1", milestones=rows))
+    error = fails(text)
+    assert error.line == line_of(text, "Til sommer")
     assert (
-        "initiative 1.1: round cell 'Til sommer' of a milestone row is not a follow-up round"
-        in (str(error))
+        "initiative 1.1: round cell 'Til sommer' of a milestone row is not a follow-up round, "
+        f"and its position names round 2, which line {error.line - 1} already has" in str(error)
     )
     assert "'31.12.YYYY'" in str(error)
+    assert "'Tredje opfølgning'" in str(error)
 
 
 def test_three_milestone_rows_is_an_error():

@@ -23,8 +23,8 @@ from opfolgning.followup.document import (
     ChangeAmountDoc,
     budget_model,
 )
+from opfolgning.followup.vocabulary import KIND_BOTH, long_date, signed_amount
 from opfolgning.followup.vocabulary import amount as vocabulary_amount
-from opfolgning.followup.vocabulary import long_date, signed_amount
 
 from .models import (
     BudgetChange,
@@ -33,7 +33,7 @@ from .models import (
     ChangeStatus,
     EconomyStatus,
     Initiative,
-    Kind,
+    MoneyKind,
     Round,
     RoundState,
 )
@@ -273,7 +273,7 @@ def economy_view(
             kind=c.kind,
             kind_label=str(ChangeKind(c.kind).label),
             kind_of_money=c.kind_of_money,
-            kind_of_money_label=str(Kind(c.kind_of_money).label),
+            kind_of_money_label=str(MoneyKind(c.kind_of_money).label),
             cells=[
                 _cell({a.year: a.amount for a in c.amounts}.get(year), signed=True)
                 for year in years
@@ -289,7 +289,17 @@ def economy_view(
     ]
     known = initiative.no_money or bool(lines)
     language = "en" if (get_language() or "").startswith("en") else "da"
-    text = rules.economy_text(adopted, changes, as_of=as_of, language=language) if known else ""
+    text = (
+        rules.economy_text(
+            adopted,
+            changes,
+            as_of=as_of,
+            language=language,
+            name_kinds=initiative.kind == KIND_BOTH,
+        )
+        if known
+        else ""
+    )
     return EconomyView(doc, years, rows, change_rows, doc.review, text)
 
 

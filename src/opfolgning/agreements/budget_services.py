@@ -28,6 +28,7 @@ from .models import (
     EconomyStatus,
     Initiative,
     Kind,
+    MoneyKind,
     Round,
     RoundState,
 )
@@ -92,7 +93,7 @@ def _kroner_problem(where: str, what_da: str, what_en: str, value: object) -> ru
 
 
 def _kind_da(kind: str) -> str:
-    return str(Kind(kind).label).lower() if kind in Kind.values else kind
+    return str(MoneyKind(kind).label).lower() if kind in MoneyKind.values else kind
 
 
 def _change_words(
@@ -146,7 +147,7 @@ def budget_set(
                 problems.append(
                     _problem(where, f"Året {year!r} er ikke et år.", f"{year!r} is no year.")
                 )
-            if kind not in Kind.values:
+            if kind not in MoneyKind.values:
                 problems.append(
                     _problem(
                         where,
@@ -286,7 +287,7 @@ def change_propose(
                     f"{_choice([w.en for w in CHANGE_KIND_WORDS.values()], 'or')}.",
                 )
             )
-        if kind_of_money not in Kind.values:
+        if kind_of_money not in MoneyKind.values:
             problems.append(
                 _problem(
                     "kind_of_money",
@@ -499,11 +500,16 @@ def _budget_known(budget: rules.Budget, changes: Sequence[rules.BudgetChange]) -
 
 
 def _generated_text(
-    budget: rules.Budget, changes: Sequence[rules.BudgetChange], round_obj: Round, fallback: str
+    budget: rules.Budget,
+    changes: Sequence[rules.BudgetChange],
+    round_obj: Round,
+    fallback: str,
+    *,
+    kind: str,
 ) -> str:
     if not (budget.no_money or budget.lines):
         return fallback  # nothing to say from data; keep the text as written
-    return rules.economy_text(budget, changes, as_of=round_obj.date)
+    return rules.economy_text(budget, changes, as_of=round_obj.date, name_kinds=kind == Kind.BOTH)
 
 
 @change_set()
@@ -612,7 +618,7 @@ def economy_figures_save(
         status.set_by_officer = verdict.set_by_officer
         status.spent, status.expected, status.saving_achieved = spent, expected, saving_achieved
         status.note = note.strip()
-        status.text = _generated_text(budget, changes, round_obj, status.text)
+        status.text = _generated_text(budget, changes, round_obj, status.text, kind=initiative.kind)
         # The smiley is now judged here: the source's glyph and its doubt no longer apply.
         status.glyph, status.needs_review = "", False
         audited_save(status, actor, "Økonomi vurderet")
@@ -649,7 +655,7 @@ def economy_rejudge(*, actor: Actor, initiative: Initiative) -> int:
                 saving_achieved=status.saving_achieved,
             )
             smiley = verdict.smiley.value if verdict.smiley else ""
-            text = _generated_text(budget, changes, status.round, status.text)
+            text = _generated_text(budget, changes, status.round, status.text, kind=initiative.kind)
             if (status.smiley, status.reason, status.text) != (smiley, verdict.reason_da, text):
                 status.smiley, status.reason, status.text = smiley, verdict.reason_da, text
                 audited_save(status, actor, "Økonomi vurderet igen efter godkendt budgetændring")

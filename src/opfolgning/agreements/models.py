@@ -16,6 +16,7 @@ from opfolgning.followup.vocabulary import (
     CHANGE_STATUS_WORDS,
     IMPORT_KIND_WORDS,
     IMPORT_STATUS_WORDS,
+    KIND_BOTH,
     KIND_CAPITAL,
     KIND_OPERATING,
     KIND_WORDS,
@@ -32,7 +33,15 @@ from opfolgning.followup.vocabulary import (
 
 
 class Kind(models.TextChoices):
-    """Capital project (anlæg) or operating item (drift)."""
+    """An initiative's kind: capital project (anlæg), operating item (drift) or both."""
+
+    CAPITAL = KIND_CAPITAL, _(KIND_WORDS[KIND_CAPITAL].da)
+    OPERATING = KIND_OPERATING, _(KIND_WORDS[KIND_OPERATING].da)
+    BOTH = KIND_BOTH, _(KIND_WORDS[KIND_BOTH].da)
+
+
+class MoneyKind(models.TextChoices):
+    """A kind of money (a budget line's, a change's): capital or operating, never both."""
 
     CAPITAL = KIND_CAPITAL, _(KIND_WORDS[KIND_CAPITAL].da)
     OPERATING = KIND_OPERATING, _(KIND_WORDS[KIND_OPERATING].da)
@@ -250,7 +259,7 @@ class Initiative(models.Model):
     number = models.CharField(_("nummer"), max_length=20)
     sort_key = models.CharField(max_length=60, editable=False, db_index=True, default="")
     title = models.CharField(_("titel"), max_length=500)
-    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("type"), max_length=30, choices=Kind.choices)
     description = models.TextField(_("beskrivelse"), blank=True)
     center = models.ForeignKey(
         Center,
@@ -452,7 +461,8 @@ class ChangeStatus(models.TextChoices):
 
 
 class BudgetLine(models.Model):
-    """Money set aside with the agreement for one initiative, year and kind, in whole kroner."""
+    """Money set aside with the agreement for one initiative, year and kind of money, in whole
+    kroner (an initiative of both kinds may have lines of either kind)."""
 
     initiative = models.ForeignKey(
         Initiative,
@@ -461,7 +471,7 @@ class BudgetLine(models.Model):
         verbose_name=_("indsats"),
     )
     year = models.PositiveSmallIntegerField(_("år"))
-    kind = models.CharField(_("type"), max_length=20, choices=Kind.choices)
+    kind = models.CharField(_("type"), max_length=20, choices=MoneyKind.choices)
     amount = models.BigIntegerField(_("beløb (kr.)"))
     history = HistoricalRecords(bases=[ChangeSetHistory])
 
@@ -478,7 +488,7 @@ class BudgetLine(models.Model):
                 name="budget_line_amount_sane",
             ),
             models.CheckConstraint(
-                condition=Q(kind__in=Kind.values), name="budget_line_kind_valid"
+                condition=Q(kind__in=MoneyKind.values), name="budget_line_kind_valid"
             ),
         ]
 
@@ -496,7 +506,9 @@ class BudgetChange(models.Model):
         verbose_name=_("indsats"),
     )
     kind = models.CharField(_("ændring"), max_length=20, choices=ChangeKind.choices)
-    kind_of_money = models.CharField(_("anlæg eller drift"), max_length=20, choices=Kind.choices)
+    kind_of_money = models.CharField(
+        _("anlæg eller drift"), max_length=20, choices=MoneyKind.choices
+    )
     financing = models.TextField(_("alternativ finansiering"))
     status = models.CharField(
         _("status"), max_length=10, choices=ChangeStatus.choices, default=ChangeStatus.PROPOSED
@@ -528,7 +540,7 @@ class BudgetChange(models.Model):
                 condition=Q(kind__in=ChangeKind.values), name="budget_change_kind_valid"
             ),
             models.CheckConstraint(
-                condition=Q(kind_of_money__in=Kind.values), name="budget_change_money_valid"
+                condition=Q(kind_of_money__in=MoneyKind.values), name="budget_change_money_valid"
             ),
             models.CheckConstraint(
                 condition=Q(status__in=ChangeStatus.values), name="budget_change_status_valid"

@@ -44,13 +44,15 @@ from opfolgning.followup.publication import PublicTheme as PublicTheme
 from opfolgning.followup.publication import RoundStatus as RoundStatus
 from opfolgning.followup.publication import ThemeCounts as ThemeCounts
 from opfolgning.followup.smileys import Smiley
+from opfolgning.followup.vocabulary import INITIATIVE_KINDS
 
 from .models import Committee, ReportSnapshot, Round, RoundState
 from .workflow_selectors import _snapshot_document
 
 #: What a smiley filter may ask for: a smiley, or "none" for a round without one.
 SMILEY_FILTERS = ("happy", "neutral", "sad", "none")
-KINDS = ("capital", "operating")
+#: The kinds an initiative filter may name (an initiative of both kinds matches only its own).
+KINDS = INITIATIVE_KINDS
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ class InitiativeFilter:
     theme: str = ""  # theme number
     smiley: str = ""  # effort smiley at the newest round: happy, neutral, sad or none
     economy: str = ""  # economy smiley at the newest round: happy, sad or none
-    kind: str = ""  # capital or operating
+    kind: str = ""  # capital, operating or capital_and_operating
     q: str = ""  # words that must all occur
 
     def is_empty(self) -> bool:

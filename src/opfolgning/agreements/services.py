@@ -13,6 +13,7 @@ from django.db import connection, models, transaction
 from opfolgning.followup import budget as budget_rules
 from opfolgning.followup.document import (
     KINDS,
+    MONEY_KINDS,
     ROUND_NUMBERS,
     BudgetChangeDoc,
     BudgetDoc,
@@ -96,7 +97,9 @@ def validate_document(doc: ReportDocument) -> None:
             raise ImportRejected(f"{where}: the number is empty or appears twice")
         seen.add(ini.number)
         if ini.kind not in KINDS:
-            raise ImportRejected(f"{where}: kind {ini.kind!r} is not capital or operating")
+            raise ImportRejected(
+                f"{where}: kind {ini.kind!r} is not capital, operating or capital_and_operating"
+            )
         rounds = [m.round for m in ini.milestones]
         if sorted(rounds) != sorted(set(rounds)) or not set(rounds) <= set(ROUND_NUMBERS):
             raise ImportRejected(f"{where}: milestone rounds {rounds} must be distinct, 1–4")
@@ -532,14 +535,14 @@ def _budget_problems(
     """Refuse a document's budget the rules refuse, naming the initiative (Danish, as shown)."""
     where = f"initiative {number}"
     for line in budget.lines:
-        if line.kind not in KINDS:
+        if line.kind not in MONEY_KINDS:
             raise ImportRejected(
                 f"{where}: budget line kind {line.kind!r} is not capital or operating"
             )
     for change in budget.changes:
         if (
             change.kind not in ChangeKind.values
-            or change.kind_of_money not in KINDS
+            or change.kind_of_money not in MONEY_KINDS
             or change.status not in ChangeStatus.values
         ):
             raise ImportRejected(

@@ -141,7 +141,7 @@ def initiative_list(
     theme: Annotated[str, Query(max_length=20, description="theme number")] = "",
     smiley: Literal["happy", "neutral", "sad", "none"] | None = None,
     economy: Literal["happy", "sad", "none"] | None = None,
-    kind: Literal["capital", "operating"] | None = None,
+    kind: Literal["capital", "operating", "capital_and_operating"] | None = None,
     q: Annotated[str, Query(max_length=200, description="words that must all occur")] = "",
 ) -> dict[str, Any]:
     """List the initiatives (newest published round), filtered and paginated."""

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 
 from opfolgning.followup import budget as rules
 from opfolgning.followup import vocabulary
-from opfolgning.followup.document import InitiativeDoc, ReportDocument, budget_model
+from opfolgning.followup.document import KIND_BOTH, InitiativeDoc, ReportDocument, budget_model
 from opfolgning.followup.vocabulary import (
     NOT_GIVEN,
     change_kind_word,
@@ -225,7 +225,9 @@ def economy_text_of(ini: InitiativeDoc, *, as_of: dt.date | None) -> str:
     if ini.economy.text.strip() or ini.budget is None:
         return ini.economy.text
     adopted, changes = budget_model(ini.budget)
-    return rules.economy_text(adopted, changes, as_of=as_of, language=language())
+    return rules.economy_text(
+        adopted, changes, as_of=as_of, language=language(), name_kinds=ini.kind == KIND_BOTH
+    )
 
 
 @dataclass(frozen=True)

@@ -217,7 +217,7 @@ class _Renderer:
     def initiative(self, ini: InitiativeDoc) -> tuple[str, str]:
         """Return the initiative's table without and with the timeline link."""
         w = self.words
-        kind = w["capital"] if ini.kind == "capital" else w["operating"]
+        kind = w.get(ini.kind) or escape(ini.kind)
         title = escape(f"{ini.number}. {ini.title}")
         parts = [
             f'<table class="initiative" id="{anchor(ini.number)}">'

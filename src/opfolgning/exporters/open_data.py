@@ -95,6 +95,7 @@ SMILEY_DA = gettext_noop("glad, mellemfornøjet, sur eller tom")
 ECONOMY = gettext_noop("happy, sad eller tom")
 ECONOMY_DA = gettext_noop("glad, sur eller tom")
 KIND = gettext_noop("capital eller operating")
+INITIATIVE_KIND = gettext_noop("capital, operating eller capital_and_operating")
 
 _YEAR = Column("agreement_year", INTEGER, gettext_noop("Budgetaftalens år"))
 _NUMBER = Column("number", TEXT, gettext_noop("Indsatsens nummer, fx 1.11 (temaets nummer først)"))
@@ -104,8 +105,12 @@ INITIATIVE_COLUMNS = (
     _YEAR,
     _NUMBER,
     _TITLE,
-    Column("kind", KIND, gettext_noop("Anlæg (capital) eller drift (operating)")),
-    Column("kind_da", TEXT, gettext_noop("Anlæg eller drift på dansk: anlæg, drift")),
+    Column(
+        "kind",
+        INITIATIVE_KIND,
+        gettext_noop("Anlæg (capital), drift (operating) eller begge dele (capital_and_operating)"),
+    ),
+    Column("kind_da", TEXT, gettext_noop("Typen på dansk: anlæg, drift eller anlæg og drift")),
     Column("theme", TEXT, gettext_noop("Temaets nummer")),
     Column("theme_title", TEXT, gettext_noop("Temaets titel")),
     Column("center", TEXT, gettext_noop("Ansvarligt center")),

@@ -18,7 +18,13 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from ..followup.smileys import Smiley
-from ..followup.vocabulary import CHANGE_KIND_WORDS, CHANGE_STATUS_WORDS, KIND_WORDS, SMILEY_WORDS
+from ..followup.vocabulary import (
+    CHANGE_KIND_WORDS,
+    CHANGE_STATUS_WORDS,
+    KIND_WORDS,
+    MONEY_KINDS,
+    SMILEY_WORDS,
+)
 
 __all__ = ["OpenDataFile", "json_schema", "to_data"]
 
@@ -31,7 +37,14 @@ def _enum(values: list[str], text: str = "") -> dict[str, Any]:
     return {"enum": values, **({"doc": text} if text else {})}
 
 
-_KINDS = list(KIND_WORDS)
+_KINDS = list(KIND_WORDS)  # an initiative's: capital, operating or both
+_MONEY_KINDS = list(MONEY_KINDS)  # money's: capital or operating
+
+
+def _kinds_text() -> str:
+    """Return "Anlæg (capital), Drift (operating) eller Anlæg og drift (…)"."""
+    items = [f"{word.da} ({key})" for key, word in KIND_WORDS.items()]
+    return ", ".join(items[:-1]) + " eller " + items[-1]
 
 
 @dataclass(frozen=True)
@@ -39,7 +52,7 @@ class Amount:
     """Et beløb pr. år og art"""
 
     year: int
-    kind: str = field(metadata=_enum(_KINDS))
+    kind: str = field(metadata=_enum(_MONEY_KINDS))
     amount: int = field(metadata=_doc("Hele kroner"))
 
 
@@ -61,7 +74,7 @@ class Change:
             ", ".join(f"{key} ({word.da})" for key, word in CHANGE_KIND_WORDS.items()),
         )
     )
-    kind_of_money: str = field(metadata=_enum(_KINDS))
+    kind_of_money: str = field(metadata=_enum(_MONEY_KINDS))
     amounts: list[ChangeAmount] = field(metadata=_doc("Beløbene pr. år"))
     financing: str = field(metadata=_doc("Den alternative finansiering"))
     status: str = field(metadata=_enum(list(CHANGE_STATUS_WORDS)))
@@ -124,11 +137,7 @@ class Initiative:
 
     number: str = field(metadata=_doc("Indsatsens nummer, fx 1.11"))
     title: str = field(metadata=_doc("Indsatsens titel"))
-    kind: str = field(
-        metadata=_enum(
-            _KINDS, " eller ".join(f"{word.da} ({key})" for key, word in KIND_WORDS.items())
-        )
-    )
+    kind: str = field(metadata=_enum(_KINDS, _kinds_text()))
     theme: str = field(metadata=_doc("Temaets nummer"))
     center: str = field(metadata=_doc("Ansvarligt center"))
     committee: str = field(metadata=_doc("Ansvarligt udvalg"))

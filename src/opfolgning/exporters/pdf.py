@@ -44,6 +44,8 @@ from opfolgning.followup.smileys import (
 )
 from opfolgning.followup.vocabulary import (
     DRAFT_WORD,
+    KIND_OPERATING,
+    KIND_WORDS,
     approval_word,
     kind_words,
     long_date,
@@ -584,7 +586,8 @@ class _Builder:
         economy_text = economy_text_of(ini, as_of=self.doc.date)
         data: dict[str, Any] = {
             "title": f"{ini.number}. {ini.title}",
-            "kind": "capital" if ini.kind == "capital" else "operating",
+            # A key of words(): the kind's word on the table's header.
+            "kind": ini.kind if ini.kind in KIND_WORDS else KIND_OPERATING,
             "description": text_blocks(ini.description),
             "resp": resp,
             "notes": text_blocks(ini.notes),

@@ -842,14 +842,20 @@ def economy_text(
     *,
     as_of: date | None = None,
     language: str = "da",
+    name_kinds: bool = False,
 ) -> str:
-    """Return the economy text of an initiative from its budget and approved changes."""
+    """Return the economy text of an initiative from its budget and approved changes.
+
+    Each amount and change names its kind of money ("til anlæg", "på driftsbudgettet") when
+    the budget has both kinds, or when `name_kinds` (an initiative of both kinds, whose text
+    must say which kind its money is even when it has only one).
+    """
     if language not in ("da", "en"):
         raise ValueError(f"language must be 'da' or 'en', not {language!r}")
     da = language == "da"
     counted = approved_changes(changes, as_of=as_of)
     kinds = {line.kind for line in budget.lines if line.amount} | {c.kind_of_money for c in counted}
-    mixed = len(kinds) > 1
+    mixed = len(kinds) > 1 or name_kinds
     clauses: list[str] = []
     for kind in BudgetKind:
         by_year = {y: a for y, a in budget.by_year(kind).items() if a}

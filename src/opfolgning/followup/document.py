@@ -18,8 +18,12 @@ from .smileys import Smiley
 ROUND_NUMBERS = vocabulary.ROUND_NUMBERS
 KIND_CAPITAL = vocabulary.KIND_CAPITAL
 KIND_OPERATING = vocabulary.KIND_OPERATING
+KIND_BOTH = vocabulary.KIND_BOTH
 
-KINDS = (KIND_CAPITAL, KIND_OPERATING)
+#: The kinds of an initiative: capital, operating, or both ("Anlæg og drift").
+KINDS = vocabulary.INITIATIVE_KINDS
+#: The kinds of money (a budget line's, a change's): capital or operating, never both.
+MONEY_KINDS = vocabulary.MONEY_KINDS
 
 
 @dataclass
@@ -86,7 +90,10 @@ class EconomyDoc:
 
 @dataclass
 class BudgetLineDoc:
-    """Money set aside for one year and kind (capital/operating), in whole kroner."""
+    """Money set aside for one year and kind of money (capital/operating), in whole kroner.
+
+    An initiative of both kinds may have lines of either kind of money.
+    """
 
     year: int
     kind: str
@@ -140,7 +147,12 @@ class BudgetDoc:
 
 @dataclass
 class InitiativeDoc:
-    """One initiative (indsats) with its four milestone rows and economy row."""
+    """One initiative (indsats) with its four milestone rows and economy row.
+
+    `kind` is one of KINDS; `contributors` is the major contributors as written (names
+    joined by ", ", " og " or " samt "), to which an importer adds any further center named
+    in the responsible center's cell.
+    """
 
     number: str
     title: str

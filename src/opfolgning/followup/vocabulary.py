@@ -5,7 +5,7 @@ built from the same words (their translations to English are in the message cata
 docs/glossary.md lists them. This module is the bottom of the domain: it imports nothing of
 the project but `money` (how an amount is written).
 
-- kinds (anlæg/drift), smileys, budget change kinds and statuses, round and status states;
+- kinds (anlæg/drift, or both), smileys, budget change kinds and statuses, round and status states;
 - dates ("9. oktober 2019");
 - amounts ("1,5 mio. kr.");
 - the names of rounds: the title's ordinal ("Tredje opfølgning på …"), the round cell
@@ -25,6 +25,14 @@ from .money import format_dkk
 #: The values of an initiative's kind (and of a budget line's kind of money).
 KIND_CAPITAL = "capital"
 KIND_OPERATING = "operating"
+#: An initiative with both a capital and an operating part ("Anlæg og drift"). Money is
+#: always one or the other: a budget line or change of such an initiative is capital or
+#: operating.
+KIND_BOTH = "capital_and_operating"
+#: The kinds of money (a budget line's, a budget change's).
+MONEY_KINDS = (KIND_CAPITAL, KIND_OPERATING)
+#: The kinds of an initiative: one kind of money, or both.
+INITIATIVE_KINDS = (KIND_CAPITAL, KIND_OPERATING, KIND_BOTH)
 
 
 def _(text: str) -> str:
@@ -49,10 +57,12 @@ class Word:
         return self.en if language.startswith("en") else self.da
 
 
-# Capital project (anlæg) or operating item (drift): the kind of an initiative and of money.
+# Capital project (anlæg), operating item (drift) or both: the kind of an initiative; the
+# first two are also the kinds of money.
 KIND_WORDS: dict[str, Word] = {
     KIND_CAPITAL: Word(_("Anlæg"), "Capital"),
     KIND_OPERATING: Word(_("Drift"), "Operating"),
+    KIND_BOTH: Word(_("Anlæg og drift"), "Capital and operating"),
 }
 
 
@@ -63,8 +73,51 @@ def kind_word(kind: str, language: str = "da") -> str:
 
 
 def kind_words(language: str = "da") -> dict[str, str]:
-    """Return every kind's word: {"capital": "Anlæg", "operating": "Drift"}."""
+    """Return every initiative kind's word: {"capital": "Anlæg", "operating": "Drift",
+    "capital_and_operating": "Anlæg og drift"}."""
     return {kind: word.in_language(language) for kind, word in KIND_WORDS.items()}
+
+
+def money_kind_words(language: str = "da") -> dict[str, str]:
+    """Return the words of the kinds of money: {"capital": "Anlæg", "operating": "Drift"}."""
+    return {kind: KIND_WORDS[kind].in_language(language) for kind in MONEY_KINDS}
+
+
+# What a kind cell may say besides a key or a word: "Anlæg/drift", "Drift & anlæg",
+# "Både anlæg og drift", "capital and operating" all name both kinds.
+_KIND_PARTS: dict[str, str] = {
+    "anlæg": KIND_CAPITAL,
+    "capital": KIND_CAPITAL,
+    "drift": KIND_OPERATING,
+    "operating": KIND_OPERATING,
+}
+_KIND_JOINER_RE = re.compile(r"\s*(?:[/&+,]|\bog\b|\bsamt\b|\band\b)\s*")
+_KIND_BOTH_PREFIX_RE = re.compile(r"^(?:både|both)\s+")
+
+
+def kind_key(text: str) -> str | None:
+    """Return the initiative kind a cell names, or None if it names none.
+
+    Reads a key ("capital"), a word in either language ("Anlæg", "Operating", "Anlæg og
+    drift") and the ways people write both kinds: "Anlæg/drift", "Drift og anlæg",
+    "Anlæg & drift", "Både anlæg og drift". Case, spaces and a closing period or colon do
+    not matter. The importers read every kind cell with this.
+    """
+    wanted = " ".join(text.split()).casefold().rstrip(".:").strip()
+    if not wanted:
+        return None
+    for key, word in KIND_WORDS.items():
+        if wanted in (key, word.da.casefold(), word.en.casefold()):
+            return key
+    pieces = _KIND_JOINER_RE.split(_KIND_BOTH_PREFIX_RE.sub("", wanted))
+    if len(pieces) == 1:
+        return _KIND_PARTS.get(wanted)  # "både anlæg" names no kind
+    kinds = [_KIND_PARTS.get(piece) for piece in pieces if piece]
+    return KIND_BOTH if sorted(map(str, kinds)) == sorted(MONEY_KINDS) else None
+
+
+#: What an importer's message says a kind cell may hold.
+KIND_CELL_EXPECTED = "Anlæg or Drift (or Anlæg og drift for both)"
 
 
 # Dates: "9. oktober 2019" in Danish, "9 October 2019" in English (not strftime: its month
@@ -376,7 +429,11 @@ _TITLE_RE = re.compile(
     re.IGNORECASE,
 )
 _YEAR_RE = re.compile(r"\b(\d{4})\b")
-_ROUND_RE = re.compile(r"^(?P<n>[1-4])\.?\s*budget\s*-?\s*opfølgning\b", re.IGNORECASE)
+_ROUND_RE = re.compile(
+    r"^(?P<n>[1-4])\.?\s*(?:budget\s*-?\s*)?opfølgning\b"
+    r"|^(?P<ord>første|anden|tredje|fjerde|endelig)\s+(?:budget\s*-?\s*)?opfølgning\b",
+    re.IGNORECASE,
+)
 _FINAL_RE = re.compile(
     r"^(?:pr\.?\s*)?31\.\s*12\.?(?:\s*\d{2,4})?$|^(?:endelig|fjerde)\b", re.IGNORECASE
 )
@@ -407,10 +464,14 @@ def parse_title(text: str) -> TitleFacts | None:
 
 
 def parse_round_label(label: str) -> int | None:
-    """Return the round (1–4) a round cell names ("3. budgetopfølgning 2019"), or None."""
+    """Return the round (1–4) a round cell names, or None.
+
+    Reads "3. budgetopfølgning 2019", "3. opfølgning 2024", "Tredje opfølgning", "Endelig
+    opfølgning 2024", "Endelig opfølgning pr. 31.12.2024", "31.12.2019" and "pr. 31.12.2019".
+    """
     text = " ".join(label.split())
     if m := _ROUND_RE.match(text):
-        return int(m["n"])
+        return int(m["n"]) if m["n"] else ORDINAL_ROUNDS[m["ord"].casefold()]
     if _FINAL_RE.match(text):
         return FINAL_ROUND
     return None

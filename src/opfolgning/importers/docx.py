@@ -40,8 +40,6 @@ from lxml import etree
 
 from ..followup.document import (
     APPROVAL_STATES,
-    KIND_CAPITAL,
-    KIND_OPERATING,
     Contact,
     EconomyDoc,
     InitiativeDoc,
@@ -63,7 +61,7 @@ from ..followup.smileys import (
     read_economy_glyph,
     read_effort_glyph,
 )
-from ..followup.vocabulary import DRAFT_WORD, approval_word
+from ..followup.vocabulary import DRAFT_WORD, KIND_CELL_EXPECTED, approval_word, kind_key
 from . import archive
 from .economy import agreement_period, budget_from_economy_text
 from .text import (
@@ -124,7 +122,6 @@ _BUDGET_CAPTION_RE = re.compile(r"^økonomi for indsats \S+$")
 NOTE_LABEL = "bemærkning:"
 REASON_LABEL = "begrundelse:"
 
-_KINDS = {"anlæg": KIND_CAPITAL, "drift": KIND_OPERATING}
 _THEME_HEADING_RE = re.compile(r"^(?P<num>\d+)\.?\s+(?P<title>\S.*)$")
 _GUIDE_HEADING_RE = re.compile(r"^læsevejledning\s*:?$", re.IGNORECASE)
 _SMILEY_WORDS: dict[str, Smiley] = {
@@ -660,11 +657,11 @@ class _DocxParser:
                 t,
                 r,
             )
-        kind = _KINDS.get(texts[1].casefold())
+        kind = kind_key(texts[1])
         if kind is None:
             raise self.error(
                 f"the header row of initiative {number} has kind {texts[1]!r} in its second "
-                f"cell; expected Anlæg or Drift, as in '{HEADER_ROW_EXAMPLE}'",
+                f"cell; expected {KIND_CELL_EXPECTED}, as in '{HEADER_ROW_EXAMPLE}'",
                 t,
                 r,
             )

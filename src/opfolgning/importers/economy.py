@@ -3,7 +3,9 @@
 Shared by the importers. The reading itself is ``followup.money.read_economy`` (strict: it
 reads only the usual forms and never guesses); this step makes data of what it read:
 
-- an amount with its year becomes a budget line of the initiative's kind;
+- an amount with its year becomes a budget line of the initiative's kind; for an initiative
+  of both kinds ("Anlæg og drift"), of the kind of money its sentence names ("anlægsbudget",
+  "driftsudgifter"), and a review line when the sentence names neither or both;
 - "Der er ikke afsat økonomi." becomes a budget with no money;
 - "udskudt 1 mio. kr. fra 2019 til 2020" becomes a *proposed* postponement: the text does
   not say whether or when the city council approved it;
@@ -16,10 +18,14 @@ A text that says nothing about money gives no budget (unknown) and no warning.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from ..followup import vocabulary
 from ..followup.document import (
+    KIND_BOTH,
+    KIND_CAPITAL,
+    KIND_OPERATING,
     KINDS,
     BudgetChangeDoc,
     BudgetDoc,
@@ -57,6 +63,52 @@ def _sentence_of(words: str, sentences: list[str]) -> str:
     return next((s for s in sentences if words in s), words)
 
 
+_CAPITAL_WORD_RE = re.compile(r"anlæg", re.IGNORECASE)
+_OPERATING_WORD_RE = re.compile(r"drift", re.IGNORECASE)
+#: The review line of an amount whose kind of money an initiative of both kinds leaves open.
+WHICH_MONEY = "angiv, om beløbet er anlæg eller drift (indsatsen har begge dele)"
+
+
+# Where another amount starts or ends: a clause about money runs between two of them.
+_AMOUNT_RE = re.compile(
+    r"\d[\d.,]*\s*(?:mio\.|mia\.|mio\b|mia\b|kr\.|kr\b|t\.?\s*kr)", re.IGNORECASE
+)
+
+
+def money_kind_named(text: str) -> str | None:
+    """Return the kind of money words name ("anlægsbudget" → capital, "driftsudgifter" →
+    operating), or None if they name neither or both."""
+    capital = _CAPITAL_WORD_RE.search(text) is not None
+    operating = _OPERATING_WORD_RE.search(text) is not None
+    if capital == operating:
+        return None
+    return KIND_CAPITAL if capital else KIND_OPERATING
+
+
+def money_kind_of_amount(source: str, sentence: str) -> str | None:
+    """Return the kind of money the words around one amount name, or None.
+
+    Looks at the amount's own words ("2 mio. kr. til anlæg i 2019"), then at the words after
+    it up to the next amount ("… i 2019 til anlæg og 1 mio. kr. …"), then at the words
+    before it back to the previous amount ("et anlægsbudget på 2 mio. kr."), and takes the
+    first that names one kind; a clause naming both is no answer.
+    """
+    named = money_kind_named(source)
+    start = sentence.find(source)
+    if named is not None or start < 0:
+        return named
+    end = start + len(source)
+    after = sentence[end:]
+    if (following := _AMOUNT_RE.search(after)) is not None:
+        after = after[: following.start()]
+    if (named := money_kind_named(after)) is not None:
+        return named
+    before = sentence[:start]
+    if earlier := list(_AMOUNT_RE.finditer(before)):
+        before = before[earlier[-1].end() :]
+    return money_kind_named(before)
+
+
 def budget_from_reading(
     reading: EconomyReading,
     *,
@@ -81,13 +133,25 @@ def budget_from_reading(
     def in_period(year: int) -> bool:
         return period is None or period[0] <= year <= period[1]
 
+    def money_of(words: str) -> str | None:
+        """The kind of money of the sentence holding `words` (None: a person must say)."""
+        if kind != KIND_BOTH:
+            return kind
+        return money_kind_of_amount(words, _sentence_of(words, sentences))
+
     period_text = f"{period[0]}-{period[1]}" if period else ""
-    by_year: dict[int, list[int]] = defaultdict(list)
+    by_year: dict[tuple[int, str], list[int]] = defaultdict(list)
     for item in reading.amounts:
-        by_year[item.year].append(item.amount)
+        money = money_of(item.source)
+        if money is None:
+            review.append(
+                f"{vocabulary.amount(item.amount)} i {item.year} (»{item.source}«): {WHICH_MONEY}."
+            )
+            continue
+        by_year[(item.year, money)].append(item.amount)
     lines: list[BudgetLineDoc] = []
-    for year in sorted(by_year):
-        amounts = by_year[year]
+    for year, money in sorted(by_year):
+        amounts = by_year[(year, money)]
         if len(amounts) > 1:
             # Two sentences may restate one amount or add two: only a person knows which.
             shown = _join([vocabulary.amount(a) for a in amounts])
@@ -98,8 +162,8 @@ def budget_from_reading(
                 f"{period_text}: kontrollér året, og angiv beløbet i budgettet."
             )
         else:
-            lines.append(BudgetLineDoc(year, kind, amounts[0]))
-    held = {line.year: line.amount for line in lines}
+            lines.append(BudgetLineDoc(year, money, amounts[0]))
+    held = {(line.year, line.kind): line.amount for line in lines}
     for undated in reading.undated:
         review.append(
             f"{vocabulary.amount(undated.amount)} uden år (»{undated.source}«): "
@@ -110,12 +174,15 @@ def budget_from_reading(
         sentence = _sentence_of(move.source, sentences)
         money = vocabulary.amount(move.amount)
         what = f"{money} flyttet fra {move.from_year} til {move.to_year}"
-        if not (in_period(move.from_year) and in_period(move.to_year)):
+        kind_of_money = money_of(move.source)
+        if kind_of_money is None:
+            review.append(f"{what} (»{sentence}«): {WHICH_MONEY}, og registrér udskydelsen.")
+        elif not (in_period(move.from_year) and in_period(move.to_year)):
             review.append(
                 f"{what} ligger uden for aftalens periode {period_text}: kontrollér årene, "
                 "og registrér ændringen i hånden."
             )
-        elif held.get(move.from_year, 0) < move.amount:
+        elif held.get((move.from_year, kind_of_money), 0) < move.amount:
             # A proposed change is checked against the adopted budget: without a known
             # amount for the year it moves out of, the rules would refuse it.
             review.append(
@@ -126,7 +193,7 @@ def budget_from_reading(
             changes.append(
                 BudgetChangeDoc(
                     kind="postponement",
-                    kind_of_money=kind,
+                    kind_of_money=kind_of_money,
                     amounts=[
                         ChangeAmountDoc(move.from_year, -move.amount),
                         ChangeAmountDoc(move.to_year, move.amount),

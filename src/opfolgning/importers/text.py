@@ -5,7 +5,7 @@ title line (`## Tredje opfølgning på Aftale om budget 2019 for Økonomiudvalge
 guide, then theme headings and initiatives. Word tables became TAB-separated rows, some
 cells kept `<p>`/`<b>` tags. Each initiative is:
 
-    1.11. Title <TAB> Anlæg|Drift <TAB> Tid <TAB> Smiley      header row
+    1.11. Title <TAB> Anlæg|Drift|Anlæg og drift <TAB> Tid <TAB> Smiley      header row
     description <TAB> responsibility                          (may continue on more rows)
     Milepæl <TAB> text [Status: note] <TAB> round <TAB> smiley    four rows, rounds 1–4
     Økonomi <TAB> text <TAB> <TAB> smiley                     one row
@@ -22,15 +22,15 @@ from dataclasses import dataclass, field
 
 from opfolgning.followup import vocabulary
 from opfolgning.followup.vocabulary import (
+    KIND_CELL_EXPECTED,
     MONTH_NUMBERS_DA,
     ORDINAL_ROUNDS,
     TitleFacts,
+    kind_key,
     parse_round_label,
 )
 
 from ..followup.document import (
-    KIND_CAPITAL,
-    KIND_OPERATING,
     AgreementRef,
     BudgetDoc,
     Contact,
@@ -63,6 +63,7 @@ __all__ = [
     "parse_round_label",
     "parse_text",
     "parse_title",
+    "split_centers",
     "split_status",
 ]
 
@@ -70,16 +71,14 @@ TITLE_EXAMPLE = "Tredje opfølgning på Aftale om budget 2019 for Økonomiudvalg
 HEADER_ROW_EXAMPLE = "1.11. Title<TAB>Anlæg|Drift<TAB>Tid<TAB>Smiley"
 MILESTONE_ROW_EXPECTED = "Milepæl, text, round, smiley"
 ECONOMY_ROW_EXPECTED = "Økonomi, text, (empty), smiley"
-ROUND_LABELS_EXPECTED = "'1. budgetopfølgning YYYY', '2. …', '3. …' or '31.12.YYYY'"
+ROUND_LABELS_EXPECTED = (
+    "'1. budgetopfølgning YYYY', '2. …', '3. …' or '31.12.YYYY' (also '3. opfølgning YYYY', "
+    "'Tredje opfølgning', 'Endelig opfølgning pr. 31.12.YYYY')"
+)
+#: A table row of the export has four cells; a row with fewer may continue on the next line.
+ROW_CELLS = 4
 
 DANISH_MONTHS = MONTH_NUMBERS_DA
-
-_KINDS = {
-    "anlæg": KIND_CAPITAL,
-    "capital": KIND_CAPITAL,
-    "drift": KIND_OPERATING,
-    "operating": KIND_OPERATING,
-}
 
 # --- decoding -------------------------------------------------------------------------
 
@@ -182,6 +181,8 @@ _THEME_HEADING_RE = re.compile(
 )
 _CLOSING_MARKS = ("**", "__", "</b>", "</strong>", *(f"</h{n}>" for n in range(1, 7)))
 _OTHER_HEADING_RE = re.compile(r"^(?:#{1,6}\s|\*\*.*\*\*$|__.*__$)")
+# A theme heading that lost its bold marks: "3. En stærk uddannelsesby" on a line of its own.
+_PLAIN_THEME_RE = re.compile(r"^(?P<num>\d{1,3})\.[ \t]+(?P<title>[A-ZÆØÅ].*)$")
 _INITIATIVE_RE = re.compile(r"^(?P<num>\d+(?:\.\d+)+)\.?\s+(?P<title>\S.*)$")
 
 _STATUS_RE = re.compile(r"(?:^|(?<=\s))Status:")
@@ -342,6 +343,22 @@ def _split_prose(value: str) -> tuple[str, str]:
         return value, ""
     names = value[: tokens[start].start()].strip().rstrip(",").strip()
     return names, value[tokens[start].start() :].strip()
+
+
+# Two centers in one "Ansvarligt center" cell: split at a slash, or before a second "Center
+# for …" (after "og", a comma, "&" or a line break). "By, Erhverv og Miljø" stays one name.
+_CENTER_SPLIT_RE = re.compile(
+    r"\s*/\s*|(?:\s*,\s*|\s+og\s+|\s*&\s*|\s+)(?=Cent(?:er|ret|re)\s+for\b)"
+)
+
+
+def split_centers(value: str) -> list[str]:
+    """Return the centers a responsible-center value names, in order (one for most cells)."""
+    return [name.strip(" ,") for name in _CENTER_SPLIT_RE.split(value) if name.strip(" ,")]
+
+
+def _join_names(names: list[str]) -> str:
+    return " samt ".join(name for name in names if name)
 
 
 @dataclass
@@ -604,7 +621,7 @@ class _TextParser:
                     index += 1
                     continue
                 break
-            if _THEME_HEADING_RE.match(line):
+            if _THEME_HEADING_RE.match(line) or self.body_starts_at(index):
                 break
             index += 1
             if not line:
@@ -625,6 +642,22 @@ class _TextParser:
         end_block()
         return "\n\n".join("\n".join(block) for block in blocks), index
 
+    def body_starts_at(self, index: int) -> bool:
+        """Return whether a line without TABs before the first table starts the body: a
+        theme heading without marks ("3. En stærk uddannelsesby") or an initiative header
+        broken by a line break, followed by that theme's first initiative row."""
+        text = _cell(self.lines[index].strip())
+        plain = _PLAIN_THEME_RE.match(text)
+        if plain is None and _INITIATIVE_RE.match(text) is None:
+            return False
+        following = next((raw for raw in self.lines[index + 1 : index + 4] if raw.strip()), "")
+        if "\t" not in following:
+            return False
+        if plain is None:
+            return True  # the header row continues on the next line
+        first = _cell(following.split("\t", 1)[0])
+        return first.startswith(f"{plain['num']}.")
+
     # body
 
     def header_row(self, cells: list[str]) -> tuple[str, str, str] | None:
@@ -635,21 +668,70 @@ class _TextParser:
         m = _INITIATIVE_RE.match(first)
         if m is None:
             return None
-        kind = _KINDS.get(one_line(cells[1]).casefold())
+        kind = kind_key(one_line(cells[1]))
         if kind is None:
             return None
         return m["num"], m["title"], kind
 
+    def starts_row(self, raw: str) -> bool:
+        """Return whether a line starts something of its own (so it cannot continue a row):
+        a blank line, a Milepæl or Økonomi row, an initiative header, a heading."""
+        line = raw.strip()
+        if not line:
+            return True
+        cells = raw.split("\t")
+        if _row_key(cells[0]) in (_MILESTONE_KEY, _ECONOMY_KEY):
+            return True
+        if len(cells) == 1:
+            return bool(
+                _THEME_HEADING_RE.match(line)
+                or _OTHER_HEADING_RE.match(line)
+                or _INITIATIVE_RE.match(_cell(line))
+            )
+        return _HEADER_HINT_RE.match(cells[0]) is not None and self.header_row(cells) is not None
+
+    def logical_row(self, index: int, cells: list[str]) -> tuple[list[str], int]:
+        """Join the lines a row continues on (a line break inside a cell); return the row's
+        cells and the index of its last line.
+
+        A row with fewer than four cells continues on the next line when that line starts
+        nothing of its own and the two together still have at most four cells: the last
+        cell and the next line's first cell are one cell, broken by a line break.
+        """
+        last = index
+        while len(cells) < ROW_CELLS and last + 1 < len(self.lines):
+            raw = self.lines[last + 1]
+            if self.starts_row(raw):
+                break
+            more = raw.split("\t")
+            if len(cells) + len(more) - 1 > ROW_CELLS:
+                break
+            cells = [*cells[:-1], f"{cells[-1]}\n{more[0]}", *more[1:]]
+            last += 1
+        if last > index:
+            where = f"line {index + 1}"
+            if self.open is not None:
+                where += f", initiative {self.open.number}"
+            self.warn(
+                where,
+                f"a line break inside a cell: lines {index + 1}–{last + 1} are read as one row",
+            )
+        return cells, last
+
     def parse_body(self, start: int) -> None:
         lines = self.lines
-        for index in range(start, len(lines)):
+        index = start - 1
+        while index + 1 < len(lines):
+            index += 1
             raw = lines[index]
             if not raw or raw.isspace():
                 continue
             lineno = index + 1
             cells = raw.split("\t")
+            if len(cells) < ROW_CELLS and index + 1 < len(lines) and lines[index + 1].strip():
+                cells, index = self.logical_row(index, cells)
             if len(cells) == 1:
-                self.single_line(raw.strip(), lineno)
+                self.single_line(cells[0].strip(), lineno)
                 continue
             if _is_blank_row(cells):
                 continue
@@ -685,8 +767,8 @@ class _TextParser:
         if (m := _INITIATIVE_RE.match(first)) is not None:
             kind = one_line(cells[1]) if len(cells) > 1 else ""
             return self.error(
-                f"initiative header row of {m['num']} has kind {kind!r}; expected Anlæg or "
-                f"Drift, as in '{HEADER_ROW_EXAMPLE}' (is the file truncated?)",
+                f"initiative header row of {m['num']} has kind {kind!r}; expected "
+                f"{KIND_CELL_EXPECTED}, as in '{HEADER_ROW_EXAMPLE}' (is the file truncated?)",
                 lineno,
             )
         return self.error(
@@ -723,6 +805,15 @@ class _TextParser:
         if _OTHER_HEADING_RE.match(line):
             heading = _strip_heading_marks(line)
             self.warn(f"line {lineno}", f"heading {heading!r} has no theme number; ignored")
+            return
+        if (m := _PLAIN_THEME_RE.match(text)) is not None:
+            title = plain_text(m["title"])
+            self.warn(
+                f"line {lineno}, theme {m['num']}",
+                f"{m['num']}. {title!r} has no bold or heading marks; read as the heading of "
+                f"theme {m['num']}",
+            )
+            self.theme_heading(m["num"], title, lineno)
             return
         if _INITIATIVE_RE.match(text):
             raise self.error(
@@ -800,14 +891,24 @@ class _TextParser:
                 lineno,
             )
         label = one_line(cells[2])
-        if label:
-            round_number = parse_round_label(label)
-            if round_number is None:
-                raise self.broken_row(
-                    f"initiative {ini.number}: round cell {label!r} of a milestone row is not "
-                    f"a follow-up round; expected {ROUND_LABELS_EXPECTED}",
-                    lineno,
-                )
+        read_round = parse_round_label(label) if label else None
+        if label and read_round is None and ini.milestone_rows in ini.milestones:
+            raise self.broken_row(
+                f"initiative {ini.number}: round cell {label!r} of a milestone row is not "
+                f"a follow-up round, and its position names round {ini.milestone_rows}, which "
+                f"line {ini.milestones[ini.milestone_rows][1]} already has; expected "
+                f"{ROUND_LABELS_EXPECTED}",
+                lineno,
+            )
+        if read_round is not None:
+            round_number = read_round
+        elif label:
+            round_number = ini.milestone_rows
+            self.warn(
+                f"line {lineno}, initiative {ini.number}, round {round_number}",
+                f"round cell {label!r} names no follow-up round; taken as round {round_number} "
+                "by its position",
+            )
         else:
             round_number = ini.milestone_rows
             if round_number in ini.milestones:
@@ -913,6 +1014,16 @@ class _TextParser:
 
     def finish(self, ini: _OpenInitiative, economy: EconomyDoc, budget: BudgetDoc | None) -> None:
         responsibility = parse_responsibility(_cell(" ".join(ini.responsibility)))
+        centers = split_centers(responsibility.center)
+        if len(centers) > 1:
+            responsibility.center = centers[0]
+            responsibility.contributors = _join_names([*centers[1:], responsibility.contributors])
+            self.warn(
+                f"line {ini.line}, initiative {ini.number}",
+                f"the responsible center cell names {len(centers)} centers; {centers[0]!r} is "
+                f"read as the responsible center and {_join_names(centers[1:])!r} as "
+                "contributors",
+            )
         theme = self.theme(ini.number.split(".", 1)[0], ini.line)
         theme.doc.initiatives.append(
             InitiativeDoc(

@@ -20,8 +20,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..followup.document import (
-    KIND_CAPITAL,
-    KIND_OPERATING,
     AgreementRef,
     Contact,
     EconomyDoc,
@@ -48,6 +46,7 @@ from ..followup.smileys import (
     read_economy_glyph,
     read_effort_glyph,
 )
+from ..followup.vocabulary import KIND_CELL_EXPECTED, kind_key
 from . import archive
 from .economy import agreement_period, budget_from_economy_text
 from .merged import fill_down, merged_ranges
@@ -64,12 +63,6 @@ REQUIRED = ("number", "title", "kind", "round", "text")
 ONE_OF_SMILEY = ("smiley", "glyph")
 _PER_INITIATIVE = [c.key for c in COLUMNS if c.per_initiative and c.key != "theme_title"]
 
-_KINDS = {
-    "anlæg": KIND_CAPITAL,
-    "capital": KIND_CAPITAL,
-    "drift": KIND_OPERATING,
-    "operating": KIND_OPERATING,
-}
 _YES = {"ja", "j", "x", "yes", "y", "true", "sand", "1"}
 _NO = {"", "nej", "n", "no", "false", "falsk", "0"}
 _YEAR_RE = re.compile(r"\b(\d{4})\b")
@@ -582,12 +575,12 @@ class _XlsxParser:
                 group.first_row,
             )
         kind_text = values["kind"]
-        kind = _KINDS.get(kind_text.casefold())
+        kind = kind_key(kind_text)
         if kind is None:
             kind_row = next((r.number for r in rows if self.text(r, "kind")), group.first_row)
             raise self.error(
                 f"initiative {number}: kind {_short(kind_text)!r} in column "
-                f"{_COLUMN_BY_KEY['kind'].header!r} is not a kind; expected Anlæg or Drift",
+                f"{_COLUMN_BY_KEY['kind'].header!r} is not a kind; expected {KIND_CELL_EXPECTED}",
                 kind_row,
             )
         milestones = [self.milestone(group.rows[r], number, r) for r in (1, 2, 3, 4)]

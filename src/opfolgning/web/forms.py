@@ -15,7 +15,7 @@ from opfolgning.followup import vocabulary
 from opfolgning.followup.department_sheet import OWN_FIELDS, OWN_REQUIRED
 from opfolgning.followup.money import ABSURD_LIMIT, AmountError, parse_amount
 from opfolgning.followup.smileys import CANONICAL_GLYPH, Smiley
-from opfolgning.followup.vocabulary import CHANGE_KIND_WORDS, Word, kind_words
+from opfolgning.followup.vocabulary import CHANGE_KIND_WORDS, Word, kind_words, money_kind_words
 
 
 def _meaning(word: Word, meaning: Word) -> Any:
@@ -246,7 +246,8 @@ class MoneyField(forms.CharField):
         return parse_money_input(text, signed=self.signed)
 
 
-KIND_CHOICES = [(kind, _(word)) for kind, word in kind_words().items()]
+#: The kinds of money (a budget line's, a change's): capital or operating, never both.
+KIND_CHOICES = [(kind, _(word)) for kind, word in money_kind_words().items()]
 # The same words as on the report and in open data (followup.vocabulary).
 
 
