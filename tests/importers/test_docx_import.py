@@ -445,3 +445,28 @@ def test_corrupt_xml_in_a_docx(seed_docx):
                 content = content[:1000]
             out.writestr(item, content)
     assert "its XML cannot be read" in str(fails(buffer.getvalue()))
+
+
+# --- issue 17: hand-written variations ----------------------------------------------------
+
+
+def test_final_round_title_without_ordinal_word_or_committee():
+    title = "Endelig opfølgning pr. 31. december 2024 på Aftale om budget 2024"
+    doc = parse_docx(word_document(initiative_rows(), title=title))
+    assert (doc.round, doc.agreement.name, doc.agreement.year) == (4, "Aftale om budget 2024", 2024)
+    assert doc.committee == ""
+    assert doc.warnings[0].where == "title" and "intet udvalg" in doc.warnings[0].message
+
+
+@pytest.mark.parametrize(
+    "title, round_number",
+    [
+        ("Tredje opfølgning på Aftale om budget 2019 for Økonomiudvalget", 3),
+        ("Opfølgning pr. 31.12.2019 på Aftale om budget 2019 for Økonomiudvalget", 4),
+        ("2. budgetopfølgning på Aftale om budget 2019 for Økonomiudvalget", 2),
+    ],
+)
+def test_other_title_forms_still_work(title, round_number):
+    doc = parse_docx(word_document(initiative_rows(), title=title))
+    assert (doc.round, doc.committee) == (round_number, "Økonomiudvalget")
+    assert not any(w.where == "title" for w in doc.warnings)

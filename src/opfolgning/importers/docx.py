@@ -441,6 +441,12 @@ class _DocxParser:
             para = self.styles.read(element)
             for line in para.lines:
                 if (facts := parse_title(line)) is not None:
+                    if not facts.committee:
+                        self.warn(
+                            "title",
+                            f"titlen {_short(line)!r} nævner intet udvalg (' for …'); "
+                            "rapporten kan ikke indlæses, før udvalget er angivet",
+                        )
                     return facts, index + 1
                 self.header_line(line)
         raise self.error(
