@@ -16,6 +16,7 @@ from docx.oxml.ns import nsdecls
 from hypothesis import HealthCheck, given, settings
 
 from opfolgning.exporters.docx import render_report_docx
+from opfolgning.exporters.text import write_text
 from opfolgning.followup.document import ReportDocument
 from opfolgning.followup.errors import ReportFormatError
 from opfolgning.followup.guide import guide_with_faces
@@ -470,3 +471,15 @@ def test_other_title_forms_still_work(title, round_number):
     doc = parse_docx(word_document(initiative_rows(), title=title))
     assert (doc.round, doc.committee) == (round_number, "Økonomiudvalget")
     assert not any(w.where == "title" for w in doc.warnings)
+
+
+def test_three_level_initiative_numbers():
+    rows = initiative_rows("1.3.1") + initiative_rows("1.3.10") + initiative_rows("1.3.2")
+    doc = parse_docx(word_document(rows))
+    assert [t.number for t in doc.themes] == ["1"]
+    assert [i.number for i in doc.initiatives()] == ["1.3.1", "1.3.10", "1.3.2"]
+    assert doc.initiatives()[0].heading == "Tema et"
+    # and they survive our own export
+    back = parse_docx(render_report_docx(doc))
+    assert [i.number for i in back.initiatives()] == ["1.3.1", "1.3.10", "1.3.2"]
+    assert parse_text(write_text(doc).encode()).initiatives()[1].number == "1.3.10"
