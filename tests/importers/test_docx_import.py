@@ -483,3 +483,59 @@ def test_three_level_initiative_numbers():
     back = parse_docx(render_report_docx(doc))
     assert [i.number for i in back.initiatives()] == ["1.3.1", "1.3.10", "1.3.2"]
     assert parse_text(write_text(doc).encode()).initiatives()[1].number == "1.3.10"
+
+
+def page_breaks_between_tables(data: bytes, text: str = "") -> bytes:
+    """Put a page break (and optionally some text) in the paragraph after each table."""
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document(io.BytesIO(data))
+    body = document.element.body
+    for tbl in body.findall("{*}tbl"):
+        paragraph = tbl.getnext()
+        p = docx.text.paragraph.Paragraph(paragraph, document._body)
+        if text:
+            p.add_run(text)
+        p.add_run().add_break(WD_BREAK.PAGE)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_initiative_continued_in_a_second_table_after_a_page_break():
+    rows = initiative_rows("1.1", glyphs=("☺", "😐", "", ""), economy="☺")
+    rows += initiative_rows("1.2")
+    # 1.1's header, description and two milestones; then a table without a header row
+    data = page_breaks_between_tables(word_document(rows[:4], rows[4:]))
+    doc = parse_docx(data)
+    first, second = doc.initiatives()
+    assert first.number == "1.1" and [m.round for m in first.milestones] == [1, 2, 3, 4]
+    assert [m.smiley for m in first.milestones][:2] == [Smiley.HAPPY, Smiley.NEUTRAL]
+    assert first.milestones[2].text == "Trin 3." and first.economy.smiley is Smiley.HAPPY
+    assert second.number == "1.2"
+    assert not [w for w in doc.warnings if "fortsættelsen" in w.message]
+
+
+def test_a_continuation_after_text_is_joined_with_a_warning():
+    rows = initiative_rows("1.1")
+    data = page_breaks_between_tables(word_document(rows[:3], rows[3:]), text="(fortsættes)")
+    doc = parse_docx(data)
+    assert [m.text for m in doc.initiatives()[0].milestones] == [f"Trin {r}." for r in (1, 2, 3, 4)]
+    (joined,) = [w for w in doc.warnings if "fortsættelsen" in w.message]
+    assert joined.where == "table 2, row 1, initiative 1.1"
+    assert "afsnittet '(fortsættes)'" in joined.message
+
+
+def test_a_table_ending_early_without_continuation_is_refused():
+    rows = initiative_rows("1.1")
+    error = fails(word_document(rows[:4], initiative_rows("1.2")))
+    assert "table 1, row 4: initiative 1.1 (header in row 1) ends without its Økonomi row" in str(
+        error
+    )
+    assert "continuation table" in str(error)
+
+
+def test_a_continuation_table_with_nothing_before_it_is_refused():
+    rows = initiative_rows("1.1")
+    error = fails(word_document(rows, rows[4:]))
+    assert "table 2, row 1: expected an initiative header row" in str(error)

@@ -356,6 +356,11 @@ class _DocxParser:
         self.tables = 0
         self.initiative_tables = 0
         self.period: tuple[int, int] | None = None  # the agreement's years, from the title
+        # An initiative whose table ended before its Økonomi row: a continuation table (after
+        # a page break, no header row, starting with Milepæl rows) may finish it.
+        self.pending: _Open | None = None
+        self.pending_end: tuple[int, int] = (0, 0)  # its table and last row, for the error
+        self.between: list[str] = []  # what stood between its table and the next one
 
     # helpers
 
@@ -540,7 +545,9 @@ class _DocxParser:
                 if self.initiative_header_in(element):
                     skipping_overview = skipping_budget = False
                     self.parse_table(element, self.tables)
-                elif skipping_budget or self.is_budget_table(element):
+                    continue
+                self.finish_pending()
+                if skipping_budget or self.is_budget_table(element):
                     continue
                 elif skipping_overview or not self.initiative_tables:
                     skipping_overview = False  # the overview or a layout table: not data
@@ -564,12 +571,38 @@ class _DocxParser:
                 continue
             if (m := self.theme_heading_of(para)) is not None:
                 skipping_overview = skipping_budget = False
+                if self.pending is not None:
+                    self.between.append(f"overskriften {_short(para.text)!r}")
                 self.theme_heading(m["num"], m["title"].strip(), f"after table {self.tables}")
                 continue
             if skipping_overview or skipping_budget:
                 continue
+            if self.pending is not None:
+                self.between.append(f"afsnittet {_short(para.text)!r}")
             where = f"after table {self.tables}" if self.tables else "before the first table"
             self.warn(where, f"paragraph {_short(para.text)!r} is not part of the report; ignored")
+        self.finish_pending()
+
+    def finish_pending(self) -> None:
+        """No continuation table follows an unfinished initiative: refuse it."""
+        if self.pending is not None:
+            raise self.error(self.unfinished(self.pending), *self.pending_end)
+
+    def continue_pending(self, t: int, r: int) -> _Open:
+        """Join a continuation table (no header row, starts with a Milepæl or Økonomi row) to
+        the unfinished initiative of the table before it; warn when text stood between."""
+        ini = self.pending
+        assert ini is not None
+        self.pending = None
+        if self.between:
+            self.warn(
+                f"table {t}, row {r}, initiative {ini.number}",
+                f"tabellen uden overskriftsrække er læst som fortsættelsen af indsats "
+                f"{ini.number} (tabel {ini.table}), selv om {', '.join(self.between)} står "
+                "imellem — kontrollér",
+            )
+        self.between = []
+        return ini
 
     def theme(self, number: str, where: str) -> ParsedTheme:
         theme = self.themes.get(number)
@@ -591,12 +624,19 @@ class _DocxParser:
         self.initiative_tables += 1
         open_: _Open | None = None
         rows = _rows(table)
+        first = True
         for r, row in enumerate(rows, start=1):
             cells = _cells(row)
             texts = [self.cell_line(c) for c in cells]
             if not any(texts):
                 continue
             key = texts[0].casefold().rstrip(":").strip()
+            if first:
+                first = False
+                if self.pending is not None and key in ("milepæl", "økonomi"):
+                    open_ = self.continue_pending(t, r)
+                else:
+                    self.finish_pending()
             # The row right after a header is its description, even when the description
             # starts like a number and a title ("2.800 gamle vejlamper udskiftes …").
             describing = open_ is not None and not open_.milestone_rows and not open_.description
@@ -641,7 +681,7 @@ class _DocxParser:
                     r,
                 )
         if open_ is not None:
-            raise self.error(self.unfinished(open_), t, len(rows))
+            self.pending, self.pending_end, self.between = open_, (t, len(rows)), []
 
     @staticmethod
     def unfinished(ini: _Open) -> str:
@@ -653,7 +693,8 @@ class _DocxParser:
         )
         return (
             f"initiative {ini.number} (header in row {ini.row}) ends without its Økonomi row; "
-            f"expected {expected} in the same table"
+            f"expected {expected} in the same table or in a continuation table right after it "
+            "(its first row a Milepæl or Økonomi row)"
         )
 
     def start(
