@@ -216,6 +216,8 @@ class _Para:
     bullet: bool
     heading: bool
     bold: bool
+    # A paragraph numbered by Word's list numbering: its number ("2.") opens raw_lines[0].
+    numbered: bool = False
 
     @property
     def lines(self) -> list[str]:
@@ -242,21 +244,177 @@ def _is_bold(paragraph: Any) -> bool:
     return True
 
 
+def _roman(value: int) -> str:
+    out = ""
+    for amount, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
+                            (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                            (4, "iv"), (1, "i")):  # fmt: skip
+        while value >= amount:
+            out, value = out + letters, value - amount
+    return out
+
+
+def _letters(value: int) -> str:
+    # Word: a … z, then aa … zz, aaa …
+    if value < 1:
+        return str(value)
+    return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        text = _letters(value)
+        return text.upper() if fmt == "upperLetter" else text
+    if fmt in ("lowerRoman", "upperRoman"):
+        text = _roman(value)
+        return text.upper() if fmt == "upperRoman" else text
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    if fmt == "none":
+        return ""
+    return str(value)  # decimal and anything else
+
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+    restart: int | None = None  # w:lvlRestart: 0 never restarts; n restarts after level n
+
+
+class _Numbering:
+    """Word's list numbering (word/numbering.xml): the number or bullet each list paragraph
+    shows, computed as Word does — a counter per abstract list and level, a level's counter
+    restarting after a higher level, a w:num with a startOverride starting over."""
+
+    BULLET = "\u2022"
+
+    def __init__(self, numbering_xml: bytes | None) -> None:
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+        if not numbering_xml:
+            return
+        root = _parse_xml(numbering_xml)
+        for abstract in root.iterfind("w:abstractNum", _NS):
+            levels: dict[int, _Level] = {}
+            for lvl in abstract.iterfind("w:lvl", _NS):
+                level = _Level()
+                if (start := lvl.find("w:start", _NS)) is not None:
+                    level.start = _int(start.get(_VAL), 1)
+                if (fmt := lvl.find("w:numFmt", _NS)) is not None:
+                    level.fmt = fmt.get(_VAL) or "decimal"
+                if (text := lvl.find("w:lvlText", _NS)) is not None:
+                    level.text = text.get(_VAL) or ""
+                if (restart := lvl.find("w:lvlRestart", _NS)) is not None:
+                    level.restart = _int(restart.get(_VAL), None)
+                levels[_int(lvl.get(_w("ilvl")), 0) or 0] = level
+            self.abstract[abstract.get(_w("abstractNumId")) or ""] = levels
+        for num in root.iterfind("w:num", _NS):
+            ref = num.find("w:abstractNumId", _NS)
+            overrides: dict[int, int] = {}
+            for override in num.iterfind("w:lvlOverride", _NS):
+                if (start := override.find("w:startOverride", _NS)) is not None:
+                    ilvl = _int(override.get(_w("ilvl")), 0) or 0
+                    overrides[ilvl] = _int(start.get(_VAL), 1) or 0
+            abstract_id = (ref.get(_VAL) if ref is not None else None) or ""
+            self.nums[num.get(_w("numId")) or ""] = (abstract_id, overrides)
+
+    def label(self, num_id: str, ilvl: int) -> str | None:
+        """Count a list paragraph and return what Word shows before it: "2.", "1.3", the
+        bullet "\u2022" (a bullet list), or None (no list, or a level that shows nothing)."""
+        if num_id not in self.nums:
+            return self.BULLET  # a list Word cannot number either: shown as a bullet
+        abstract_id, overrides = self.nums[num_id]
+        levels = self.abstract.get(abstract_id, {})
+        level = levels.get(ilvl, _Level())
+        if level.fmt == "bullet":
+            return self.BULLET
+        counters = self.counters.setdefault(abstract_id, {})
+        if overrides and num_id not in self.started:
+            # A list with a start override starts over where it is first used.
+            self.started.add(num_id)
+            for lvl, start in overrides.items():
+                counters[lvl] = start - 1
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else level.start
+        for deeper in [lvl for lvl in counters if lvl > ilvl]:
+            restart = levels.get(deeper, _Level()).restart
+            if restart is None or (restart > 0 and ilvl < restart):
+                del counters[deeper]
+
+        def shown(match: re.Match[str]) -> str:
+            lvl = int(match[1]) - 1
+            at = levels.get(lvl, _Level())
+            return _format_number(counters.get(lvl, at.start), at.fmt)
+
+        text = re.sub(r"%([1-9])", shown, level.text).strip()
+        return text or None
+
+
+def _int(value: str | None, default: int | None) -> int | None:
+    try:
+        return int(value or "")
+    except ValueError:
+        return default
+
+
 class _Styles:
     """Paragraph style ids → names, to recognise headings and list paragraphs."""
 
-    def __init__(self, styles_xml: bytes | None) -> None:
+    def __init__(self, styles_xml: bytes | None, numbering: _Numbering | None = None) -> None:
         self.names: dict[str, str] = {}
         self.outline: set[str] = set()
+        self.numbering = numbering or _Numbering(None)
+        # The list labels of the document's paragraphs (number_paragraphs).
+        self.labels: dict[Any, str | None] = {}
+        # A paragraph style's own numbering (w:numPr, through w:basedOn).
+        self.style_num: dict[str, tuple[str, int]] = {}
         if not styles_xml:
             return
         root = _parse_xml(styles_xml)
+        based: dict[str, str] = {}
+        own: dict[str, tuple[str | None, int | None]] = {}
         for style in root.iterfind("w:style", _NS):
             style_id = style.get(_w("styleId")) or ""
             name = style.find("w:name", _NS)
             self.names[style_id] = (name.get(_w("val")) if name is not None else None) or style_id
             if style.find("w:pPr/w:outlineLvl", _NS) is not None:
                 self.outline.add(style_id)
+            if (base := style.find("w:basedOn", _NS)) is not None:
+                based[style_id] = base.get(_VAL) or ""
+            if (num_pr := style.find("w:pPr/w:numPr", _NS)) is not None:
+                own[style_id] = _num_pr(num_pr)
+        for style_id in self.names:
+            num_id: str | None = None
+            ilvl: int | None = None
+            seen: set[str] = set()
+            current: str | None = style_id
+            while current and current not in seen and (num_id is None or ilvl is None):
+                seen.add(current)
+                got_id, got_lvl = own.get(current, (None, None))
+                num_id = num_id if num_id is not None else got_id
+                ilvl = ilvl if ilvl is not None else got_lvl
+                current = based.get(current)
+            if num_id:
+                self.style_num[style_id] = (num_id, ilvl or 0)
+
+    def number_paragraphs(self, root: Any) -> None:
+        """Count the list paragraphs of the document in order, as Word numbers them."""
+        numbering = self.numbering
+        for paragraph in root.iter(_w("p")):
+            ppr = paragraph.find(_PPR)
+            style = ppr.find(_PSTYLE) if ppr is not None else None
+            style_id = (style.get(_VAL) or "") if style is not None else ""
+            num_id, ilvl = self.style_num.get(style_id, ("", 0))
+            num_pr = ppr.find(_NUMPR) if ppr is not None else None
+            if num_pr is not None:
+                got_id, got_lvl = _num_pr(num_pr)
+                num_id = got_id if got_id is not None else num_id
+                ilvl = got_lvl if got_lvl is not None else ilvl
+            if num_id and num_id != "0":
+                self.labels[paragraph] = numbering.label(num_id, ilvl)
 
     def read(self, paragraph: Any) -> _Para:
         style_id = ""
@@ -269,17 +427,38 @@ class _Styles:
             numbered = ppr.find(_NUMPR) is not None
             outline = ppr.find(_OUTLINE) is not None
         name = self.names.get(style_id, style_id)
-        bullet = numbered or "list" in name.casefold() or "liste" in name.casefold()
+        label: str | None = None
+        if paragraph in self.labels:
+            label = self.labels[paragraph]
+            numbered = label is not None and label != _Numbering.BULLET
+            bullet = label is not None and not numbered
+        else:
+            # not counted (no numbering definitions): a list paragraph shows a bullet
+            bullet = numbered or "list" in name.casefold() or "liste" in name.casefold()
+            numbered = False
         heading = outline or style_id in self.outline or bool(_HEADING_STYLE_RE.match(name))
         lines = []
         for raw in _runs_text(paragraph).split("\n"):
             line = " ".join(raw.split())
             if line:
                 lines.append(line)
-        if lines and not bullet and lines[0].startswith(("- ", "• ")):
+        if lines and numbered and label:
+            lines[0] = f"{label} {lines[0]}"
+        if lines and not bullet and not numbered and lines[0].startswith(("- ", "• ")):
             bullet = True
             lines[0] = lines[0][2:].strip()
-        return _Para(lines, bullet and bool(lines), heading, _is_bold(paragraph))
+        return _Para(
+            lines, bullet and bool(lines), heading, _is_bold(paragraph), numbered and bool(lines)
+        )
+
+
+def _num_pr(num_pr: Any) -> tuple[str | None, int | None]:
+    num_id = num_pr.find("w:numId", _NS)
+    ilvl = num_pr.find("w:ilvl", _NS)
+    return (
+        (num_id.get(_VAL) if num_id is not None else None),
+        (_int(ilvl.get(_VAL), 0) if ilvl is not None else None),
+    )
 
 
 def _join(paragraphs: list[_Para]) -> str:
@@ -290,15 +469,17 @@ def _join(paragraphs: list[_Para]) -> str:
     for para in paragraphs:
         if not para.raw_lines:
             continue
-        if para.bullet:
-            item = "- " + " ".join(para.lines)
+        if para.bullet or para.numbered:
+            item = " ".join(para.lines)
+            if para.bullet:
+                item = "- " + item
             if previous_bullet:
                 blocks[-1].append(item)
             else:
                 blocks.append([item])
         else:
             blocks.extend([line] for line in para.lines)
-        previous_bullet = para.bullet
+        previous_bullet = para.bullet or para.numbered
     return "\n\n".join("\n".join(block) for block in blocks)
 
 
@@ -967,6 +1148,9 @@ def parse_docx(
             document_xml = package.read("word/document.xml")
             names = set(package.namelist())
             styles_xml = package.read("word/styles.xml") if "word/styles.xml" in names else None
+            numbering_xml = (
+                package.read("word/numbering.xml") if "word/numbering.xml" in names else None
+            )
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, KeyError) as exc:
             raise ReportFormatError(
                 f"the DOCX file is corrupt ({exc}); open it in Word and save it again",
@@ -974,7 +1158,8 @@ def parse_docx(
             ) from None
     try:
         root = _parse_xml(document_xml)
-        styles = _Styles(styles_xml)
+        styles = _Styles(styles_xml, _Numbering(numbering_xml))
+        styles.number_paragraphs(root)
     except etree.XMLSyntaxError as exc:
         raise ReportFormatError(
             f"the DOCX file is corrupt: its XML cannot be read ({exc}); open it in Word and "
