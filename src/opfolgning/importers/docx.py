@@ -69,6 +69,7 @@ from .economy import agreement_period, budget_from_economy_text
 from .text import (
     _HEADER_RE,
     _INITIATIVE_RE,
+    _RESP_LABEL_RE,
     ParsedTheme,
     _parse_date,
     finish_document,
@@ -142,11 +143,18 @@ _HEADING_STYLE_RE = re.compile(r"^(heading|overskrift|title|titel)\b", re.IGNORE
 # --- reading paragraphs ---------------------------------------------------------------
 
 
-def _is_wingdings(run: Any) -> bool:
-    fonts = run.find("w:rPr/w:rFonts", _NS)
-    if fonts is None:
-        return False
-    return any((value or "").strip().casefold() == "wingdings" for value in fonts.attrib.values())
+def _is_wingdings_font(fonts: Any) -> bool:
+    return fonts is not None and any(
+        (value or "").strip().casefold() == "wingdings" for value in fonts.attrib.values()
+    )
+
+
+def _is_wingdings(run: Any, styles: frozenset[str] = frozenset()) -> bool:
+    """Whether a run is in Wingdings: its own font, or its character style's (w:rStyle)."""
+    if _is_wingdings_font(run.find("w:rPr/w:rFonts", _NS)):
+        return True
+    style = run.find("w:rPr/w:rStyle", _NS)
+    return style is not None and (style.get(_VAL) or "") in styles
 
 
 def _wingdings_char(char: str) -> str:
@@ -170,7 +178,12 @@ def _sym(element: Any) -> str:
     return _WINGDINGS_MARK.get(chr(code), f"[Wingdings {code:04X}]")
 
 
-def _runs_text(paragraph: Any) -> str:
+# Wingdings smileys stored in the private-use area (U+F04A…U+F04C) in a run whose font is not
+# known (a theme or default font): no other font shows anything at those code points.
+_PRIVATE_SMILEYS = {chr(0xF000 + ord(letter)): mark for letter, mark in _WINGDINGS_MARK.items()}
+
+
+def _runs_text(paragraph: Any, wingdings_styles: frozenset[str] = frozenset()) -> str:
     """Return a paragraph's text: Wingdings smileys as marks, tabs as spaces, breaks as \\n."""
     out: list[str] = []
     for element in paragraph.iter(_w("t"), _w("sym"), _w("tab"), _w("br"), _w("cr"),
@@ -179,8 +192,10 @@ def _runs_text(paragraph: Any) -> str:
         if tag == "t":
             text = element.text or ""
             run = element.getparent()
-            if text and run is not None and _is_wingdings(run):
+            if text and run is not None and _is_wingdings(run, wingdings_styles):
                 text = "".join(_wingdings_char(c) for c in text)
+            elif any(c in _PRIVATE_SMILEYS for c in text):
+                text = "".join(_PRIVATE_SMILEYS.get(c, c) for c in text)
             out.append(text)
         elif tag == "sym":
             out.append(_sym(element))
@@ -309,16 +324,17 @@ class _Numbering:
                 if (text := lvl.find("w:lvlText", _NS)) is not None:
                     level.text = text.get(_VAL) or ""
                 if (restart := lvl.find("w:lvlRestart", _NS)) is not None:
-                    level.restart = _int(restart.get(_VAL), None)
-                levels[_int(lvl.get(_w("ilvl")), 0) or 0] = level
+                    level.restart = _int(restart.get(_VAL), -1)
+                    level.restart = None if level.restart < 0 else level.restart
+                levels[_int(lvl.get(_w("ilvl")), 0)] = level
             self.abstract[abstract.get(_w("abstractNumId")) or ""] = levels
         for num in root.iterfind("w:num", _NS):
             ref = num.find("w:abstractNumId", _NS)
             overrides: dict[int, int] = {}
             for override in num.iterfind("w:lvlOverride", _NS):
                 if (start := override.find("w:startOverride", _NS)) is not None:
-                    ilvl = _int(override.get(_w("ilvl")), 0) or 0
-                    overrides[ilvl] = _int(start.get(_VAL), 1) or 0
+                    ilvl = _int(override.get(_w("ilvl")), 0)
+                    overrides[ilvl] = _int(start.get(_VAL), 1)
             abstract_id = (ref.get(_VAL) if ref is not None else None) or ""
             self.nums[num.get(_w("numId")) or ""] = (abstract_id, overrides)
 
@@ -353,7 +369,7 @@ class _Numbering:
         return text or None
 
 
-def _int(value: str | None, default: int | None) -> int | None:
+def _int(value: str | None, default: int) -> int:
     try:
         return int(value or "")
     except ValueError:
@@ -371,6 +387,8 @@ class _Styles:
         self.labels: dict[Any, str | None] = {}
         # A paragraph style's own numbering (w:numPr, through w:basedOn).
         self.style_num: dict[str, tuple[str, int]] = {}
+        # Character styles in Wingdings (a smiley typed as J in such a style).
+        self.wingdings: frozenset[str] = frozenset()
         if not styles_xml:
             return
         root = _parse_xml(styles_xml)
@@ -386,6 +404,10 @@ class _Styles:
                 based[style_id] = base.get(_VAL) or ""
             if (num_pr := style.find("w:pPr/w:numPr", _NS)) is not None:
                 own[style_id] = _num_pr(num_pr)
+            if style.get(_w("type")) == "character" and _is_wingdings_font(
+                style.find("w:rPr/w:rFonts", _NS)
+            ):
+                self.wingdings |= {style_id}
         for style_id in self.names:
             num_id: str | None = None
             ilvl: int | None = None
@@ -438,18 +460,31 @@ class _Styles:
             numbered = False
         heading = outline or style_id in self.outline or bool(_HEADING_STYLE_RE.match(name))
         lines = []
-        for raw in _runs_text(paragraph).split("\n"):
+        for raw in _runs_text(paragraph, self.wingdings).split("\n"):
             line = " ".join(raw.split())
             if line:
                 lines.append(line)
         if lines and numbered and label:
             lines[0] = f"{label} {lines[0]}"
-        if lines and not bullet and not numbered and lines[0].startswith(("- ", "• ")):
-            bullet = True
-            lines[0] = lines[0][2:].strip()
+        if not bullet and not numbered:
+            # Bullets typed by hand ("• item", "– item"), also several in one paragraph
+            # (line breaks): each such line is a "- item" line of a list.
+            lines = [_typed_bullet(line) for line in lines]
+            if len(lines) == 1 and lines[0].startswith("- "):
+                bullet = True
+                lines[0] = lines[0][2:].strip()
         return _Para(
             lines, bullet and bool(lines), heading, _is_bold(paragraph), numbered and bool(lines)
         )
+
+
+_TYPED_BULLET_RE = re.compile(r"^[-•◦▪‣·–]\s+(?=\S)")
+
+
+def _typed_bullet(line: str) -> str:
+    """ "• item" (a bullet typed by hand) → "- item"."""
+    m = _TYPED_BULLET_RE.match(line)
+    return "- " + line[m.end() :] if m else line
 
 
 def _num_pr(num_pr: Any) -> tuple[str | None, int | None]:
@@ -478,7 +513,14 @@ def _join(paragraphs: list[_Para]) -> str:
             else:
                 blocks.append([item])
         else:
-            blocks.extend([line] for line in para.lines)
+            for i, line in enumerate(para.lines):
+                joins = i > 0 or previous_bullet
+                if line.startswith("- ") and joins and blocks and blocks[-1][-1].startswith("- "):
+                    blocks[-1].append(line)
+                else:
+                    blocks.append([line])
+            previous_bullet = para.lines[-1].startswith("- ")
+            continue
         previous_bullet = para.bullet or para.numbered
     return "\n\n".join("\n".join(block) for block in blocks)
 
@@ -507,6 +549,18 @@ class _Open:
 
 def _cells(row: Any) -> list[Any]:
     return list(row.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc", namespaces=_NS))
+
+
+def _span(cell: Any) -> int:
+    """How many grid columns a cell covers (w:gridSpan)."""
+    span = cell.find("w:tcPr/w:gridSpan", _NS)
+    return max(1, _int(span.get(_VAL), 1)) if span is not None else 1
+
+
+def _continues_above(cell: Any) -> bool:
+    """Whether a cell continues a vertical merge (w:vMerge without "restart")."""
+    merge = cell.find("w:tcPr/w:vMerge", _NS)
+    return merge is not None and (merge.get(_VAL) or "continue") != "restart"
 
 
 def _rows(table: Any) -> list[Any]:
@@ -806,12 +860,18 @@ class _DocxParser:
         open_: _Open | None = None
         rows = _rows(table)
         first = True
+        above = ""  # the key of the row above, for a vertically merged first column
         for r, row in enumerate(rows, start=1):
             cells = _cells(row)
             texts = [self.cell_line(c) for c in cells]
             if not any(texts):
                 continue
             key = texts[0].casefold().rstrip(":").strip()
+            if not key and cells and _continues_above(cells[0]) and above:
+                # "Milepæl" written once in a cell merged down over the four rows
+                key = above
+                texts[0] = above
+            above = key if key in ("milepæl", "økonomi") else ""
             if first:
                 first = False
                 if self.pending is not None and key in ("milepæl", "økonomi"):
@@ -844,12 +904,21 @@ class _DocxParser:
                 open_ = None
             elif not open_.milestone_rows:
                 if len(cells) < 2:
-                    raise self.error(
-                        f"the description row of initiative {open_.number} has 1 cell; expected "
-                        "description | responsibility",
-                        t,
-                        r,
-                    )
+                    # One cell over the whole row: the responsibility is its labelled lines.
+                    paras = self.cell_paras(cells[0])
+                    labelled = [p for p in paras if _RESP_LABEL_RE.match(p.text)]
+                    if not labelled:
+                        raise self.error(
+                            f"the description row of initiative {open_.number} has 1 cell and "
+                            "no 'Ansvarligt center:' in it; expected description | "
+                            "responsibility",
+                            t,
+                            r,
+                        )
+                    first_label = paras.index(labelled[0])
+                    open_.description += paras[:first_label]
+                    open_.responsibility += paras[first_label:]
+                    continue
                 open_.description += self.cell_paras(cells[0])
                 for cell in cells[1:]:
                     open_.responsibility += self.cell_paras(cell)
@@ -909,6 +978,9 @@ class _DocxParser:
         return _Open(number, title.strip(), kind, t, r, heading)
 
     def milestone_row(self, ini: _Open, cells: list[Any], t: int, r: int) -> None:
+        if len(cells) == 3 and _span(cells[1]) > 1 and _span(cells[2]) == 1:
+            # The text cell merged over the round column: no round cell.
+            cells = [cells[0], cells[1], None, cells[2]]
         if len(cells) != 4:
             raise self.error(
                 f"a milestone row of initiative {ini.number} has {len(cells)} cell(s); "
@@ -924,7 +996,7 @@ class _DocxParser:
                 t,
                 r,
             )
-        label = self.cell_line(cells[2])
+        label = self.cell_line(cells[2]) if cells[2] is not None else ""
         if label:
             round_number = parse_round_label(label)
             if round_number is None:
