@@ -247,14 +247,19 @@ class _Para:
         return " ".join(self.raw_lines)
 
 
-def _is_bold(paragraph: Any) -> bool:
+def _is_bold(paragraph: Any, style_bold: bool = False) -> bool:
+    """Whether all text of a paragraph is bold: each run's own w:b, else its paragraph
+    style's (style_bold)."""
     runs = [r for r in paragraph.iter(_R) if "".join(r.itertext()).strip()]
     if not runs:
         return False
     for run in runs:
         rpr = run.find(_RPR)
         bold = rpr.find(_B) if rpr is not None else None
-        if bold is None or bold.get(_VAL, "true").casefold() in ("0", "false", "off"):
+        if bold is None:
+            if not style_bold:
+                return False
+        elif bold.get(_VAL, "true").casefold() in ("0", "false", "off"):
             return False
     return True
 
@@ -389,11 +394,14 @@ class _Styles:
         self.style_num: dict[str, tuple[str, int]] = {}
         # Character styles in Wingdings (a smiley typed as J in such a style).
         self.wingdings: frozenset[str] = frozenset()
+        # Paragraph styles whose text is bold (w:b in the style or a style it is based on).
+        self.bold: set[str] = set()
         if not styles_xml:
             return
         root = _parse_xml(styles_xml)
         based: dict[str, str] = {}
         own: dict[str, tuple[str | None, int | None]] = {}
+        own_bold: dict[str, bool] = {}
         for style in root.iterfind("w:style", _NS):
             style_id = style.get(_w("styleId")) or ""
             name = style.find("w:name", _NS)
@@ -404,6 +412,8 @@ class _Styles:
                 based[style_id] = base.get(_VAL) or ""
             if (num_pr := style.find("w:pPr/w:numPr", _NS)) is not None:
                 own[style_id] = _num_pr(num_pr)
+            if (bold := style.find("w:rPr/w:b", _NS)) is not None:
+                own_bold[style_id] = bold.get(_VAL, "true").casefold() not in ("0", "false", "off")
             if style.get(_w("type")) == "character" and _is_wingdings_font(
                 style.find("w:rPr/w:rFonts", _NS)
             ):
@@ -421,6 +431,12 @@ class _Styles:
                 current = based.get(current)
             if num_id:
                 self.style_num[style_id] = (num_id, ilvl or 0)
+            current, seen = style_id, set()
+            while current and current not in seen and current not in own_bold:
+                seen.add(current)
+                current = based.get(current, "")
+            if current and own_bold.get(current):
+                self.bold.add(style_id)
 
     def number_paragraphs(self, root: Any) -> None:
         """Count the list paragraphs of the document in order, as Word numbers them."""
@@ -474,7 +490,11 @@ class _Styles:
                 bullet = True
                 lines[0] = lines[0][2:].strip()
         return _Para(
-            lines, bullet and bool(lines), heading, _is_bold(paragraph), numbered and bool(lines)
+            lines,
+            bullet and bool(lines),
+            heading,
+            _is_bold(paragraph, style_id in self.bold),
+            numbered and bool(lines),
         )
 
 

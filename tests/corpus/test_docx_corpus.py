@@ -1,0 +1,68 @@
+"""The hand-written Word reports of tests/corpus/docx_documents.py read as their truth says,
+cell by cell, with exactly the expected warnings (issue 17)."""
+
+from __future__ import annotations
+
+import pytest
+
+from opfolgning.followup.document import ReportDocument
+from opfolgning.importers import parse_bytes
+from opfolgning.importers.docx import parse_docx
+from tests.corpus.docx_documents import DOCUMENTS, Truth
+
+
+def check(doc: ReportDocument, truth: Truth) -> None:
+    assert (doc.title, doc.round, doc.committee) == (truth.title, truth.round, truth.committee)
+    assert doc.agreement.year == truth.year
+    assert doc.reading_guide == truth.reading_guide
+    assert [(t.number, t.title) for t in doc.themes] == truth.themes
+    assert [i.number for i in doc.initiatives()] == [i.number for i in truth.initiatives]
+    for ini, want in zip(doc.initiatives(), truth.initiatives, strict=True):
+        where = f"initiative {want.number}"
+        got = (ini.title, ini.kind, ini.description, ini.center, ini.committee, ini.heading)
+        assert got == (
+            want.title,
+            want.kind,
+            want.description,
+            want.center,
+            want.committee,
+            want.heading,
+        ), where
+        assert [m.round for m in ini.milestones] == [1, 2, 3, 4], where
+        for milestone, expected in zip(ini.milestones, want.milestones, strict=True):
+            got_m = (
+                milestone.text,
+                milestone.status_note,
+                milestone.smiley,
+                milestone.corrective_action,
+            )
+            assert got_m == (
+                expected.text,
+                expected.status,
+                expected.smiley,
+                expected.corrective,
+            ), f"{where}, round {milestone.round}"
+        assert (ini.economy.text, ini.economy.smiley) == (
+            want.economy_text,
+            want.economy_smiley,
+        ), f"{where}, economy"
+    warnings = [(w.where, w.message) for w in doc.warnings]
+    assert len(warnings) == len(truth.warnings), warnings
+    for where, piece in truth.warnings:
+        assert any(w == where and piece in m for w, m in warnings), (where, piece, warnings)
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_hand_written_document_reads_as_its_truth(name, tmp_path):
+    build, truth = DOCUMENTS[name]
+    path = tmp_path / f"{name}.docx"
+    path.write_bytes(build())
+    check(parse_docx(path.read_bytes(), source=path.name), truth)
+    # and through the format detection, as an upload or `opfolgning import` reads it
+    check(parse_bytes(path.read_bytes(), source=path.name), truth)
+
+
+def test_the_corpus_covers_every_variation():
+    covered = {v for _, truth in DOCUMENTS.values() for v in truth.variations}
+    assert covered == {1, 2, 3, 4, 5, 6, 7}
+    assert len(DOCUMENTS) >= 5
