@@ -539,3 +539,126 @@ def test_a_continuation_table_with_nothing_before_it_is_refused():
     rows = initiative_rows("1.1")
     error = fails(word_document(rows, rows[4:]))
     assert "table 2, row 1: expected an initiative header row" in str(error)
+
+
+# Word's list numbering, as Word shows it
+
+
+def _numbering(*parts: str) -> bytes:
+    return (
+        f'<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"{''.join(parts)}</w:numbering>"
+    ).encode()
+
+
+_LEVELS = (
+    '<w:abstractNum w:abstractNumId="1">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
+    "</w:lvl>"
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+    '<w:lvlText w:val="%1.%2)"/></w:lvl>'
+    "</w:abstractNum>"
+    '<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="3"/>'
+    '<w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/>'
+    '<w:lvlText w:val="o"/></w:lvl></w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+    '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+    '<w:num w:numId="3"><w:abstractNumId w:val="1"/>'
+    '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+    '<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>'
+    '<w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num>'
+)
+
+
+def test_list_numbers_are_counted_as_word_shows_them():
+    from opfolgning.importers.docx import _Numbering
+
+    numbering = _Numbering(_numbering(_LEVELS))
+    shown = [
+        numbering.label(num, level)
+        for num, level in [
+            ("1", 0),
+            ("1", 1),
+            ("1", 1),
+            ("1", 0),  # a higher level: the lower one starts over
+            ("1", 1),
+            ("2", 0),  # another list of the same definition continues its count
+            ("3", 0),  # ... unless it overrides its start
+            ("4", 0),
+            ("4", 0),
+            ("5", 0),
+            ("9", 0),  # no such list: shown as a bullet, as before
+        ]
+    ]
+    assert shown == ["1.", "1.a)", "1.b)", "2.", "2.a)", "3.", "1.", "III", "IV", "•", "•"]
+
+
+def test_theme_headings_numbered_by_word_restart_where_a_list_starts_over():
+    from tests.corpus.docx_documents import RESTART_NUM, HandWritten
+
+    doc = HandWritten("Tredje opfølgning på Aftale om budget 2024 for Kulturudvalget")
+    doc.heading("Kultur", how="numpr")
+    doc.table(initiative_rows("1.1"))
+    doc.heading("Idræt", how="style")  # the same list, counted on: 2.
+    doc.table(initiative_rows("2.1"))
+    doc.heading("Forkert", how="numpr", num_id=RESTART_NUM)  # starts over at 1.
+    doc.table(initiative_rows("1.2"))
+    parsed = parse_docx(doc.build())
+    assert [(t.number, t.title) for t in parsed.themes] == [("1", "Kultur"), ("2", "Idræt")]
+    # a theme's first heading is its title; a later heading of the same number heads 1.2
+    assert [i.heading for i in parsed.initiatives()] == ["Kultur", "Forkert", "Idræt"]
+
+
+def test_a_description_cell_over_the_whole_row_without_responsibility_is_refused():
+    document = docx.Document(io.BytesIO(word_document(initiative_rows())))
+    cells = document.tables[0].rows[1].cells
+    cells[1].text = ""
+    cells[0].merge(cells[3])
+    buffer = io.BytesIO()
+    document.save(buffer)
+    error = fails(buffer.getvalue())
+    assert "table 1, row 2: the description row of initiative 1.1 has 1 cell" in str(error)
+    assert "'Ansvarligt center:'" in str(error)
+
+
+def test_a_merged_cell_is_read_once():
+    rows = initiative_rows()
+    document = docx.Document(io.BytesIO(word_document(rows)))
+    cells = document.tables[0].rows[1].cells
+    cells[1].merge(cells[3])  # the responsibility over three columns (one w:tc, gridSpan 3)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    ini = parse_docx(buffer.getvalue()).initiatives()[0]
+    assert (ini.description, ini.center, ini.committee) == (
+        "Beskrivelse.",
+        "Ejendomme",
+        "Økonomiudvalget",
+    )
+
+
+def test_private_use_wingdings_without_a_font_are_smileys():
+    def bare(code: int):
+        def fill(cell) -> None:
+            cell.paragraphs[0].add_run(chr(code))
+
+        return fill
+
+    rows = initiative_rows(
+        glyphs=(bare(0xF04A), bare(0xF04B), bare(0xF04C), ""), economy=bare(0xF04C)
+    )
+    ini = parse_docx(word_document(rows)).initiatives()[0]
+    assert [m.smiley for m in ini.milestones] == [Smiley.HAPPY, Smiley.NEUTRAL, Smiley.SAD, None]
+    assert ini.economy.smiley is Smiley.SAD
+
+
+def test_bullets_typed_by_hand_become_list_lines():
+    rows = initiative_rows()
+    rows[1][0] = "Indsatsen omfatter:\n• første trin\n◦ andet trin"  # one paragraph, line breaks
+    rows[2][1] = "– Et punkt. Status: Godt på vej."
+    ini = parse_docx(word_document(rows)).initiatives()[0]
+    assert ini.description == "Indsatsen omfatter:\n\n- første trin\n- andet trin"
+    assert (ini.milestones[0].text, ini.milestones[0].status_note) == (
+        "- Et punkt.",
+        "Godt på vej.",
+    )
