@@ -417,9 +417,9 @@ NUMBERED = Truth(
         _plain_truth("1.2.1", "Vejbelysning", [HAPPY, None, None, None], None, "Veje og trafik"),
         dataclass_replace(
             _plain_truth("2.1", "Lommeparker", [HAPPY, None, None, None], HAPPY, "Grønne områder"),
-            description="Parkerne anlægges i tre trin:\n\n1) Nord\n2) Syd",
+            description="Parkerne anlægges i tre trin:\n\n- 1) Nord\n- 2) Syd",
             milestones=[
-                _m("Nord er anlagt.", "I gang med\n\n3) Syd", HAPPY),
+                _m("Nord er anlagt.", "I gang med\n\n- 3) Syd", HAPPY),
                 *[_m(f"Delmål {r} for 2.1.", "Forløber efter planen.", None) for r in (2, 3, 4)],
             ],
         ),

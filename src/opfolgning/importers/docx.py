@@ -517,17 +517,18 @@ def _num_pr(num_pr: Any) -> tuple[str | None, int | None]:
 
 
 def _join(paragraphs: list[_Para]) -> str:
-    """Paragraphs → plain text: blocks separated by a blank line; consecutive bullet
-    paragraphs form one block of "- " lines (a normal paragraph always starts a block)."""
+    """Paragraphs → plain text: blocks separated by a blank line; consecutive list
+    paragraphs (bulleted or numbered) form one block of "- " lines (a normal paragraph
+    always starts a block)."""
     blocks: list[list[str]] = []
     previous_bullet = False
     for para in paragraphs:
         if not para.raw_lines:
             continue
         if para.bullet or para.numbered:
-            item = " ".join(para.lines)
-            if para.bullet:
-                item = "- " + item
+            # A numbered item keeps its number after the list mark ("- 2) item"): a line of
+            # its own in plain text (followup.text) and in every export.
+            item = "- " + " ".join(para.lines)
             if previous_bullet:
                 blocks[-1].append(item)
             else:
