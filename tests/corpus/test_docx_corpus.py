@@ -99,3 +99,28 @@ def test_hand_written_document_round_trips_through_our_exports(name):
                 assert m2.smiley is m.smiley or m2.needs_review, (kind, ini.number, m.round)
     for ini in doc.initiatives():
         assert plain_text(ini.description) == ini.description
+
+
+@pytest.mark.django_db
+def test_hand_written_documents_import_into_the_database():
+    """Stored as any report: three-level numbers sort by number, lists keep their lines."""
+    from opfolgning.agreements.models import Initiative
+    from opfolgning.agreements.services import report_import
+
+    for name in ("numbered", "bullets"):
+        build, _ = DOCUMENTS[name]
+        report_import(actor=None, document=parse_docx(build()), source_name=f"{name}.docx")
+    numbers = list(
+        Initiative.objects.filter(agreement__year=2024)
+        .order_by("sort_key")
+        .values_list("number", flat=True)
+    )
+    assert numbers == sorted(numbers, key=lambda n: [int(p) for p in n.split(".")])
+    assert numbers.index("1.1.10") > numbers.index("1.1.1")
+    assert numbers[:4] == ["1.1", "1.1.1", "1.1.10", "1.2"]
+    stored = Initiative.objects.get(agreement__year=2024, number="2.1")
+    assert stored.description == "Parkerne anlægges i tre trin:\n\n- 1) Nord\n- 2) Syd"
+    stored = Initiative.objects.get(agreement__year=2024, number="1.3")
+    assert (
+        stored.description == "Indsatsen omfatter:\n\n- Kortlægning af behov\n- Borgermøde i Nordby"
+    )
