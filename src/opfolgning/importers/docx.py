@@ -15,7 +15,18 @@ Reads documents laid out like the example report — our own DOCX export
       Milepæl | text [Status: note] | round | smiley      four rows, rounds 1–4
       Økonomi | text [Bemærkning: note] | (empty) | smiley [Begrundelse: reason]
 
-Merged cells (gridSpan) count once, so a responsibility cell spanning three columns is fine.
+Reports written by hand in Word vary (issue 17), and each variation is read, also mixed:
+
+- an initiative continued in a second table after a page break (no header row, starting
+  with Milepæl rows) is joined to the unfinished one before it (a warning when text stands
+  between);
+- theme headings numbered by Word's list numbering (w:numPr in the paragraph or its style)
+  get the number Word shows (_Numbering);
+- merged cells are read once (w:gridSpan: one cell; w:vMerge: "Milepæl" merged down names
+  each row; a milestone text over the round column has no round cell);
+- bulleted lists in cells (Word's lists or bullets typed by hand) are "- " lines;
+- initiative numbers of three levels ("2.3.1");
+- the final round's title by its date ("Endelig opfølgning pr. 31. december 2024 på …").
 Other tables (an overview of counts, layout tables) are skipped, and so are the economy
 sections our export writes: "Økonomi i alt" (up to the first theme heading) and each
 initiative's budget table with its caption "Økonomi for indsats 1.11", proposals and review
@@ -23,7 +34,8 @@ notes. The budget itself is read from the economy text, as from the text export.
 
 Smileys are Unicode glyphs (☺ 😊 😐 ☹ …, read with followup.smileys), optionally followed by
 the Danish word as our export writes it ("☹ sur"), or Wingdings symbols, mapped by
-WINGDINGS below. Errors name the file, the table and the row ("table 3, row 2") and say what
+WINGDINGS below: a letter in a Wingdings run (its font or its character style), the
+private-use F04A–F04C forms, or a w:sym element. Errors name the file, the table and the row ("table 3, row 2") and say what
 was expected.
 """
 
