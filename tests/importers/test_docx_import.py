@@ -539,6 +539,7 @@ def test_a_continuation_table_with_nothing_before_it_is_refused():
     rows = initiative_rows("1.1")
     error = fails(word_document(rows, rows[4:]))
     assert "table 2, row 1: expected an initiative header row" in str(error)
+    assert "but initiative 1.1 already ended with its Økonomi row" in str(error)
 
 
 # Word's list numbering, as Word shows it

@@ -629,6 +629,7 @@ class _DocxParser:
         self.pending: _Open | None = None
         self.pending_end: tuple[int, int] = (0, 0)  # its table and last row, for the error
         self.between: list[str] = []  # what stood between its table and the next one
+        self.last_finished = ""  # the last initiative read to its end, for messages
 
     # helpers
 
@@ -924,9 +925,16 @@ class _DocxParser:
                 open_ = self.start(m["num"], m["title"], cells, texts, t, r)
                 continue
             if open_ is None:
+                after = ""
+                if key in ("milepæl", "økonomi") and self.last_finished:
+                    after = (
+                        f" (a table starting with a {texts[0]} row continues the initiative "
+                        f"before it, but {self.last_finished} already ended with its Økonomi "
+                        "row)"
+                    )
                 raise self.error(
                     f"expected an initiative header row like '{HEADER_ROW_EXAMPLE}', found "
-                    f"{_short(' | '.join(texts))!r}",
+                    f"{_short(' | '.join(texts))!r}{after}",
                     t,
                     r,
                 )
@@ -934,6 +942,7 @@ class _DocxParser:
                 self.milestone_row(open_, cells, t, r)
             elif key == "økonomi":
                 self.economy_row(open_, cells, t, r)
+                self.last_finished = f"initiative {open_.number}"
                 open_ = None
             elif not open_.milestone_rows:
                 if len(cells) < 2:
