@@ -663,3 +663,27 @@ def test_bullets_typed_by_hand_become_list_lines():
         "- Et punkt.",
         "Godt på vej.",
     )
+
+
+def test_wingdings_from_a_paragraph_style_and_a_run_font_overriding_it():
+    from docx.enum.style import WD_STYLE_TYPE
+
+    def styled(letter: str, own_font: str | None = None):
+        def fill(cell) -> None:
+            paragraph = cell.paragraphs[0]
+            paragraph.style = "Smileyfelt"
+            run = paragraph.add_run(letter)
+            if own_font:
+                run.font.name = own_font
+
+        return fill
+
+    def front(document) -> None:
+        style = document.styles.add_style("Smileyfelt", WD_STYLE_TYPE.PARAGRAPH)
+        style.font.name = "Wingdings"
+        for line in ("Dato: 9. oktober 2019", "Sagsid: 00.30.10-S00-3-19"):
+            document.add_paragraph(line)
+
+    rows = initiative_rows(glyphs=(styled("J"), styled("L"), styled("☺", "Calibri"), ""))
+    ini = parse_docx(word_document(rows, front=front)).initiatives()[0]
+    assert [m.smiley for m in ini.milestones] == [Smiley.HAPPY, Smiley.SAD, Smiley.HAPPY, None]

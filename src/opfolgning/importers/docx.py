@@ -34,7 +34,7 @@ notes. The budget itself is read from the economy text, as from the text export.
 
 Smileys are Unicode glyphs (☺ 😊 😐 ☹ …, read with followup.smileys), optionally followed by
 the Danish word as our export writes it ("☹ sur"), or Wingdings symbols, mapped by
-WINGDINGS below: a letter in a Wingdings run (its font or its character style), the
+WINGDINGS below: a letter in a Wingdings run (its font, or its character or paragraph style), the
 private-use F04A–F04C forms, or a w:sym element. Errors name the file, the table and the
 row ("table 3, row 2") and say what was expected.
 """
@@ -161,12 +161,18 @@ def _is_wingdings_font(fonts: Any) -> bool:
     )
 
 
-def _is_wingdings(run: Any, styles: frozenset[str] = frozenset()) -> bool:
-    """Whether a run is in Wingdings: its own font, or its character style's (w:rStyle)."""
-    if _is_wingdings_font(run.find("w:rPr/w:rFonts", _NS)):
-        return True
+def _is_wingdings(
+    run: Any, styles: frozenset[str] = frozenset(), paragraph_font: bool = False
+) -> bool:
+    """Whether a run is in Wingdings: its own font, else its character style's (w:rStyle),
+    else its paragraph style's (paragraph_font)."""
+    fonts = run.find("w:rPr/w:rFonts", _NS)
+    if fonts is not None:
+        return _is_wingdings_font(fonts)
     style = run.find("w:rPr/w:rStyle", _NS)
-    return style is not None and (style.get(_VAL) or "") in styles
+    if style is not None and (style.get(_VAL) or "") in styles:
+        return True
+    return paragraph_font
 
 
 def _wingdings_char(char: str) -> str:
@@ -195,7 +201,9 @@ def _sym(element: Any) -> str:
 _PRIVATE_SMILEYS = {chr(0xF000 + ord(letter)): mark for letter, mark in _WINGDINGS_MARK.items()}
 
 
-def _runs_text(paragraph: Any, wingdings_styles: frozenset[str] = frozenset()) -> str:
+def _runs_text(
+    paragraph: Any, wingdings_styles: frozenset[str] = frozenset(), wingdings: bool = False
+) -> str:
     """Return a paragraph's text: Wingdings smileys as marks, tabs as spaces, breaks as \\n."""
     out: list[str] = []
     for element in paragraph.iter(_w("t"), _w("sym"), _w("tab"), _w("br"), _w("cr"),
@@ -204,7 +212,7 @@ def _runs_text(paragraph: Any, wingdings_styles: frozenset[str] = frozenset()) -
         if tag == "t":
             text = element.text or ""
             run = element.getparent()
-            if text and run is not None and _is_wingdings(run, wingdings_styles):
+            if text and run is not None and _is_wingdings(run, wingdings_styles, wingdings):
                 text = "".join(_wingdings_char(c) for c in text)
             elif any(c in _PRIVATE_SMILEYS for c in text):
                 text = "".join(_PRIVATE_SMILEYS.get(c, c) for c in text)
@@ -406,6 +414,8 @@ class _Styles:
         self.style_num: dict[str, tuple[str, int]] = {}
         # Character styles in Wingdings (a smiley typed as J in such a style).
         self.wingdings: frozenset[str] = frozenset()
+        # Paragraph styles in Wingdings: their runs without a font of their own are too.
+        self.wingdings_paragraph: set[str] = set()
         # Paragraph styles whose text is bold (w:b in the style or a style it is based on).
         self.bold: set[str] = set()
         if not styles_xml:
@@ -426,10 +436,11 @@ class _Styles:
                 own[style_id] = _num_pr(num_pr)
             if (bold := style.find("w:rPr/w:b", _NS)) is not None:
                 own_bold[style_id] = bold.get(_VAL, "true").casefold() not in ("0", "false", "off")
-            if style.get(_w("type")) == "character" and _is_wingdings_font(
-                style.find("w:rPr/w:rFonts", _NS)
-            ):
-                self.wingdings |= {style_id}
+            if _is_wingdings_font(style.find("w:rPr/w:rFonts", _NS)):
+                if style.get(_w("type")) == "character":
+                    self.wingdings |= {style_id}
+                else:
+                    self.wingdings_paragraph.add(style_id)
         for style_id in self.names:
             num_id: str | None = None
             ilvl: int | None = None
@@ -488,7 +499,8 @@ class _Styles:
             numbered = False
         heading = outline or style_id in self.outline or bool(_HEADING_STYLE_RE.match(name))
         lines = []
-        for raw in _runs_text(paragraph, self.wingdings).split("\n"):
+        wingdings = style_id in self.wingdings_paragraph
+        for raw in _runs_text(paragraph, self.wingdings, wingdings).split("\n"):
             line = " ".join(raw.split())
             if line:
                 lines.append(line)
