@@ -22,3 +22,14 @@ def test_three_level_numbers_sort_as_numbers():
 
 def test_a_three_level_key_fits_the_column():
     assert len(number_sort_key("12.345.678")) <= 60
+
+
+def test_three_level_numbers_have_their_own_anchors_and_url():
+    from django.urls import reverse
+
+    from opfolgning.exporters.html import anchor
+
+    assert anchor("2.3.1") == "i-2-3-1"
+    assert len({anchor(n) for n in ("2.3.1", "2.31", "23.1", "2.3")}) == 4
+    url = reverse("web:public-initiative", kwargs={"year": 2024, "number": "2.3.1"})
+    assert url.endswith("/indsatser/2.3.1/")
