@@ -34,9 +34,9 @@ notes. The budget itself is read from the economy text, as from the text export.
 
 Smileys are Unicode glyphs (☺ 😊 😐 ☹ …, read with followup.smileys), optionally followed by
 the Danish word as our export writes it ("☹ sur"), or Wingdings symbols, mapped by
-WINGDINGS below: a letter in a Wingdings run (its font, or its character or paragraph style), the
-private-use F04A–F04C forms, or a w:sym element. Errors name the file, the table and the
-row ("table 3, row 2") and say what was expected.
+WINGDINGS below: a letter in a Wingdings run (its font, or its character or paragraph
+style), the private-use F04A–F04C forms, or a w:sym element. Errors name the file, the table
+and the row ("table 3, row 2") and say what was expected.
 """
 
 from __future__ import annotations
