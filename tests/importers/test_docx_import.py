@@ -687,3 +687,15 @@ def test_wingdings_from_a_paragraph_style_and_a_run_font_overriding_it():
     rows = initiative_rows(glyphs=(styled("J"), styled("L"), styled("☺", "Calibri"), ""))
     ini = parse_docx(word_document(rows, front=front)).initiatives()[0]
     assert [m.smiley for m in ini.milestones] == [Smiley.HAPPY, Smiley.SAD, Smiley.HAPPY, None]
+
+
+def test_a_table_broken_right_after_its_header_row_is_joined_with_a_warning():
+    rows = initiative_rows("1.1")
+    data = page_breaks_between_tables(word_document(rows[:1], rows[1:]))
+    doc = parse_docx(data)
+    ini = doc.initiatives()[0]
+    assert (ini.description, ini.center) == ("Beskrivelse.", "Ejendomme")
+    assert [m.text for m in ini.milestones] == [f"Trin {r}." for r in (1, 2, 3, 4)]
+    (joined,) = [w for w in doc.warnings if "fortsættelsen" in w.message]
+    assert joined.where == "table 2, row 1, initiative 1.1"
+    assert "begynder med en beskrivelse" in joined.message

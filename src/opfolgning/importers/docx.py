@@ -869,13 +869,22 @@ class _DocxParser:
         if self.pending is not None:
             raise self.error(self.unfinished(self.pending), *self.pending_end)
 
-    def continue_pending(self, t: int, r: int) -> _Open:
+    def continue_pending(self, t: int, r: int, *, describing: bool = False) -> _Open:
         """Join a continuation table (no header row, starts with a Milepæl or Økonomi row) to
-        the unfinished initiative of the table before it; warn when text stood between."""
+        the unfinished initiative of the table before it; warn when text stood between, or
+        when the table starts with a description row (`describing`: it may be a table of its
+        own that lacks its header row)."""
         ini = self.pending
         assert ini is not None
         self.pending = None
-        if self.between:
+        if describing:
+            self.warn(
+                f"table {t}, row {r}, initiative {ini.number}",
+                f"tabellen uden overskriftsrække begynder med en beskrivelse og er læst som "
+                f"fortsættelsen af indsats {ini.number} (tabel {ini.table}), der sluttede før "
+                "sine Milepæl-rækker — kontrollér",
+            )
+        elif self.between:
             self.warn(
                 f"table {t}, row {r}, initiative {ini.number}",
                 f"tabellen uden overskriftsrække er læst som fortsættelsen af indsats "
@@ -922,6 +931,14 @@ class _DocxParser:
                 first = False
                 if self.pending is not None and key in ("milepæl", "økonomi"):
                     open_ = self.continue_pending(t, r)
+                elif (
+                    self.pending is not None
+                    and not self.pending.milestone_rows
+                    and _INITIATIVE_RE.match(texts[0]) is None
+                ):
+                    # The table broke right after the header (or within the description):
+                    # a row that is neither a header nor a Milepæl row goes on describing.
+                    open_ = self.continue_pending(t, r, describing=True)
                 else:
                     self.finish_pending()
             # The row right after a header is its description, even when the description
