@@ -336,3 +336,69 @@ def test_a_final_round_labelled_by_its_date_is_named_as_its_report_calls_it():
     assert round_heading(3, "3. budgetopfølgning 2019") == "3. budgetopfølgning 2019"
     assert round_heading(4, "Endelig opfølgning 2024") == "Endelig opfølgning 2024"
     assert round_heading(2, "") == "2. opfølgning"
+
+
+@pytest.mark.parametrize(
+    "title, round_number, agreement, committee",
+    [
+        (
+            "Endelig opfølgning pr. 31. december 2024 på Aftale om budget 2024",
+            4,
+            "Aftale om budget 2024",
+            "",
+        ),
+        (
+            "Opfølgning pr. 31.12.2024 på Aftale om budget 2024 for Kulturudvalget",
+            4,
+            "Aftale om budget 2024",
+            "Kulturudvalget",
+        ),
+        (
+            "Budgetopfølgning pr. 31. dec. 2024 på Aftale om budget 2024",
+            4,
+            "Aftale om budget 2024",
+            "",
+        ),
+        (
+            "2. budgetopfølgning på Aftale om budget 2024 for Social- og Sundhedsudvalget",
+            2,
+            "Aftale om budget 2024",
+            "Social- og Sundhedsudvalget",
+        ),
+        (
+            "Endelig opfølgning pr. 31.12.2024 på Aftale om budget 2024 for Økonomiudvalget",
+            4,
+            "Aftale om budget 2024",
+            "Økonomiudvalget",
+        ),
+        (
+            "Fjerde opfølgning på Aftale om budget 2024 for Økonomiudvalget",
+            4,
+            "Aftale om budget 2024",
+            "Økonomiudvalget",
+        ),
+        ("Tredje opfølgning på Aftale om budget 2024.", 3, "Aftale om budget 2024", ""),
+    ],
+)
+def test_title_forms(title, round_number, agreement, committee):
+    facts = parse_title(title)
+    assert facts is not None
+    assert (facts.round, facts.agreement, facts.year, facts.committee) == (
+        round_number,
+        agreement,
+        2024,
+        committee,
+    )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Opfølgning på Aftale om budget 2024 for Økonomiudvalget",  # which round?
+        "Opfølgning pr. 30. juni 2024 på Aftale om budget 2024",
+        "Tredje opfølgning på aftalen",  # no year
+        "Tredje opfølgning på Aftale om budget 2024 for ",
+    ],
+)
+def test_lines_that_are_not_titles(line):
+    assert parse_title(line) is None

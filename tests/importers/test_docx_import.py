@@ -16,6 +16,7 @@ from docx.oxml.ns import nsdecls
 from hypothesis import HealthCheck, given, settings
 
 from opfolgning.exporters.docx import render_report_docx
+from opfolgning.exporters.text import write_text
 from opfolgning.followup.document import ReportDocument
 from opfolgning.followup.errors import ReportFormatError
 from opfolgning.followup.guide import guide_with_faces
@@ -445,3 +446,256 @@ def test_corrupt_xml_in_a_docx(seed_docx):
                 content = content[:1000]
             out.writestr(item, content)
     assert "its XML cannot be read" in str(fails(buffer.getvalue()))
+
+
+# --- issue 17: hand-written variations ----------------------------------------------------
+
+
+def test_final_round_title_without_ordinal_word_or_committee():
+    title = "Endelig opfølgning pr. 31. december 2024 på Aftale om budget 2024"
+    doc = parse_docx(word_document(initiative_rows(), title=title))
+    assert (doc.round, doc.agreement.name, doc.agreement.year) == (4, "Aftale om budget 2024", 2024)
+    assert doc.committee == ""
+    assert doc.warnings[0].where == "title" and "intet udvalg" in doc.warnings[0].message
+
+
+@pytest.mark.parametrize(
+    "title, round_number",
+    [
+        ("Tredje opfølgning på Aftale om budget 2019 for Økonomiudvalget", 3),
+        ("Opfølgning pr. 31.12.2019 på Aftale om budget 2019 for Økonomiudvalget", 4),
+        ("2. budgetopfølgning på Aftale om budget 2019 for Økonomiudvalget", 2),
+    ],
+)
+def test_other_title_forms_still_work(title, round_number):
+    doc = parse_docx(word_document(initiative_rows(), title=title))
+    assert (doc.round, doc.committee) == (round_number, "Økonomiudvalget")
+    assert not any(w.where == "title" for w in doc.warnings)
+
+
+def test_three_level_initiative_numbers():
+    rows = initiative_rows("1.3.1") + initiative_rows("1.3.10") + initiative_rows("1.3.2")
+    doc = parse_docx(word_document(rows))
+    assert [t.number for t in doc.themes] == ["1"]
+    assert [i.number for i in doc.initiatives()] == ["1.3.1", "1.3.10", "1.3.2"]
+    assert doc.initiatives()[0].heading == "Tema et"
+    # and they survive our own export
+    back = parse_docx(render_report_docx(doc))
+    assert [i.number for i in back.initiatives()] == ["1.3.1", "1.3.10", "1.3.2"]
+    assert parse_text(write_text(doc).encode()).initiatives()[1].number == "1.3.10"
+
+
+def page_breaks_between_tables(data: bytes, text: str = "") -> bytes:
+    """Put a page break (and optionally some text) in the paragraph after each table."""
+    from docx.enum.text import WD_BREAK
+
+    document = docx.Document(io.BytesIO(data))
+    body = document.element.body
+    for tbl in body.findall("{*}tbl"):
+        paragraph = tbl.getnext()
+        p = docx.text.paragraph.Paragraph(paragraph, document._body)
+        if text:
+            p.add_run(text)
+        p.add_run().add_break(WD_BREAK.PAGE)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_initiative_continued_in_a_second_table_after_a_page_break():
+    rows = initiative_rows("1.1", glyphs=("☺", "😐", "", ""), economy="☺")
+    rows += initiative_rows("1.2")
+    # 1.1's header, description and two milestones; then a table without a header row
+    data = page_breaks_between_tables(word_document(rows[:4], rows[4:]))
+    doc = parse_docx(data)
+    first, second = doc.initiatives()
+    assert first.number == "1.1" and [m.round for m in first.milestones] == [1, 2, 3, 4]
+    assert [m.smiley for m in first.milestones][:2] == [Smiley.HAPPY, Smiley.NEUTRAL]
+    assert first.milestones[2].text == "Trin 3." and first.economy.smiley is Smiley.HAPPY
+    assert second.number == "1.2"
+    assert not [w for w in doc.warnings if "fortsættelsen" in w.message]
+
+
+def test_a_continuation_after_text_is_joined_with_a_warning():
+    rows = initiative_rows("1.1")
+    data = page_breaks_between_tables(word_document(rows[:3], rows[3:]), text="(fortsættes)")
+    doc = parse_docx(data)
+    assert [m.text for m in doc.initiatives()[0].milestones] == [f"Trin {r}." for r in (1, 2, 3, 4)]
+    (joined,) = [w for w in doc.warnings if "fortsættelsen" in w.message]
+    assert joined.where == "table 2, row 1, initiative 1.1"
+    assert "afsnittet '(fortsættes)'" in joined.message
+
+
+def test_a_table_ending_early_without_continuation_is_refused():
+    rows = initiative_rows("1.1")
+    error = fails(word_document(rows[:4], initiative_rows("1.2")))
+    assert "table 1, row 4: initiative 1.1 (header in row 1) ends without its Økonomi row" in str(
+        error
+    )
+    assert "continuation table" in str(error)
+
+
+def test_a_continuation_table_with_nothing_before_it_is_refused():
+    rows = initiative_rows("1.1")
+    error = fails(word_document(rows, rows[4:]))
+    assert "table 2, row 1: expected an initiative header row" in str(error)
+    assert "but initiative 1.1 already ended with its Økonomi row" in str(error)
+
+
+# Word's list numbering, as Word shows it
+
+
+def _numbering(*parts: str) -> bytes:
+    return (
+        f'<w:numbering xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        f"{''.join(parts)}</w:numbering>"
+    ).encode()
+
+
+_LEVELS = (
+    '<w:abstractNum w:abstractNumId="1">'
+    '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
+    "</w:lvl>"
+    '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>'
+    '<w:lvlText w:val="%1.%2)"/></w:lvl>'
+    "</w:abstractNum>"
+    '<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:start w:val="3"/>'
+    '<w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1"/></w:lvl></w:abstractNum>'
+    '<w:abstractNum w:abstractNumId="3"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/>'
+    '<w:lvlText w:val="o"/></w:lvl></w:abstractNum>'
+    '<w:num w:numId="1"><w:abstractNumId w:val="1"/></w:num>'
+    '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
+    '<w:num w:numId="3"><w:abstractNumId w:val="1"/>'
+    '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+    '<w:num w:numId="4"><w:abstractNumId w:val="2"/></w:num>'
+    '<w:num w:numId="5"><w:abstractNumId w:val="3"/></w:num>'
+)
+
+
+def test_list_numbers_are_counted_as_word_shows_them():
+    from opfolgning.importers.docx import _Numbering
+
+    numbering = _Numbering(_numbering(_LEVELS))
+    shown = [
+        numbering.label(num, level)
+        for num, level in [
+            ("1", 0),
+            ("1", 1),
+            ("1", 1),
+            ("1", 0),  # a higher level: the lower one starts over
+            ("1", 1),
+            ("2", 0),  # another list of the same definition continues its count
+            ("3", 0),  # ... unless it overrides its start
+            ("4", 0),
+            ("4", 0),
+            ("5", 0),
+            ("9", 0),  # no such list: shown as a bullet, as before
+        ]
+    ]
+    assert shown == ["1.", "1.a)", "1.b)", "2.", "2.a)", "3.", "1.", "III", "IV", "•", "•"]
+
+
+def test_theme_headings_numbered_by_word_restart_where_a_list_starts_over():
+    from tests.corpus.docx_documents import RESTART_NUM, HandWritten
+
+    doc = HandWritten("Tredje opfølgning på Aftale om budget 2024 for Kulturudvalget")
+    doc.heading("Kultur", how="numpr")
+    doc.table(initiative_rows("1.1"))
+    doc.heading("Idræt", how="style")  # the same list, counted on: 2.
+    doc.table(initiative_rows("2.1"))
+    doc.heading("Forkert", how="numpr", num_id=RESTART_NUM)  # starts over at 1.
+    doc.table(initiative_rows("1.2"))
+    parsed = parse_docx(doc.build())
+    assert [(t.number, t.title) for t in parsed.themes] == [("1", "Kultur"), ("2", "Idræt")]
+    # a theme's first heading is its title; a later heading of the same number heads 1.2
+    assert [i.heading for i in parsed.initiatives()] == ["Kultur", "Forkert", "Idræt"]
+
+
+def test_a_description_cell_over_the_whole_row_without_responsibility_is_refused():
+    document = docx.Document(io.BytesIO(word_document(initiative_rows())))
+    cells = document.tables[0].rows[1].cells
+    cells[1].text = ""
+    cells[0].merge(cells[3])
+    buffer = io.BytesIO()
+    document.save(buffer)
+    error = fails(buffer.getvalue())
+    assert "table 1, row 2: the description row of initiative 1.1 has 1 cell" in str(error)
+    assert "'Ansvarligt center:'" in str(error)
+
+
+def test_a_merged_cell_is_read_once():
+    rows = initiative_rows()
+    document = docx.Document(io.BytesIO(word_document(rows)))
+    cells = document.tables[0].rows[1].cells
+    cells[1].merge(cells[3])  # the responsibility over three columns (one w:tc, gridSpan 3)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    ini = parse_docx(buffer.getvalue()).initiatives()[0]
+    assert (ini.description, ini.center, ini.committee) == (
+        "Beskrivelse.",
+        "Ejendomme",
+        "Økonomiudvalget",
+    )
+
+
+def test_private_use_wingdings_without_a_font_are_smileys():
+    def bare(code: int):
+        def fill(cell) -> None:
+            cell.paragraphs[0].add_run(chr(code))
+
+        return fill
+
+    rows = initiative_rows(
+        glyphs=(bare(0xF04A), bare(0xF04B), bare(0xF04C), ""), economy=bare(0xF04C)
+    )
+    ini = parse_docx(word_document(rows)).initiatives()[0]
+    assert [m.smiley for m in ini.milestones] == [Smiley.HAPPY, Smiley.NEUTRAL, Smiley.SAD, None]
+    assert ini.economy.smiley is Smiley.SAD
+
+
+def test_bullets_typed_by_hand_become_list_lines():
+    rows = initiative_rows()
+    rows[1][0] = "Indsatsen omfatter:\n• første trin\n◦ andet trin"  # one paragraph, line breaks
+    rows[2][1] = "– Et punkt. Status: Godt på vej."
+    ini = parse_docx(word_document(rows)).initiatives()[0]
+    assert ini.description == "Indsatsen omfatter:\n\n- første trin\n- andet trin"
+    assert (ini.milestones[0].text, ini.milestones[0].status_note) == (
+        "- Et punkt.",
+        "Godt på vej.",
+    )
+
+
+def test_wingdings_from_a_paragraph_style_and_a_run_font_overriding_it():
+    from docx.enum.style import WD_STYLE_TYPE
+
+    def styled(letter: str, own_font: str | None = None):
+        def fill(cell) -> None:
+            paragraph = cell.paragraphs[0]
+            paragraph.style = "Smileyfelt"
+            run = paragraph.add_run(letter)
+            if own_font:
+                run.font.name = own_font
+
+        return fill
+
+    def front(document) -> None:
+        style = document.styles.add_style("Smileyfelt", WD_STYLE_TYPE.PARAGRAPH)
+        style.font.name = "Wingdings"
+        for line in ("Dato: 9. oktober 2019", "Sagsid: 00.30.10-S00-3-19"):
+            document.add_paragraph(line)
+
+    rows = initiative_rows(glyphs=(styled("J"), styled("L"), styled("☺", "Calibri"), ""))
+    ini = parse_docx(word_document(rows, front=front)).initiatives()[0]
+    assert [m.smiley for m in ini.milestones] == [Smiley.HAPPY, Smiley.SAD, Smiley.HAPPY, None]
+
+
+def test_a_table_broken_right_after_its_header_row_is_joined_with_a_warning():
+    rows = initiative_rows("1.1")
+    data = page_breaks_between_tables(word_document(rows[:1], rows[1:]))
+    doc = parse_docx(data)
+    ini = doc.initiatives()[0]
+    assert (ini.description, ini.center) == ("Beskrivelse.", "Ejendomme")
+    assert [m.text for m in ini.milestones] == [f"Trin {r}." for r in (1, 2, 3, 4)]
+    (joined,) = [w for w in doc.warnings if "fortsættelsen" in w.message]
+    assert joined.where == "table 2, row 1, initiative 1.1"
+    assert "begynder med en beskrivelse" in joined.message

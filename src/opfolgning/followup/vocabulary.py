@@ -424,10 +424,13 @@ class TitleFacts:
 
 
 _TITLE_RE = re.compile(
-    r"^(?P<ord>første|anden|tredje|fjerde|endelig)\s+(?:budget)?opfølgning\b"
-    r"(?P<mid>.*?)\s+på\s+(?P<rest>\S.*)$",
+    r"^(?:(?P<ord>første|anden|tredje|fjerde|endelig)\s+|(?P<n>[1-4])\.\s*)?"
+    r"(?:budget)?-?opfølgning\b(?P<mid>.*?)\s+på\s+(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
+# A title without an ordinal names its round by its date: "Opfølgning pr. 31. december 2024
+# på …" is the final one.
+_FINAL_DATE_RE = re.compile(r"\b31\.\s*(?:12\b|dec(?:ember\b|\.|\b))", re.IGNORECASE)
 _YEAR_RE = re.compile(r"\b(\d{4})\b")
 _ROUND_RE = re.compile(
     r"^(?P<n>[1-4])\.?\s*(?:budget\s*-?\s*)?opfølgning\b"
@@ -442,24 +445,39 @@ _FINAL_RE = re.compile(
 def parse_title(text: str) -> TitleFacts | None:
     """Read a title like round_title's ("Tredje opfølgning på … for …"); None if it is not one.
 
+    Also read: "3. budgetopfølgning på …", a final round named by its date alone
+    ("Endelig opfølgning pr. 31. december 2024 på …", "Opfølgning pr. 31.12.2024 på …"), and
+    a title without " for …" (its committee is "").
+
     `text` is one line of plain text (an importer strips its format's marks first).
     """
     text = " ".join(text.split())
     m = _TITLE_RE.match(text)
     if m is None:
         return None
+    if m["ord"]:
+        round_number = ORDINAL_ROUNDS[m["ord"].casefold()]
+    elif m["n"]:
+        round_number = int(m["n"])
+    elif _FINAL_DATE_RE.search(m["mid"]):
+        round_number = FINAL_ROUND
+    else:
+        return None
     # The agreement name runs to the first " for " after its year; the committee follows.
+    # A title without " for …" names no committee (committee "").
     rest = m["rest"]
     year = _YEAR_RE.search(rest)
-    cut = rest.find(" for ", year.end()) if year else -1
-    if year is None or cut < 0 or not rest[cut + 5 :].strip():
+    if year is None:
+        return None
+    cut = rest.find(" for ", year.end())
+    if (cut >= 0 and not rest[cut + 5 :].strip()) or rest.endswith(" for"):
         return None
     return TitleFacts(
         title=text,
-        round=ORDINAL_ROUNDS[m["ord"].casefold()],
-        agreement=rest[:cut].strip(),
+        round=round_number,
+        agreement=(rest[:cut] if cut >= 0 else rest).strip().rstrip("."),
         year=int(year[1]),
-        committee=rest[cut + 5 :].strip(),
+        committee=rest[cut + 5 :].strip() if cut >= 0 else "",
     )
 
 

@@ -15,7 +15,18 @@ Reads documents laid out like the example report — our own DOCX export
       Milepæl | text [Status: note] | round | smiley      four rows, rounds 1–4
       Økonomi | text [Bemærkning: note] | (empty) | smiley [Begrundelse: reason]
 
-Merged cells (gridSpan) count once, so a responsibility cell spanning three columns is fine.
+Reports written by hand in Word vary (issue 17), and each variation is read, also mixed:
+
+- an initiative continued in a second table after a page break (no header row, starting
+  with Milepæl rows) is joined to the unfinished one before it (a warning when text stands
+  between);
+- theme headings numbered by Word's list numbering (w:numPr in the paragraph or its style)
+  get the number Word shows (_Numbering);
+- merged cells are read once (w:gridSpan: one cell; w:vMerge: "Milepæl" merged down names
+  each row; a milestone text over the round column has no round cell);
+- bulleted lists in cells (Word's lists or bullets typed by hand) are "- " lines;
+- initiative numbers of three levels ("2.3.1");
+- the final round's title by its date ("Endelig opfølgning pr. 31. december 2024 på …").
 Other tables (an overview of counts, layout tables) are skipped, and so are the economy
 sections our export writes: "Økonomi i alt" (up to the first theme heading) and each
 initiative's budget table with its caption "Økonomi for indsats 1.11", proposals and review
@@ -23,8 +34,9 @@ notes. The budget itself is read from the economy text, as from the text export.
 
 Smileys are Unicode glyphs (☺ 😊 😐 ☹ …, read with followup.smileys), optionally followed by
 the Danish word as our export writes it ("☹ sur"), or Wingdings symbols, mapped by
-WINGDINGS below. Errors name the file, the table and the row ("table 3, row 2") and say what
-was expected.
+WINGDINGS below: a letter in a Wingdings run (its font, or its character or paragraph
+style), the private-use F04A–F04C forms, or a w:sym element. Errors name the file, the table
+and the row ("table 3, row 2") and say what was expected.
 """
 
 from __future__ import annotations
@@ -67,6 +79,7 @@ from .economy import agreement_period, budget_from_economy_text
 from .text import (
     _HEADER_RE,
     _INITIATIVE_RE,
+    _RESP_LABEL_RE,
     ParsedTheme,
     _parse_date,
     finish_document,
@@ -139,11 +152,24 @@ _HEADING_STYLE_RE = re.compile(r"^(heading|overskrift|title|titel)\b", re.IGNORE
 # --- reading paragraphs ---------------------------------------------------------------
 
 
-def _is_wingdings(run: Any) -> bool:
+def _is_wingdings_font(fonts: Any) -> bool:
+    return fonts is not None and any(
+        (value or "").strip().casefold() == "wingdings" for value in fonts.attrib.values()
+    )
+
+
+def _is_wingdings(
+    run: Any, styles: frozenset[str] = frozenset(), paragraph_font: bool = False
+) -> bool:
+    """Whether a run is in Wingdings: its own font, else its character style's (w:rStyle),
+    else its paragraph style's (paragraph_font)."""
     fonts = run.find("w:rPr/w:rFonts", _NS)
-    if fonts is None:
-        return False
-    return any((value or "").strip().casefold() == "wingdings" for value in fonts.attrib.values())
+    if fonts is not None:
+        return _is_wingdings_font(fonts)
+    style = run.find("w:rPr/w:rStyle", _NS)
+    if style is not None and (style.get(_VAL) or "") in styles:
+        return True
+    return paragraph_font
 
 
 def _wingdings_char(char: str) -> str:
@@ -167,7 +193,14 @@ def _sym(element: Any) -> str:
     return _WINGDINGS_MARK.get(chr(code), f"[Wingdings {code:04X}]")
 
 
-def _runs_text(paragraph: Any) -> str:
+# Wingdings smileys stored in the private-use area (U+F04A…U+F04C) in a run whose font is not
+# known (a theme or default font): no other font shows anything at those code points.
+_PRIVATE_SMILEYS = {chr(0xF000 + ord(letter)): mark for letter, mark in _WINGDINGS_MARK.items()}
+
+
+def _runs_text(
+    paragraph: Any, wingdings_styles: frozenset[str] = frozenset(), wingdings: bool = False
+) -> str:
     """Return a paragraph's text: Wingdings smileys as marks, tabs as spaces, breaks as \\n."""
     out: list[str] = []
     for element in paragraph.iter(_w("t"), _w("sym"), _w("tab"), _w("br"), _w("cr"),
@@ -176,8 +209,10 @@ def _runs_text(paragraph: Any) -> str:
         if tag == "t":
             text = element.text or ""
             run = element.getparent()
-            if text and run is not None and _is_wingdings(run):
+            if text and run is not None and _is_wingdings(run, wingdings_styles, wingdings):
                 text = "".join(_wingdings_char(c) for c in text)
+            elif any(c in _PRIVATE_SMILEYS for c in text):
+                text = "".join(_PRIVATE_SMILEYS.get(c, c) for c in text)
             out.append(text)
         elif tag == "sym":
             out.append(_sym(element))
@@ -213,6 +248,8 @@ class _Para:
     bullet: bool
     heading: bool
     bold: bool
+    # A paragraph numbered by Word's list numbering: its number ("2.") opens raw_lines[0].
+    numbered: bool = False
 
     @property
     def lines(self) -> list[str]:
@@ -227,33 +264,215 @@ class _Para:
         return " ".join(self.raw_lines)
 
 
-def _is_bold(paragraph: Any) -> bool:
+def _is_bold(paragraph: Any, style_bold: bool = False) -> bool:
+    """Whether all text of a paragraph is bold: each run's own w:b, else its paragraph
+    style's (style_bold)."""
     runs = [r for r in paragraph.iter(_R) if "".join(r.itertext()).strip()]
     if not runs:
         return False
     for run in runs:
         rpr = run.find(_RPR)
         bold = rpr.find(_B) if rpr is not None else None
-        if bold is None or bold.get(_VAL, "true").casefold() in ("0", "false", "off"):
+        if bold is None:
+            if not style_bold:
+                return False
+        elif bold.get(_VAL, "true").casefold() in ("0", "false", "off"):
             return False
     return True
+
+
+def _roman(value: int) -> str:
+    out = ""
+    for amount, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"),
+                            (90, "xc"), (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"),
+                            (4, "iv"), (1, "i")):  # fmt: skip
+        while value >= amount:
+            out, value = out + letters, value - amount
+    return out
+
+
+def _letters(value: int) -> str:
+    # Word: a … z, then aa … zz, aaa …
+    if value < 1:
+        return str(value)
+    return chr(ord("a") + (value - 1) % 26) * ((value - 1) // 26 + 1)
+
+
+def _format_number(value: int, fmt: str) -> str:
+    if fmt in ("lowerLetter", "upperLetter"):
+        text = _letters(value)
+        return text.upper() if fmt == "upperLetter" else text
+    if fmt in ("lowerRoman", "upperRoman"):
+        text = _roman(value)
+        return text.upper() if fmt == "upperRoman" else text
+    if fmt == "decimalZero":
+        return f"{value:02d}"
+    if fmt == "none":
+        return ""
+    return str(value)  # decimal and anything else
+
+
+@dataclass
+class _Level:
+    start: int = 1
+    fmt: str = "decimal"
+    text: str = "%1."
+    restart: int | None = None  # w:lvlRestart: 0 never restarts; n restarts after level n
+
+
+class _Numbering:
+    """Word's list numbering (word/numbering.xml): the number or bullet each list paragraph
+    shows, computed as Word does — a counter per abstract list and level, a level's counter
+    restarting after a higher level, a w:num with a startOverride starting over."""
+
+    BULLET = "\u2022"
+
+    def __init__(self, numbering_xml: bytes | None) -> None:
+        self.abstract: dict[str, dict[int, _Level]] = {}
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()
+        if not numbering_xml:
+            return
+        root = _parse_xml(numbering_xml)
+        for abstract in root.iterfind("w:abstractNum", _NS):
+            levels: dict[int, _Level] = {}
+            for lvl in abstract.iterfind("w:lvl", _NS):
+                level = _Level()
+                if (start := lvl.find("w:start", _NS)) is not None:
+                    level.start = _int(start.get(_VAL), 1)
+                if (fmt := lvl.find("w:numFmt", _NS)) is not None:
+                    level.fmt = fmt.get(_VAL) or "decimal"
+                if (text := lvl.find("w:lvlText", _NS)) is not None:
+                    level.text = text.get(_VAL) or ""
+                if (restart := lvl.find("w:lvlRestart", _NS)) is not None:
+                    level.restart = _int(restart.get(_VAL), -1)
+                    level.restart = None if level.restart < 0 else level.restart
+                levels[_int(lvl.get(_w("ilvl")), 0)] = level
+            self.abstract[abstract.get(_w("abstractNumId")) or ""] = levels
+        for num in root.iterfind("w:num", _NS):
+            ref = num.find("w:abstractNumId", _NS)
+            overrides: dict[int, int] = {}
+            for override in num.iterfind("w:lvlOverride", _NS):
+                if (start := override.find("w:startOverride", _NS)) is not None:
+                    ilvl = _int(override.get(_w("ilvl")), 0)
+                    overrides[ilvl] = _int(start.get(_VAL), 1)
+            abstract_id = (ref.get(_VAL) if ref is not None else None) or ""
+            self.nums[num.get(_w("numId")) or ""] = (abstract_id, overrides)
+
+    def label(self, num_id: str, ilvl: int) -> str | None:
+        """Count a list paragraph and return what Word shows before it: "2.", "1.3", the
+        bullet "\u2022" (a bullet list), or None (no list, or a level that shows nothing)."""
+        if num_id not in self.nums:
+            return self.BULLET  # a list Word cannot number either: shown as a bullet
+        abstract_id, overrides = self.nums[num_id]
+        levels = self.abstract.get(abstract_id, {})
+        level = levels.get(ilvl, _Level())
+        if level.fmt == "bullet":
+            return self.BULLET
+        counters = self.counters.setdefault(abstract_id, {})
+        if overrides and num_id not in self.started:
+            # A list with a start override starts over where it is first used.
+            self.started.add(num_id)
+            for lvl, start in overrides.items():
+                counters[lvl] = start - 1
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else level.start
+        for deeper in [lvl for lvl in counters if lvl > ilvl]:
+            restart = levels.get(deeper, _Level()).restart
+            if restart is None or (restart > 0 and ilvl < restart):
+                del counters[deeper]
+
+        def shown(match: re.Match[str]) -> str:
+            lvl = int(match[1]) - 1
+            at = levels.get(lvl, _Level())
+            return _format_number(counters.get(lvl, at.start), at.fmt)
+
+        text = re.sub(r"%([1-9])", shown, level.text).strip()
+        return text or None
+
+
+def _int(value: str | None, default: int) -> int:
+    try:
+        return int(value or "")
+    except ValueError:
+        return default
 
 
 class _Styles:
     """Paragraph style ids → names, to recognise headings and list paragraphs."""
 
-    def __init__(self, styles_xml: bytes | None) -> None:
+    def __init__(self, styles_xml: bytes | None, numbering: _Numbering | None = None) -> None:
         self.names: dict[str, str] = {}
         self.outline: set[str] = set()
+        self.numbering = numbering or _Numbering(None)
+        # The list labels of the document's paragraphs (number_paragraphs).
+        self.labels: dict[Any, str | None] = {}
+        # A paragraph style's own numbering (w:numPr, through w:basedOn).
+        self.style_num: dict[str, tuple[str, int]] = {}
+        # Character styles in Wingdings (a smiley typed as J in such a style).
+        self.wingdings: frozenset[str] = frozenset()
+        # Paragraph styles in Wingdings: their runs without a font of their own are too.
+        self.wingdings_paragraph: set[str] = set()
+        # Paragraph styles whose text is bold (w:b in the style or a style it is based on).
+        self.bold: set[str] = set()
         if not styles_xml:
             return
         root = _parse_xml(styles_xml)
+        based: dict[str, str] = {}
+        own: dict[str, tuple[str | None, int | None]] = {}
+        own_bold: dict[str, bool] = {}
         for style in root.iterfind("w:style", _NS):
             style_id = style.get(_w("styleId")) or ""
             name = style.find("w:name", _NS)
             self.names[style_id] = (name.get(_w("val")) if name is not None else None) or style_id
             if style.find("w:pPr/w:outlineLvl", _NS) is not None:
                 self.outline.add(style_id)
+            if (base := style.find("w:basedOn", _NS)) is not None:
+                based[style_id] = base.get(_VAL) or ""
+            if (num_pr := style.find("w:pPr/w:numPr", _NS)) is not None:
+                own[style_id] = _num_pr(num_pr)
+            if (bold := style.find("w:rPr/w:b", _NS)) is not None:
+                own_bold[style_id] = bold.get(_VAL, "true").casefold() not in ("0", "false", "off")
+            if _is_wingdings_font(style.find("w:rPr/w:rFonts", _NS)):
+                if style.get(_w("type")) == "character":
+                    self.wingdings |= {style_id}
+                else:
+                    self.wingdings_paragraph.add(style_id)
+        for style_id in self.names:
+            num_id: str | None = None
+            ilvl: int | None = None
+            seen: set[str] = set()
+            current: str | None = style_id
+            while current and current not in seen and (num_id is None or ilvl is None):
+                seen.add(current)
+                got_id, got_lvl = own.get(current, (None, None))
+                num_id = num_id if num_id is not None else got_id
+                ilvl = ilvl if ilvl is not None else got_lvl
+                current = based.get(current)
+            if num_id:
+                self.style_num[style_id] = (num_id, ilvl or 0)
+            current, seen = style_id, set()
+            while current and current not in seen and current not in own_bold:
+                seen.add(current)
+                current = based.get(current, "")
+            if current and own_bold.get(current):
+                self.bold.add(style_id)
+
+    def number_paragraphs(self, root: Any) -> None:
+        """Count the list paragraphs of the document in order, as Word numbers them."""
+        numbering = self.numbering
+        for paragraph in root.iter(_w("p")):
+            ppr = paragraph.find(_PPR)
+            style = ppr.find(_PSTYLE) if ppr is not None else None
+            style_id = (style.get(_VAL) or "") if style is not None else ""
+            num_id, ilvl = self.style_num.get(style_id, ("", 0))
+            num_pr = ppr.find(_NUMPR) if ppr is not None else None
+            if num_pr is not None:
+                got_id, got_lvl = _num_pr(num_pr)
+                num_id = got_id if got_id is not None else num_id
+                ilvl = got_lvl if got_lvl is not None else ilvl
+            if num_id and num_id != "0":
+                self.labels[paragraph] = numbering.label(num_id, ilvl)
 
     def read(self, paragraph: Any) -> _Para:
         style_id = ""
@@ -266,36 +485,85 @@ class _Styles:
             numbered = ppr.find(_NUMPR) is not None
             outline = ppr.find(_OUTLINE) is not None
         name = self.names.get(style_id, style_id)
-        bullet = numbered or "list" in name.casefold() or "liste" in name.casefold()
+        label: str | None = None
+        if paragraph in self.labels:
+            label = self.labels[paragraph]
+            numbered = label is not None and label != _Numbering.BULLET
+            bullet = label is not None and not numbered
+        else:
+            # not counted (no numbering definitions): a list paragraph shows a bullet
+            bullet = numbered or "list" in name.casefold() or "liste" in name.casefold()
+            numbered = False
         heading = outline or style_id in self.outline or bool(_HEADING_STYLE_RE.match(name))
         lines = []
-        for raw in _runs_text(paragraph).split("\n"):
+        wingdings = style_id in self.wingdings_paragraph
+        for raw in _runs_text(paragraph, self.wingdings, wingdings).split("\n"):
             line = " ".join(raw.split())
             if line:
                 lines.append(line)
-        if lines and not bullet and lines[0].startswith(("- ", "• ")):
-            bullet = True
-            lines[0] = lines[0][2:].strip()
-        return _Para(lines, bullet and bool(lines), heading, _is_bold(paragraph))
+        if lines and numbered and label:
+            lines[0] = f"{label} {lines[0]}"
+        if not bullet and not numbered:
+            # Bullets typed by hand ("• item", "– item"), also several in one paragraph
+            # (line breaks): each such line is a "- item" line of a list.
+            lines = [_typed_bullet(line) for line in lines]
+            if len(lines) == 1 and lines[0].startswith("- "):
+                bullet = True
+                lines[0] = lines[0][2:].strip()
+        return _Para(
+            lines,
+            bullet and bool(lines),
+            heading,
+            _is_bold(paragraph, style_id in self.bold),
+            numbered and bool(lines),
+        )
+
+
+_TYPED_BULLET_RE = re.compile(r"^[-•◦▪‣·–]\s+(?=\S)")
+
+
+def _typed_bullet(line: str) -> str:
+    """ "• item" (a bullet typed by hand) → "- item"."""
+    m = _TYPED_BULLET_RE.match(line)
+    return "- " + line[m.end() :] if m else line
+
+
+def _num_pr(num_pr: Any) -> tuple[str | None, int | None]:
+    num_id = num_pr.find("w:numId", _NS)
+    ilvl = num_pr.find("w:ilvl", _NS)
+    return (
+        (num_id.get(_VAL) if num_id is not None else None),
+        (_int(ilvl.get(_VAL), 0) if ilvl is not None else None),
+    )
 
 
 def _join(paragraphs: list[_Para]) -> str:
-    """Paragraphs → plain text: blocks separated by a blank line; consecutive bullet
-    paragraphs form one block of "- " lines (a normal paragraph always starts a block)."""
+    """Paragraphs → plain text: blocks separated by a blank line; consecutive list
+    paragraphs (bulleted or numbered) form one block of "- " lines (a normal paragraph
+    always starts a block)."""
     blocks: list[list[str]] = []
     previous_bullet = False
     for para in paragraphs:
         if not para.raw_lines:
             continue
-        if para.bullet:
+        if para.bullet or para.numbered:
+            # A numbered item keeps its number after the list mark ("- 2) item"): a line of
+            # its own in plain text (followup.text) and in every export.
             item = "- " + " ".join(para.lines)
             if previous_bullet:
                 blocks[-1].append(item)
             else:
                 blocks.append([item])
         else:
-            blocks.extend([line] for line in para.lines)
-        previous_bullet = para.bullet
+            for i, line in enumerate(para.lines):
+                joins = i > 0 or previous_bullet
+                if line.startswith("- ") and joins and blocks and blocks[-1][-1].startswith("- "):
+                    blocks[-1].append(line)
+                else:
+                    blocks.append([line])
+            previous_bullet = para.lines[-1].startswith("- ")
+            continue
+        previous_bullet = para.bullet or para.numbered
     return "\n\n".join("\n".join(block) for block in blocks)
 
 
@@ -323,6 +591,18 @@ class _Open:
 
 def _cells(row: Any) -> list[Any]:
     return list(row.xpath("./w:tc | ./w:sdt/w:sdtContent/w:tc", namespaces=_NS))
+
+
+def _span(cell: Any) -> int:
+    """How many grid columns a cell covers (w:gridSpan)."""
+    span = cell.find("w:tcPr/w:gridSpan", _NS)
+    return max(1, _int(span.get(_VAL), 1)) if span is not None else 1
+
+
+def _continues_above(cell: Any) -> bool:
+    """Whether a cell continues a vertical merge (w:vMerge without "restart")."""
+    merge = cell.find("w:tcPr/w:vMerge", _NS)
+    return merge is not None and (merge.get(_VAL) or "continue") != "restart"
 
 
 def _rows(table: Any) -> list[Any]:
@@ -353,6 +633,12 @@ class _DocxParser:
         self.tables = 0
         self.initiative_tables = 0
         self.period: tuple[int, int] | None = None  # the agreement's years, from the title
+        # An initiative whose table ended before its Økonomi row: a continuation table (after
+        # a page break, no header row, starting with Milepæl rows) may finish it.
+        self.pending: _Open | None = None
+        self.pending_end: tuple[int, int] = (0, 0)  # its table and last row, for the error
+        self.between: list[str] = []  # what stood between its table and the next one
+        self.last_finished = ""  # the last initiative read to its end, for messages
 
     # helpers
 
@@ -438,6 +724,12 @@ class _DocxParser:
             para = self.styles.read(element)
             for line in para.lines:
                 if (facts := parse_title(line)) is not None:
+                    if not facts.committee:
+                        self.warn(
+                            "title",
+                            f"titlen {_short(line)!r} nævner intet udvalg (' for …'); "
+                            "rapporten kan ikke indlæses, før udvalget er angivet",
+                        )
                     return facts, index + 1
                 self.header_line(line)
         raise self.error(
@@ -531,7 +823,9 @@ class _DocxParser:
                 if self.initiative_header_in(element):
                     skipping_overview = skipping_budget = False
                     self.parse_table(element, self.tables)
-                elif skipping_budget or self.is_budget_table(element):
+                    continue
+                self.finish_pending()
+                if skipping_budget or self.is_budget_table(element):
                     continue
                 elif skipping_overview or not self.initiative_tables:
                     skipping_overview = False  # the overview or a layout table: not data
@@ -555,12 +849,47 @@ class _DocxParser:
                 continue
             if (m := self.theme_heading_of(para)) is not None:
                 skipping_overview = skipping_budget = False
+                if self.pending is not None:
+                    self.between.append(f"overskriften {_short(para.text)!r}")
                 self.theme_heading(m["num"], m["title"].strip(), f"after table {self.tables}")
                 continue
             if skipping_overview or skipping_budget:
                 continue
+            if self.pending is not None:
+                self.between.append(f"afsnittet {_short(para.text)!r}")
             where = f"after table {self.tables}" if self.tables else "before the first table"
             self.warn(where, f"paragraph {_short(para.text)!r} is not part of the report; ignored")
+        self.finish_pending()
+
+    def finish_pending(self) -> None:
+        """No continuation table follows an unfinished initiative: refuse it."""
+        if self.pending is not None:
+            raise self.error(self.unfinished(self.pending), *self.pending_end)
+
+    def continue_pending(self, t: int, r: int, *, describing: bool = False) -> _Open:
+        """Join a continuation table (no header row, starts with a Milepæl or Økonomi row) to
+        the unfinished initiative of the table before it; warn when text stood between, or
+        when the table starts with a description row (`describing`: it may be a table of its
+        own that lacks its header row)."""
+        ini = self.pending
+        assert ini is not None
+        self.pending = None
+        if describing:
+            self.warn(
+                f"table {t}, row {r}, initiative {ini.number}",
+                f"tabellen uden overskriftsrække begynder med en beskrivelse og er læst som "
+                f"fortsættelsen af indsats {ini.number} (tabel {ini.table}), der sluttede før "
+                "sine Milepæl-rækker — kontrollér",
+            )
+        elif self.between:
+            self.warn(
+                f"table {t}, row {r}, initiative {ini.number}",
+                f"tabellen uden overskriftsrække er læst som fortsættelsen af indsats "
+                f"{ini.number} (tabel {ini.table}), selv om {', '.join(self.between)} står "
+                "imellem — kontrollér",
+            )
+        self.between = []
+        return ini
 
     def theme(self, number: str, where: str) -> ParsedTheme:
         theme = self.themes.get(number)
@@ -582,12 +911,33 @@ class _DocxParser:
         self.initiative_tables += 1
         open_: _Open | None = None
         rows = _rows(table)
+        first = True
+        above = ""  # the key of the row above, for a vertically merged first column
         for r, row in enumerate(rows, start=1):
             cells = _cells(row)
             texts = [self.cell_line(c) for c in cells]
             if not any(texts):
                 continue
             key = texts[0].casefold().rstrip(":").strip()
+            if not key and cells and _continues_above(cells[0]) and above:
+                # "Milepæl" written once in a cell merged down over the four rows
+                key = above
+                texts[0] = above
+            above = key if key in ("milepæl", "økonomi") else ""
+            if first:
+                first = False
+                if self.pending is not None and key in ("milepæl", "økonomi"):
+                    open_ = self.continue_pending(t, r)
+                elif (
+                    self.pending is not None
+                    and not self.pending.milestone_rows
+                    and _INITIATIVE_RE.match(texts[0]) is None
+                ):
+                    # The table broke right after the header (or within the description):
+                    # a row that is neither a header nor a Milepæl row goes on describing.
+                    open_ = self.continue_pending(t, r, describing=True)
+                else:
+                    self.finish_pending()
             # The row right after a header is its description, even when the description
             # starts like a number and a title ("2.800 gamle vejlamper udskiftes …").
             describing = open_ is not None and not open_.milestone_rows and not open_.description
@@ -601,9 +951,16 @@ class _DocxParser:
                 open_ = self.start(m["num"], m["title"], cells, texts, t, r)
                 continue
             if open_ is None:
+                after = ""
+                if key in ("milepæl", "økonomi") and self.last_finished:
+                    after = (
+                        f" (a table starting with a {texts[0]} row continues the initiative "
+                        f"before it, but {self.last_finished} already ended with its Økonomi "
+                        "row)"
+                    )
                 raise self.error(
                     f"expected an initiative header row like '{HEADER_ROW_EXAMPLE}', found "
-                    f"{_short(' | '.join(texts))!r}",
+                    f"{_short(' | '.join(texts))!r}{after}",
                     t,
                     r,
                 )
@@ -611,15 +968,25 @@ class _DocxParser:
                 self.milestone_row(open_, cells, t, r)
             elif key == "økonomi":
                 self.economy_row(open_, cells, t, r)
+                self.last_finished = f"initiative {open_.number}"
                 open_ = None
             elif not open_.milestone_rows:
                 if len(cells) < 2:
-                    raise self.error(
-                        f"the description row of initiative {open_.number} has 1 cell; expected "
-                        "description | responsibility",
-                        t,
-                        r,
-                    )
+                    # One cell over the whole row: the responsibility is its labelled lines.
+                    paras = self.cell_paras(cells[0])
+                    labelled = [p for p in paras if _RESP_LABEL_RE.match(p.text)]
+                    if not labelled:
+                        raise self.error(
+                            f"the description row of initiative {open_.number} has 1 cell and "
+                            "no 'Ansvarligt center:' in it; expected description | "
+                            "responsibility",
+                            t,
+                            r,
+                        )
+                    first_label = paras.index(labelled[0])
+                    open_.description += paras[:first_label]
+                    open_.responsibility += paras[first_label:]
+                    continue
                 open_.description += self.cell_paras(cells[0])
                 for cell in cells[1:]:
                     open_.responsibility += self.cell_paras(cell)
@@ -632,7 +999,7 @@ class _DocxParser:
                     r,
                 )
         if open_ is not None:
-            raise self.error(self.unfinished(open_), t, len(rows))
+            self.pending, self.pending_end, self.between = open_, (t, len(rows)), []
 
     @staticmethod
     def unfinished(ini: _Open) -> str:
@@ -644,7 +1011,8 @@ class _DocxParser:
         )
         return (
             f"initiative {ini.number} (header in row {ini.row}) ends without its Økonomi row; "
-            f"expected {expected} in the same table"
+            f"expected {expected} in the same table or in a continuation table right after it "
+            "(its first row a Milepæl or Økonomi row)"
         )
 
     def start(
@@ -678,6 +1046,9 @@ class _DocxParser:
         return _Open(number, title.strip(), kind, t, r, heading)
 
     def milestone_row(self, ini: _Open, cells: list[Any], t: int, r: int) -> None:
+        if len(cells) == 3 and _span(cells[1]) > 1 and _span(cells[2]) == 1:
+            # The text cell merged over the round column: no round cell.
+            cells = [cells[0], cells[1], None, cells[2]]
         if len(cells) != 4:
             raise self.error(
                 f"a milestone row of initiative {ini.number} has {len(cells)} cell(s); "
@@ -693,7 +1064,7 @@ class _DocxParser:
                 t,
                 r,
             )
-        label = self.cell_line(cells[2])
+        label = self.cell_line(cells[2]) if cells[2] is not None else ""
         if label:
             round_number = parse_round_label(label)
             if round_number is None:
@@ -917,6 +1288,9 @@ def parse_docx(
             document_xml = package.read("word/document.xml")
             names = set(package.namelist())
             styles_xml = package.read("word/styles.xml") if "word/styles.xml" in names else None
+            numbering_xml = (
+                package.read("word/numbering.xml") if "word/numbering.xml" in names else None
+            )
         except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, KeyError) as exc:
             raise ReportFormatError(
                 f"the DOCX file is corrupt ({exc}); open it in Word and save it again",
@@ -924,7 +1298,8 @@ def parse_docx(
             ) from None
     try:
         root = _parse_xml(document_xml)
-        styles = _Styles(styles_xml)
+        styles = _Styles(styles_xml, _Numbering(numbering_xml))
+        styles.number_paragraphs(root)
     except etree.XMLSyntaxError as exc:
         raise ReportFormatError(
             f"the DOCX file is corrupt: its XML cannot be read ({exc}); open it in Word and "
