@@ -68,8 +68,10 @@ from ..followup.smileys import (
     LABELS_EN,
     VARIATION_SELECTORS,
     GlyphReading,
+    Legend,
     Smiley,
     UnknownGlyph,
+    legend_from_guide,
     read_economy_glyph,
     read_effort_glyph,
 )
@@ -620,6 +622,7 @@ class _DocxParser:
         self.styles = styles
         self.source = source
         self.frown_means = frown_means
+        self.legend = Legend()
         # A cell is read several times (its text, its line, its smiley): read it once.
         self._cells: dict[Any, list[_Para]] = {}
         self.warnings: list[Warning] = []
@@ -684,6 +687,7 @@ class _DocxParser:
         facts, index = self.parse_front(elements)
         self.period = agreement_period(facts.year)
         guide, index = self.parse_guide(elements, index)
+        self.legend = legend_from_guide(guide)  # the document's own glyphs decide
         self.parse_body(elements, index)
         themes = [theme.doc for theme in self.themes.values()]
         if not any(theme.initiatives for theme in themes):
@@ -1247,7 +1251,7 @@ class _DocxParser:
             raise UnknownGlyph(glyph)
         if economy:
             return self.with_word(read_economy_glyph(glyph), word, economy)
-        reading = read_effort_glyph(glyph, frown_means=self.frown_means)
+        reading = read_effort_glyph(glyph, frown_means=self.frown_means, legend=self.legend)
         base = glyph
         for selector in VARIATION_SELECTORS:
             base = base.replace(selector, "")

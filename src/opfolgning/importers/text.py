@@ -45,8 +45,10 @@ from ..followup.errors import ReportFormatError
 from ..followup.smileys import (
     KNOWN_GLYPHS,
     GlyphReading,
+    Legend,
     Smiley,
     UnknownGlyph,
+    legend_from_guide,
     read_economy_glyph,
     read_effort_glyph,
 )
@@ -502,6 +504,7 @@ class _TextParser:
         self.lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self.source = source
         self.frown_means = frown_means
+        self.legend = Legend()
         self.warnings: list[Warning] = []
         self.themes: dict[str, ParsedTheme] = {}
         self.seen_numbers: dict[str, int] = {}
@@ -533,6 +536,7 @@ class _TextParser:
         facts, body_start = self.parse_front()
         self.period = agreement_period(facts.year)
         guide, body_start = self.parse_reading_guide(body_start)
+        self.legend = legend_from_guide(guide)  # the document's own glyphs decide
         self.parse_body(body_start)
         themes = [theme.doc for theme in self.themes.values()]
         if not any(theme.initiatives for theme in themes):
@@ -934,7 +938,9 @@ class _TextParser:
         text, status_note = split_status(_cell(cells[1]))
         smiley_cell = _cell(cells[3]) if len(cells) > 3 else ""
         try:
-            reading = read_effort_glyph(smiley_cell, frown_means=self.frown_means)
+            reading = read_effort_glyph(
+                smiley_cell, frown_means=self.frown_means, legend=self.legend
+            )
         except UnknownGlyph:
             raise self.error(
                 f"initiative {ini.number}, round {round_number}: smiley cell "
