@@ -42,8 +42,8 @@ def test_the_finance_office_sets_up_next_year(
     # One initiative typed in.
     page.get_by_label("Nummer").fill("2.1")
     page.get_by_label("Titel").fill("Flere pædagoger")
-    page.get_by_label("Drift").check()
-    expect(page.get_by_label("Drift")).to_be_checked()
+    page.get_by_label("Drift", exact=True).check()
+    expect(page.get_by_label("Drift", exact=True)).to_be_checked()
     page.get_by_label("Ansvarligt center").select_option("Skole og Dagtilbud")
     page.get_by_label("Milepæl ved 1. opfølgning").fill("Stillingerne er slået op.")
     page.get_by_role("button", name="Tilføj indsatsen").click()

@@ -56,7 +56,13 @@ def open_package(
     try:
         package = zipfile.ZipFile(io.BytesIO(data))
         members = package.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        ValueError,
+        OSError,
+        NotImplementedError,
+    ) as exc:
         raise ReportFormatError(
             f"the {kind} file is corrupt ({exc}); open it in Office and save it again",
             source=source,

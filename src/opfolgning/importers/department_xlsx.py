@@ -84,7 +84,7 @@ def _package_problem(data: bytes, max_unpacked: int) -> str:
     """Return, in Danish, why archive.open_package refused a ZIP file."""
     try:
         members = zipfile.ZipFile(io.BytesIO(data)).infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, NotImplementedError):
         return (
             "den er beskadiget og kan ikke læses. Åbn den i Excel, gem den igen som "
             f"Excel-projektmappe (.xlsx), og upload den igen. {AGAIN}"
