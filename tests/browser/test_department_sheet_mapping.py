@@ -53,7 +53,7 @@ def test_an_editor_says_which_column_is_which(
     page.get_by_label("Kolonne D: «Plan B»").select_option("corrective_action")
     page.get_by_role("button", name="Læs regnearket med disse kolonner").click()
     expect(page.locator("h1")).to_contain_text("Ændringer fra regnearket for Ejendomme")
-    expect(page.locator("main")).to_contain_text("kolonnerne «Ansvarlig» bruges ikke ved upload")
+    expect(page.locator("main")).to_contain_text("kolonnen «Ansvarlig» bruges ikke ved upload")
     expect(page.get_by_role("button", name="Gem 1 ændring")).to_be_visible()
     assert_accessible(page, f"the preview after the column mapping at {width} px")
     _fits(page, width)

@@ -184,8 +184,7 @@ KULTUR = Sheet(
         Row(14, "4.3", "Ingen aktivitet endnu.", "", ""),
     ],
     warnings=[
-        "Arket «Kultur», række 5: kolonnerne «Kommentar» bruges ikke ved upload og er "
-        "sprunget over."
+        "Arket «Kultur», række 5: kolonnen «Kommentar» bruges ikke ved upload og er sprunget over."
     ],
 )
 
@@ -242,7 +241,7 @@ EGNE_NAVNE = Sheet(
         Row(3, "6.2", "Godt i gang.", "happy", ""),
     ],
     warnings=[
-        "Arket «Indsatser», række 1: kolonnerne «Ansvarlig» bruges ikke ved upload og er "
+        "Arket «Indsatser», række 1: kolonnen «Ansvarlig» bruges ikke ved upload og er "
         "sprunget over."
     ],
     columns={0: "number", 1: "status_note", 2: "smiley", 3: "corrective_action", 4: ""},

@@ -67,7 +67,7 @@ MAPPING = {
     "column_1": "status_note",
     "column_2": "smiley",
     "column_3": "corrective_action",
-    "column_4": "",
+    "column_4": "ignore",
 }
 
 
@@ -79,7 +79,7 @@ def test_synonyms_cover_the_headers_so_the_preview_comes_at_once(client, world, 
     assert page.status_code == 200
     assert "Ændringer fra regnearket for Ejendomme" in text
     assert "Hvilken kolonne er hvad?" not in text
-    assert "kolonnerne «Ansvarlig» bruges ikke ved upload og er sprunget over" in text
+    assert "kolonnen «Ansvarlig» bruges ikke ved upload og er sprunget over" in text
     assert "Gem 1 ændring" in text
     saved = client.post(_url("department-sheet-commit", world), {"token": _hidden(page, "token")})
     assert saved.status_code == 302
@@ -125,8 +125,9 @@ def test_unknown_headers_ask_which_column_is_which_and_the_mapping_is_remembered
         ODD_HEADERS
     )
     assert "Eksempel: Taget er skiftet." in text
+    assert "valgfri" not in text  # every column takes a choice ("Ignorér" is one)
     assert re.search(r'name="column_0"[^>]*>.*?<option value="number" selected>', text, re.S)
-    assert re.search(r'name="column_1"[^>]*>\s*<option value="" selected>', text, re.S)
+    assert re.search(r'name="column_1"[^>]*>\s*<option value="ignore" selected>', text, re.S)
 
     chosen = client.post(
         _url("department-sheet-mapping", world), {"token": _hidden(page, "token"), **MAPPING}
@@ -134,7 +135,7 @@ def test_unknown_headers_ask_which_column_is_which_and_the_mapping_is_remembered
     text = chosen.content.decode()
     assert chosen.status_code == 200
     assert "Ændringer fra regnearket for Ejendomme" in text and "Gem 1 ændring" in text
-    assert "kolonnerne «Ansvarlig» bruges ikke ved upload" in text
+    assert "kolonnen «Ansvarlig» bruges ikke ved upload" in text
     mapping = HeaderMapping.objects.get()
     assert mapping.headers == ODD_HEADERS
     assert mapping.updated_by == center_editor
@@ -179,7 +180,7 @@ def test_unknown_headers_ask_which_column_is_which_and_the_mapping_is_remembered
             "«Status» er valgt for flere kolonner; vælg den for én kolonne.",
         ),
         (
-            {"column_3": ""},
+            {"column_3": "ignore"},
             "Vælg en kolonne for «Korrigerende handling»: de skal være i regnearket.",
         ),
     ],

@@ -493,8 +493,13 @@ def rows_from_table(
     ignored = [f"«{h}»" for i, h in enumerate(table.headers) if h and i not in keys]
     if ignored:
         warnings.append(
-            f"Arket «{table.sheet}», række {table.header_line}: kolonnerne {', '.join(ignored)} "
-            "bruges ikke ved upload og er sprunget over."
+            f"Arket «{table.sheet}», række {table.header_line}: "
+            + (
+                f"kolonnen {ignored[0]}"
+                if len(ignored) == 1
+                else f"kolonnerne {', '.join(ignored)}"
+            )
+            + " bruges ikke ved upload og er sprunget over."
         )
     index_of = {k: i for i, k in keys.items()}
 

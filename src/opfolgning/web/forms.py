@@ -767,6 +767,14 @@ class SheetUploadForm(forms.Form):
     )
 
 
+#: The mapping's value for a column that is read as no field.
+IGNORED = "ignore"
+
+
+def _unless_ignored(key: str) -> str:
+    return "" if key == IGNORED else key
+
+
 class ColumnMappingForm(forms.Form):
     """Which column of a department's own spreadsheet is which field (or ignored).
 
@@ -788,7 +796,8 @@ class ColumnMappingForm(forms.Form):
         from openpyxl.utils import get_column_letter
 
         self.headers = headers
-        choices = [("", _("Ignorér")), *((k, _(v)) for k, v in OWN_FIELDS.items())]
+        # Every column takes a choice ("Ignorér" is one), so none is marked "(valgfri)".
+        choices = [(IGNORED, _("Ignorér")), *((k, _(v)) for k, v in OWN_FIELDS.items())]
         for index, header in enumerate(headers):
             if not header:
                 continue
@@ -800,8 +809,7 @@ class ColumnMappingForm(forms.Form):
                     header=header,
                 ),
                 choices=choices,
-                required=False,
-                initial=(guesses or {}).get(index, ""),
+                initial=(guesses or {}).get(index, "") or IGNORED,
                 help_text=(
                     format_lazy(_("Eksempel: {sample}"), sample=sample)
                     if sample
@@ -818,7 +826,7 @@ class ColumnMappingForm(forms.Form):
     def columns(self) -> dict[int, str]:
         """Return the mapping chosen: column index → field key ("" ignored)."""
         return {
-            int(name.removeprefix("column_")): self.cleaned_data.get(name, "")
+            int(name.removeprefix("column_")): _unless_ignored(self.cleaned_data.get(name, ""))
             for name in self.fields
             if name.startswith("column_")
         }
