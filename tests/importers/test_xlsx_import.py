@@ -13,7 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
-from opfolgning.exporters.xlsx import COLUMNS, MAIN_SHEET, TABLE_HEADER_ROW, render_report_xlsx
+from opfolgning.exporters.xlsx import (
+    COLUMNS,
+    MAIN_SHEET,
+    METADATA_SHEET,
+    TABLE_HEADER_ROW,
+    render_report_xlsx,
+)
 from opfolgning.followup.document import (
     AgreementRef,
     EconomyDoc,
@@ -252,6 +258,64 @@ def test_ambiguous_frown_without_text_reads_as_frown_means_and_warns(seed_xlsx, 
     where = f"sheet 'Opfølgning', row {change.row}, initiative 3.10, round 2"
     warning = next(w for w in doc.warnings if w.where == where)
     assert "☹" in warning.message
+
+
+DISTINCT_GUIDE = """Definition af smileys på indsats:
+
+- ☺: Milepælen er nået.
+- 😐: Milepælen er ikke fuldt nået, men målet kan fortsat nås.
+- ☹: Milepælen er ikke nået, og det er ikke realistisk.
+"""
+
+
+def with_guide(data: bytes, guide: str, change) -> bytes:
+    """Replace the workbook's reading guide with `guide` and let `change` edit the table."""
+    workbook = load_workbook(io.BytesIO(data))
+    for row in workbook[METADATA_SHEET].iter_rows():
+        if row[0].value == "reading_guide":
+            row[1].value = guide
+    change(workbook[MAIN_SHEET])
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def test_a_guide_with_a_glyph_per_level_decides_the_frown_unflagged(seed_xlsx):
+    def change(ws):
+        for number, round_, glyph in (("3.10", 2, "☹"), ("1.11", 2, "😐")):
+            row = row_of(ws, number, round_)
+            ws.cell(row, col("Smiley")).value = None
+            ws.cell(row, col("Smiley-tegn")).value = glyph
+            ws.cell(row, col("Skal kontrolleres")).value = None
+
+    doc = parse_xlsx(with_guide(seed_xlsx, DISTINCT_GUIDE, change), source="x.xlsx")
+    by_number = {i.number: i for i in doc.initiatives()}
+    sad = by_number["3.10"].milestones[1]
+    neutral = by_number["1.11"].milestones[1]
+    assert (sad.smiley, sad.glyph, sad.needs_review) == (Smiley.SAD, "☹", False)
+    assert (neutral.smiley, neutral.needs_review) == (Smiley.NEUTRAL, False)
+    assert not [w for w in doc.warnings if "3.10, round 2" in w.where]
+    # The same cell under the export's own guide (☹ for two levels) stays flagged.
+    doc = parse_xlsx(with_guide(seed_xlsx, DISTINCT_GUIDE.replace("😐", "☹"), change))
+    flagged = next(i for i in doc.initiatives() if i.number == "3.10").milestones[1]
+    assert (flagged.smiley, flagged.needs_review) == (Smiley.NEUTRAL, True)
+
+
+def test_a_text_and_glyph_agree_or_disagree_by_the_guide(seed_xlsx):
+    def change(ws):
+        row = row_of(ws, "3.10", 2)
+        ws.cell(row, col("Smiley")).value = "sur"
+        ws.cell(row, col("Smiley-tegn")).value = "☹"
+        ws.cell(row, col("Skal kontrolleres")).value = None
+        row = row_of(ws, "1.11", 2)
+        # ☹ is the guide's sad glyph, so with mellemfornøjet it is a disagreement here
+        ws.cell(row, col("Smiley")).value = "mellemfornøjet"
+        ws.cell(row, col("Smiley-tegn")).value = "☹"
+
+    doc = parse_xlsx(with_guide(seed_xlsx, DISTINCT_GUIDE, change))
+    disagreements = [w.where for w in doc.warnings if "disagree" in w.message]
+    assert any("1.11, round 2" in where for where in disagreements)
+    assert not any("3.10, round 2" in where for where in disagreements)
 
 
 def test_smiley_text_wins_over_the_glyph(seed_xlsx):

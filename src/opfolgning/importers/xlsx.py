@@ -41,8 +41,10 @@ from ..followup.smileys import (
     AMBIGUOUS_FROWN,
     LABELS_DA,
     GlyphReading,
+    Legend,
     Smiley,
     UnknownGlyph,
+    legend_from_guide,
     read_economy_glyph,
     read_effort_glyph,
 )
@@ -257,6 +259,7 @@ class _XlsxParser:
         self.sheet = ""
         self.columns: dict[str, int] = {}
         self.period: tuple[int, int] | None = None  # the agreement's years, from the facts
+        self.legend = Legend()  # the workbook's own glyphs, from its reading guide
 
     # errors and warnings
 
@@ -365,6 +368,8 @@ class _XlsxParser:
         column_names = {i: _COLUMN_BY_KEY[k].header for k, i in self.columns.items()}
         facts = self.facts(sheet.rows[:header_index])
         self.period = agreement_period(int(facts["year"]))
+        reading_guide = self.reading_guide()
+        self.legend = legend_from_guide(reading_guide)  # the document's own glyphs decide
         groups: dict[str, _Initiative] = {}
         for row in sheet.rows[header_index + 1 :]:
             if not any(_text(self.cell(row, key)) for key in self.columns):
@@ -378,7 +383,6 @@ class _XlsxParser:
                 header.number,
             )
         themes = self.themes(groups)
-        reading_guide = self.reading_guide()
         return ReportDocument(
             title=facts["title"],
             agreement=AgreementRef(facts["agreement"], int(facts["year"])),
@@ -640,7 +644,7 @@ class _XlsxParser:
             try:
                 if economy:
                     return read_economy_glyph(cell)
-                return read_effort_glyph(cell, frown_means=self.frown_means)
+                return read_effort_glyph(cell, frown_means=self.frown_means, legend=self.legend)
             except UnknownGlyph:
                 raise self.error(
                     f"{subject}: {_short(cell)!r} in column {_COLUMN_BY_KEY[key].header!r} is "
@@ -685,6 +689,10 @@ class _XlsxParser:
 
     def glyph_fits(self, glyph: str, smiley: Smiley | None, economy: bool) -> bool:
         base = glyph.replace("\ufe0f", "").replace("\ufe0e", "")
+        if not economy and self.legend.meaning(base) is not None:
+            return self.legend.meaning(base) is smiley
+        if not economy and self.legend.is_ambiguous(base):
+            return smiley in self.legend.meanings[base]
         if base == AMBIGUOUS_FROWN:
             return smiley in ((Smiley.SAD,) if economy else (Smiley.NEUTRAL, Smiley.SAD))
         try:
