@@ -376,7 +376,7 @@ CONTINUED = Truth(
     warnings=[
         ("title", "nævner intet udvalg"),
         ("table 1, row 4, initiative 1.1, round 2", "☹ kan betyde både"),
-        ("after table 4", "paragraph '(fortsættes på næste side)' is not part of the report"),
+        ("after table 4", "afsnittet «(fortsættes på næste side)» hører ikke til rapporten"),
         ("table 5, row 1, initiative 1.3", "læst som fortsættelsen af indsats 1.3 (tabel 4)"),
     ],
     variations=frozenset({1, 4, 7}),
@@ -490,7 +490,9 @@ MERGED = Truth(
         _plain_truth("1.2", "Grønne tage", [NEUTRAL, None, None, None], SAD, "Klima og miljø"),
         _plain_truth("1.3", "Affaldssortering", [HAPPY, SAD, HAPPY, None], HAPPY, "Klima og miljø"),
     ],
-    warnings=[("table 3, row 4, initiative 1.3, round 2", "taken as round 2 by its position")],
+    warnings=[
+        ("table 3, row 4, initiative 1.3, round 2", "læst som 2. opfølgning ud fra sin plads")
+    ],
     variations=frozenset({3}),
 )
 

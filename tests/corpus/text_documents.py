@@ -175,14 +175,16 @@ TEKNIK_TRUTH = DocumentTruth(
     warnings=[
         (
             "line 7, theme 1",
-            "1. 'Grøn omstilling' has no bold or heading marks; read as the heading of theme 1",
+            "«1. Grøn omstilling» er hverken fed eller mærket som overskrift; læst som "
+            "overskriften på tema 1",
         ),
-        ("line 10, initiative 1.1", "a line break inside a cell: lines 10–11 are read as one row"),
-        ("line 14, initiative 1.1", "a line break inside a cell: lines 14–15 are read as one row"),
+        ("line 10, initiative 1.1", "linjeskift inde i en celle: linje 10–11 er læst som én række"),
+        ("line 14, initiative 1.1", "linjeskift inde i en celle: linje 14–15 er læst som én række"),
         ("line 14, initiative 1.1, round 3", FROWN_REVIEW),
         (
             "line 19, theme 2",
-            "2. 'Trafik og veje' has no bold or heading marks; read as the heading of theme 2",
+            "«2. Trafik og veje» er hverken fed eller mærket som overskrift; læst som "
+            "overskriften på tema 2",
         ),
     ],
     variations={1, 2, 4},
@@ -292,8 +294,8 @@ KULTUR_TRUTH = DocumentTruth(
         ("line 15, initiative 1.4, round 3", FROWN_REVIEW),
         (
             "line 11, initiative 1.4",
-            "the responsible center cell names 2 centers; 'Center for Teknik og Miljø' is read as "
-            "the responsible center and 'Center for Kultur og Fritid' as contributors",
+            "cellen med ansvarligt center nævner 2 centre; «Center for Teknik og Miljø» "
+            "er læst som ansvarligt center og «Center for Kultur og Fritid» som bidragydere",
         ),
     ],
     variations={3, 4, 5, 6},
@@ -415,28 +417,29 @@ SKOLE_TRUTH = DocumentTruth(
         ),
     ],
     warnings=[
-        ("line 5", "a line break inside a cell: lines 5–6 are read as one row"),
+        ("line 5", "linjeskift inde i en celle: linje 5–6 er læst som én række"),
         ("line 9, initiative 3.2, round 2", FROWN_REVIEW),
         (
             "line 11, initiative 3.2, round 4",
-            "round cell 'Efter sommerferien' names no follow-up round; taken as round 4 by its "
-            "position",
+            "rundecellen «Efter sommerferien» nævner ingen opfølgning; læst som opfølgningen "
+            "pr. 31.12. ud fra sin "
+            "plads",
         ),
         (
             "line 5, initiative 3.2",
-            "the responsible center cell names 2 centers; 'Center for Skole' is read as the "
-            "responsible center and 'Center for Dagtilbud' as contributors",
+            "cellen med ansvarligt center nævner 2 centre; «Center for Skole» "
+            "er læst som ansvarligt center og «Center for Dagtilbud» som bidragydere",
         ),
         (
             "line 14, initiative 3.3",
-            "the responsible center cell names 2 centers; 'Center for Skole' is read as the "
-            "responsible center and 'Center for Sundhed' as contributors",
+            "cellen med ansvarligt center nævner 2 centre; «Center for Skole» "
+            "er læst som ansvarligt center og «Center for Sundhed» som bidragydere",
         ),
-        ("line 23, initiative 3.4", "a line break inside a cell: lines 23–24 are read as one row"),
+        ("line 23, initiative 3.4", "linjeskift inde i en celle: linje 23–24 er læst som én række"),
         (
             "line 22, initiative 3.4",
-            "the responsible center cell names 2 centers; 'Center for Ejendomme' is read as the "
-            "responsible center and 'Center for Skole' as contributors",
+            "cellen med ansvarligt center nævner 2 centre; «Center for Ejendomme» "
+            "er læst som ansvarligt center og «Center for Skole» som bidragydere",
         ),
     ],
     variations={1, 4, 5, 6},
@@ -513,16 +516,17 @@ OEKONOMI_TRUTH = DocumentTruth(
     warnings=[
         (
             "line 9, theme 5",
-            "5. 'Digitalisering' has no bold or heading marks; read as the heading of theme 5",
+            "«5. Digitalisering» er hverken fed eller mærket som overskrift; læst som "
+            "overskriften på tema 5",
         ),
-        ("line 12, initiative 5.1", "a line break inside a cell: lines 12–13 are read as one row"),
-        ("line 15, initiative 5.1", "a line break inside a cell: lines 15–16 are read as one row"),
+        ("line 12, initiative 5.1", "linjeskift inde i en celle: linje 12–13 er læst som én række"),
+        ("line 15, initiative 5.1", "linjeskift inde i en celle: linje 15–16 er læst som én række"),
         ("line 15, initiative 5.1, round 2", FROWN_REVIEW),
         ("line 17, initiative 5.1, round 3", FROWN_REVIEW),
         (
             "line 11, initiative 5.1",
-            "the responsible center cell names 2 centers; 'Center for Digitalisering' is read as "
-            "the responsible center and 'Center for Borgerservice' as contributors",
+            "cellen med ansvarligt center nævner 2 centre; «Center for Digitalisering» "
+            "er læst som ansvarligt center og «Center for Borgerservice» som bidragydere",
         ),
     ],
     variations={1, 2, 3, 4, 5, 6},

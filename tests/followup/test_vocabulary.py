@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from opfolgning.followup import vocabulary
 from opfolgning.followup.vocabulary import (
     CHANGE_KIND_WORDS,
     INITIATIVE_KINDS,
@@ -402,3 +403,28 @@ def test_title_forms(title, round_number, agreement, committee):
 )
 def test_lines_that_are_not_titles(line):
     assert parse_title(line) is None
+
+
+@pytest.mark.parametrize(
+    ("where", "danish"),
+    [
+        ("line 45, initiative 1.11, round 1", "linje 45, indsats 1.11, 1. opfølgning"),
+        (
+            "table 3, row 4, initiative 1.3, round 4",
+            "tabel 3, række 4, indsats 1.3, opfølgningen pr. 31.12.",
+        ),
+        (
+            "sheet 'Opfølgning', row 12, column 'Status'",
+            "ark 'Opfølgning', række 12, kolonne 'Status'",
+        ),
+        ("line 9, initiative 2.1, economy", "linje 9, indsats 2.1, økonomi"),
+        ("line 14, theme 1", "linje 14, tema 1"),
+        ("after table 4", "efter tabel 4"),
+        ("before the first table", "før første tabel"),
+        ("header", "sidehoved"),
+        ("Arket «Ark1», række 3", "Arket «Ark1», række 3"),  # already Danish: as it is
+    ],
+)
+def test_an_importers_place_reads_in_danish_and_stays_in_english(where, danish):
+    assert vocabulary.place(where) == danish
+    assert vocabulary.place(where, "en") == where

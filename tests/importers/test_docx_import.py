@@ -332,7 +332,7 @@ def test_several_initiatives_in_one_table_and_theme_without_heading():
     doc = parse_docx(word_document(rows))
     assert [t.number for t in doc.themes] == ["1", "2"]
     assert doc.themes[1].title == "" and doc.initiatives()[1].heading == ""
-    assert any("theme 2 has no heading" in w.message for w in doc.warnings)
+    assert any("tema 2 har ingen overskrift" in w.message for w in doc.warnings)
 
 
 # --- bad input ---------------------------------------------------------------------------

@@ -43,7 +43,7 @@ def test_a_milestone_cell_broken_by_a_line_break_is_joined_back():
     assert warnings_of(doc) == [
         (
             f"line {line}, initiative 1.1",
-            f"a line break inside a cell: lines {line}–{line + 1} are read as one row",
+            f"linjeskift inde i en celle: linje {line}–{line + 1} er læst som én række",
         )
     ]
     # Every later line keeps its own number.
@@ -62,7 +62,7 @@ def test_a_cell_broken_twice_and_a_status_note_on_its_own_line():
     first = doc.initiatives()[0].milestones[0]
     assert (first.text, first.status_note) == ("Trin et fortsat", "Noten er her.")
     line = line_of(text, "Milepæl\tTrin et")
-    assert f"lines {line}–{line + 3} are read as one row" in doc.warnings[0].message
+    assert f"linje {line}–{line + 3} er læst som én række" in doc.warnings[0].message
 
 
 def test_a_responsibility_cell_broken_by_a_line_break_keeps_its_labels():
@@ -136,7 +136,8 @@ def test_a_theme_heading_without_marks_between_initiatives():
     assert warnings_of(doc) == [
         (
             f"line {line_of(text, '2. Andet')}, theme 2",
-            "2. 'Andet tema' has no bold or heading marks; read as the heading of theme 2",
+            "«2. Andet tema» er hverken fed eller mærket som overskrift; læst som overskriften "
+            "på tema 2",
         )
     ]
 
@@ -163,7 +164,10 @@ def test_a_numbered_line_that_is_no_heading_is_still_refused():
 def test_the_kind_anlaeg_og_drift_in_a_report():
     doc = parse(report(initiative("1.1", kind="Anlæg og drift"), initiative("1.2", kind="Anlæg")))
     assert [i.kind for i in doc.initiatives()] == [KIND_BOTH, "capital"]
-    assert doc.warnings == [doc.warnings[0]] and "theme 1 has no heading" in doc.warnings[0].message
+    assert (
+        doc.warnings == [doc.warnings[0]]
+        and "tema 1 har ingen overskrift" in doc.warnings[0].message
+    )
 
 
 # --- 4. other round labels ---------------------------------------------------------------------
@@ -210,8 +214,8 @@ def test_a_round_cell_that_names_no_round_is_taken_by_its_position_with_a_warnin
     assert (second.round, second.label) == (2, "Til sommer")
     line = line_of(text, "Til sommer")
     assert (f"line {line}, initiative 1.1, round 2",
-            "round cell 'Til sommer' names no follow-up round; taken as round 2 by its "
-            "position") in warnings_of(doc)  # fmt: skip
+            "rundecellen «Til sommer» nævner ingen opfølgning; læst som 2. opfølgning ud fra sin "
+            "plads") in warnings_of(doc)  # fmt: skip
 
 
 def test_no_round_can_be_told_is_refused_saying_what_was_expected():
@@ -283,8 +287,8 @@ def test_two_centers_in_the_center_cell(cell):
     assert [(w.where, w.message) for w in center_warnings] == [
         (
             f"line {line_of(text, '4.2.')}, initiative 4.2",
-            "the responsible center cell names 2 centers; 'Center for Teknik og Miljø' is read "
-            "as the responsible center and 'Center for Kultur og Fritid' as contributors",
+            "cellen med ansvarligt center nævner 2 centre; «Center for Teknik og Miljø» "
+            "er læst som ansvarligt center og «Center for Kultur og Fritid» som bidragydere",
         )
     ]
 
@@ -336,7 +340,7 @@ def test_every_variation_in_one_report():
     assert [m.round for m in one.milestones] == [1, 2, 3, 4]
     assert two.kind == "operating"
     messages = [w.message for w in doc.warnings]
-    assert sum("has no bold or heading marks" in m for m in messages) == 2
-    assert sum("a line break inside a cell" in m for m in messages) == 2
-    assert sum("names 2 centers" in m for m in messages) == 1
+    assert sum("er hverken fed eller mærket som overskrift" in m for m in messages) == 2
+    assert sum("linjeskift inde i en celle" in m for m in messages) == 2
+    assert sum("nævner 2 centre" in m for m in messages) == 1
     assert sum("☹" in m for m in messages) == 1

@@ -342,7 +342,7 @@ def test_seed_missing_theme_heading_is_a_warning(seed_doc):
     assert len(theme_warnings) == 1
     assert theme_warnings[0].where == "line 70, theme 2"
     assert theme_warnings[0].message == (
-        "theme 2 has no heading; initiatives 2.1, 2.5, 2.6 placed by their numbers"
+        "tema 2 har ingen overskrift; indsats 2.1, 2.5, 2.6 er placeret ud fra deres numre"
     )
 
 

@@ -243,7 +243,7 @@ def test_missing_theme_heading_groups_by_number_and_warns():
         "Tredje tema",
     ]
     assert [w.message for w in doc.warnings] == [
-        "theme 2 has no heading; initiatives 2.1, 2.5 placed by their numbers"
+        "tema 2 har ingen overskrift; indsats 2.1, 2.5 er placeret ud fra deres numre"
     ]
 
 
@@ -334,8 +334,8 @@ def test_empty_cells_and_stray_empty_rows_anywhere():
     assert ini.economy.text == "Der er ikke afsat økonomi."
     assert ini.economy.smiley is None and ini.economy.glyph is None
     assert [w.message for w in doc.warnings] == [
-        "milestone row has no round; taken as round 1 by its position",
-        "theme 1 has no heading; initiatives 1.1, 1.2 placed by their numbers",
+        "milepælsrækken nævner ingen opfølgning; læst som 1. opfølgning ud fra sin plads",
+        "tema 1 har ingen overskrift; indsats 1.1, 1.2 er placeret ud fra deres numre",
     ]
     assert len(doc.initiatives()) == 2
 
@@ -489,7 +489,7 @@ def test_words_in_smiley_cells_are_read():
 def test_heading_without_theme_number_between_initiatives_is_ignored_with_warning():
     doc = parse(report(initiative("1.1"), "", "## Bilag", "", initiative("1.2")))
     assert len(doc.initiatives()) == 2
-    assert doc.warnings[0].message == "heading 'Bilag' has no theme number; ignored"
+    assert doc.warnings[0].message == "overskriften «Bilag» har intet temanummer; sprunget over"
 
 
 def test_registry_prefers_a_detected_importer_and_falls_back_to_text():

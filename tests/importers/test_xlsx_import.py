@@ -313,7 +313,7 @@ def test_a_text_and_glyph_agree_or_disagree_by_the_guide(seed_xlsx):
         ws.cell(row, col("Smiley-tegn")).value = "☹"
 
     doc = parse_xlsx(with_guide(seed_xlsx, DISTINCT_GUIDE, change))
-    disagreements = [w.where for w in doc.warnings if "disagree" in w.message]
+    disagreements = [w.where for w in doc.warnings if "uenige" in w.message]
     assert any("1.11, round 2" in where for where in disagreements)
     assert not any("3.10, round 2" in where for where in disagreements)
 
@@ -330,7 +330,7 @@ def test_smiley_text_wins_over_the_glyph(seed_xlsx):
     first, second = doc.initiatives()[0].milestones[:2]
     assert (first.smiley, first.glyph, first.needs_review) == (Smiley.SAD, "☹", False)
     assert second.smiley is Smiley.HAPPY
-    assert any("disagree" in w.message for w in doc.warnings)
+    assert any("uenige" in w.message for w in doc.warnings)
 
 
 def test_unknown_smiley_is_refused(seed_xlsx):
@@ -368,9 +368,9 @@ def test_a_formula_is_never_evaluated(seed_xlsx):
     assert workbook[MAIN_SHEET].cell(change.row, col("Status")).data_type == "f"
     doc = parse_xlsx(data, source="x.xlsx")
     assert doc.initiatives()[0].milestones[0].status_note == ""  # no saved value: empty
-    warning = next(w for w in doc.warnings if "formula" in w.message)
+    warning = next(w for w in doc.warnings if "formel" in w.message)
     assert warning.where == f"sheet 'Opfølgning', row {change.row}, column 'Status'"
-    assert "=1+1" in warning.message and "never evaluated" in warning.message
+    assert "=1+1" in warning.message and "beregnes aldrig" in warning.message
 
 
 def test_a_formula_reads_as_its_saved_value(seed_xlsx):
@@ -389,7 +389,7 @@ def test_a_formula_reads_as_its_saved_value(seed_xlsx):
             new.writestr(item, content)
     doc = parse_xlsx(packed.getvalue())
     assert doc.initiatives()[0].milestones[0].status_note == "2"
-    assert any("saved value '2' was used" in w.message for w in doc.warnings)
+    assert any("gemte værdi «2» er brugt" in w.message for w in doc.warnings)
 
 
 def test_text_that_looks_like_a_formula_stays_text():

@@ -33,7 +33,11 @@ def test_upload_preview_settle_and_store(client, db, finance_officer):
     preview = client.get(response["Location"]).content.decode()
     assert "Intet er gemt endnu" in preview
     assert "27 nye indsatser" in preview and "17 celler skal afklares" in preview
-    assert "line 45, initiative 1.11, round 1" in preview
+    assert "linje 45, indsats 1.11, 1. opfølgning" in preview
+    client.cookies["django_language"] = "en"
+    english = client.get(response["Location"]).content.decode()
+    assert "line 45, initiative 1.11, round 1" in english
+    del client.cookies["django_language"]
     assert 'name="cell:1.11:1"' in preview and "Sæt alle til sur" in preview
     assert not Initiative.objects.filter(number="1.11").exists()
     # "All as sad", then one cell back to neutral, and store.

@@ -493,3 +493,45 @@ def parse_round_label(label: str) -> int | None:
     if _FINAL_RE.match(text):
         return FINAL_ROUND
     return None
+
+
+# Where an importer found something ("table 3, row 2, initiative 1.1, round 2"): the
+# importers write places in these words, and pages show them in the reader's language.
+PLACE_WORDS: dict[str, Word] = {
+    "line": Word("linje", "line"),
+    "lines": Word("linje", "lines"),
+    "table": Word("tabel", "table"),
+    "row": Word("række", "row"),
+    "column": Word("kolonne", "column"),
+    "sheet": Word("ark", "sheet"),
+    "initiative": Word("indsats", "initiative"),
+    "theme": Word("tema", "theme"),
+    "economy": Word("økonomi", "economy"),
+    "header": Word("sidehoved", "header"),
+    "title": Word("titel", "title"),
+    "after table": Word("efter tabel", "after table"),
+    "before the first table": Word("før første tabel", "before the first table"),
+}
+_PLACE_PART_RE = re.compile(
+    r"^(?P<word>before the first table|after table|[a-z]+)(?P<rest>(?:\s.*)?)$", re.DOTALL
+)
+_ROUND_PART_RE = re.compile(r"^round (?P<n>[1-4])$")
+
+
+def place(where: str, language: str = "da") -> str:
+    """Return an importer's place ("line 12, initiative 1.1, round 3") in `language`.
+
+    Each comma-separated part that starts with a place word is translated ("linje 12,
+    indsats 1.1, 3. opfølgning"); any other part (a sheet's name, free text) stays as it is.
+    """
+    if language.startswith("en"):
+        return where
+    parts = []
+    for part in where.split(", "):
+        if m := _ROUND_PART_RE.match(part):
+            parts.append(round_phrase(int(m["n"]), language))
+        elif (m := _PLACE_PART_RE.match(part)) and m["word"] in PLACE_WORDS:
+            parts.append(PLACE_WORDS[m["word"]].in_language(language) + m["rest"])
+        else:
+            parts.append(part)
+    return ", ".join(parts)

@@ -75,7 +75,13 @@ from ..followup.smileys import (
     read_economy_glyph,
     read_effort_glyph,
 )
-from ..followup.vocabulary import DRAFT_WORD, KIND_CELL_EXPECTED, approval_word, kind_key
+from ..followup.vocabulary import (
+    DRAFT_WORD,
+    KIND_CELL_EXPECTED,
+    approval_word,
+    kind_key,
+    round_phrase,
+)
 from . import archive
 from .economy import agreement_period, budget_from_economy_text
 from .text import (
@@ -751,7 +757,7 @@ class _DocxParser:
             self.date = _parse_date(value)
             if self.date is None:
                 self.warn(
-                    "header", f"could not read the date {value!r}; expected '9. oktober 2019'"
+                    "header", f"datoen «{value}» kunne ikke læses; skriv den som '9. oktober 2019'"
                 )
         elif key.startswith(("tlf", "telefon")):
             self.contact.phone = value
@@ -836,7 +842,7 @@ class _DocxParser:
                 else:
                     self.warn(
                         f"table {self.tables}",
-                        "a table that is not an initiative table was ignored",
+                        "en tabel, der ikke er en indsatstabel, er sprunget over",
                     )
                 continue
             para = self.styles.read(element)
@@ -862,7 +868,9 @@ class _DocxParser:
             if self.pending is not None:
                 self.between.append(f"afsnittet {_short(para.text)!r}")
             where = f"after table {self.tables}" if self.tables else "before the first table"
-            self.warn(where, f"paragraph {_short(para.text)!r} is not part of the report; ignored")
+            self.warn(
+                where, f"afsnittet «{_short(para.text)}» hører ikke til rapporten; sprunget over"
+            )
         self.finish_pending()
 
     def finish_pending(self) -> None:
@@ -1091,7 +1099,8 @@ class _DocxParser:
                 )
             self.warn(
                 f"table {t}, row {r}, initiative {ini.number}, round {round_number}",
-                f"milestone row has no round; taken as round {round_number} by its position",
+                f"milepælsrækken nævner ingen opfølgning; læst som {round_phrase(round_number)} "
+                "ud fra sin plads",
             )
         if round_number in ini.milestones:
             raise self.error(
@@ -1230,7 +1239,7 @@ class _DocxParser:
                 r,
             ) from None
         if reading.needs_review:
-            self.warn(where, reading.reason or "the smiley needs review")
+            self.warn(where, reading.reason or "smileyen skal kontrolleres")
         return reading
 
     def reading(self, raw: str, *, economy: bool, marked: bool) -> GlyphReading:

@@ -28,6 +28,7 @@ from opfolgning.followup.vocabulary import (
     TitleFacts,
     kind_key,
     parse_round_label,
+    round_phrase,
 )
 
 from ..followup.document import (
@@ -482,7 +483,8 @@ def finish_document(
             warnings.append(
                 Warning(
                     f"{theme.where}, theme {number}",
-                    f"theme {number} has no heading; initiatives {numbers} placed by their numbers",
+                    f"tema {number} har ingen overskrift; indsats {numbers} er placeret ud fra "
+                    "deres numre",
                 )
             )
     return ReportDocument(
@@ -591,7 +593,8 @@ class _TextParser:
             if self.date is None:
                 self.warn(
                     f"line {lineno}",
-                    f"could not read the date {one_line(value)!r}; expected e.g. '9. oktober 2019'",
+                    f"datoen «{one_line(value)}» kunne ikke læses; skriv den som fx "
+                    "'9. oktober 2019'",
                 )
         elif key.startswith(("tlf", "telefon")):
             self.contact.phone = one_line(value)
@@ -718,7 +721,7 @@ class _TextParser:
                 where += f", initiative {self.open.number}"
             self.warn(
                 where,
-                f"a line break inside a cell: lines {index + 1}–{last + 1} are read as one row",
+                f"linjeskift inde i en celle: linje {index + 1}–{last + 1} er læst som én række",
             )
         return cells, last
 
@@ -808,14 +811,16 @@ class _TextParser:
             )
         if _OTHER_HEADING_RE.match(line):
             heading = _strip_heading_marks(line)
-            self.warn(f"line {lineno}", f"heading {heading!r} has no theme number; ignored")
+            self.warn(
+                f"line {lineno}", f"overskriften «{heading}» har intet temanummer; sprunget over"
+            )
             return
         if (m := _PLAIN_THEME_RE.match(text)) is not None:
             title = plain_text(m["title"])
             self.warn(
                 f"line {lineno}, theme {m['num']}",
-                f"{m['num']}. {title!r} has no bold or heading marks; read as the heading of "
-                f"theme {m['num']}",
+                f"«{m['num']}. {title}» er hverken fed eller mærket som overskrift; læst som "
+                f"overskriften på tema {m['num']}",
             )
             self.theme_heading(m["num"], title, lineno)
             return
@@ -910,8 +915,8 @@ class _TextParser:
             round_number = ini.milestone_rows
             self.warn(
                 f"line {lineno}, initiative {ini.number}, round {round_number}",
-                f"round cell {label!r} names no follow-up round; taken as round {round_number} "
-                "by its position",
+                f"rundecellen «{label}» nævner ingen opfølgning; læst som "
+                f"{round_phrase(round_number)} ud fra sin plads",
             )
         else:
             round_number = ini.milestone_rows
@@ -925,7 +930,8 @@ class _TextParser:
                 )
             self.warn(
                 f"line {lineno}, initiative {ini.number}, round {round_number}",
-                f"milestone row has no round; taken as round {round_number} by its position",
+                f"milepælsrækken nævner ingen opfølgning; læst som {round_phrase(round_number)} "
+                "ud fra sin plads",
             )
         if round_number in ini.milestones:
             raise self.error(
@@ -964,7 +970,7 @@ class _TextParser:
 
     def note_review(self, reading: GlyphReading, where: str) -> None:
         if reading.needs_review:
-            self.warn(where, reading.reason or "the smiley needs review")
+            self.warn(where, reading.reason or "smileyen skal kontrolleres")
 
     def economy_row(self, cells: list[str], lineno: int) -> None:
         ini = self.open
@@ -1026,9 +1032,8 @@ class _TextParser:
             responsibility.contributors = _join_names([*centers[1:], responsibility.contributors])
             self.warn(
                 f"line {ini.line}, initiative {ini.number}",
-                f"the responsible center cell names {len(centers)} centers; {centers[0]!r} is "
-                f"read as the responsible center and {_join_names(centers[1:])!r} as "
-                "contributors",
+                f"cellen med ansvarligt center nævner {len(centers)} centre; «{centers[0]}» er "
+                f"læst som ansvarligt center og «{_join_names(centers[1:])}» som bidragydere",
             )
         theme = self.theme(ini.number.split(".", 1)[0], ini.line)
         theme.doc.initiatives.append(

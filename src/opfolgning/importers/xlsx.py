@@ -348,14 +348,14 @@ class _XlsxParser:
                 continue
             value = row.values[index] if index < len(row.values) else None
             saved = (
-                f"its saved value {_short(_text(value))!r} was used"
+                f"dens gemte værdi «{_short(_text(value))}» er brugt"
                 if value is not None
-                else "it has no saved value and is read as empty"
+                else "den har ingen gemt værdi og er læst som tom"
             )
             self.warn(
                 f"row {row.number}, column {names[index]!r}",
-                f"the cell holds a formula ({_short(formula)}); formulas are never "
-                f"evaluated: {saved}",
+                f"cellen indeholder en formel ({_short(formula)}); formler beregnes aldrig: "
+                f"{saved}",
             )
 
     # the parts
@@ -661,7 +661,7 @@ class _XlsxParser:
             if glyph and not self.glyph_fits(glyph, reading.smiley, economy):
                 self.warn(
                     where,
-                    f"the smiley text {text!r} and the glyph {glyph!r} disagree; the text is used",
+                    f"smileyteksten «{text}» og tegnet «{glyph}» er uenige; teksten er brugt",
                 )
             if review:
                 self.warn(where, self.review_message(keys, smiley=reading.smiley, glyph=glyph))

@@ -73,6 +73,12 @@ def round_name(number: int | None) -> str:
 
 
 @register.filter
+def place(where: str) -> str:
+    """An importer's place ("line 12, initiative 1.1, round 3") in the reader's language."""
+    return vocabulary.place(where or "", get_language() or "da")
+
+
+@register.filter
 def round_phrase(number: int | None) -> str:
     """Return a round as named mid-sentence: "3. opfølgning", "opfølgningen pr. 31.12."."""
     return vocabulary.round_phrase(number, get_language() or "da") if number else ""
