@@ -2,7 +2,7 @@
 
 import pytest
 
-from opfolgning.followup.text import one_line, plain_text
+from opfolgning.followup.text import one_line, plain_text, whole_number
 
 
 @pytest.mark.parametrize(
@@ -25,3 +25,23 @@ def test_plain_text(value, expected):
 
 def test_one_line_folds_paragraphs_and_list_items():
     assert one_line("a\n\n- b\n- c") == "a - b - c"
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("3", 3),
+        (" 12 ", 12),
+        ("007", 7),
+        ("999999999", 999_999_999),
+        ("²", None),  # isdigit() is true, int() refuses it
+        ("٣", None),  # int() reads it; no query value or cell means it
+        ("-1", None),
+        ("1e5", None),
+        ("9" * 10, None),  # too big for a database's integer
+        ("", None),
+        (None, None),
+    ],
+)
+def test_whole_number_takes_plain_ascii_digits_only(text, number):
+    assert whole_number(text) == number

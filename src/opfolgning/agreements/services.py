@@ -21,7 +21,7 @@ from opfolgning.followup.document import (
     budget_model,
 )
 from opfolgning.followup.smileys import Smiley
-from opfolgning.followup.text import one_line, plain_text
+from opfolgning.followup.text import one_line, plain_text, whole_number
 
 from .audit import (
     Actor,
@@ -332,7 +332,7 @@ def _import_themes(job: _Import, agreement: Agreement) -> dict[str, Theme]:
     theme_creates, theme_updates = [], []
     for theme_doc in job.doc.themes:
         title = one_line(theme_doc.title)
-        position = int(theme_doc.number) if theme_doc.number.isdigit() else 0
+        position = whole_number(theme_doc.number) or 0
         if theme_doc.number not in themes:
             themes[theme_doc.number] = Theme(
                 agreement=agreement, number=theme_doc.number, title=title, position=position

@@ -95,3 +95,18 @@ def _join_lines(chunk: str) -> str:
 def one_line(value: str) -> str:
     """Return `value` as plain text on a single line."""
     return " ".join(plain_text(value).split())
+
+
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,9}")
+
+
+def whole_number(text: str | None) -> int | None:
+    """Return `text` as a whole number when it is one to nine ASCII digits, else None.
+
+    `str.isdigit()` is true for "²" and "٣", which `int()` refuses or reads; a query value
+    or a cell that is not plainly a number is no number (and never too big for a database).
+    """
+    if text is None:
+        return None
+    match = _WHOLE_NUMBER.fullmatch(text.strip())
+    return int(match[0]) if match else None

@@ -15,6 +15,7 @@ from opfolgning.accounts.permissions import can
 from opfolgning.agreements import selectors
 from opfolgning.agreements import setup_selectors as ss
 from opfolgning.agreements import setup_services as setup
+from opfolgning.followup.text import whole_number
 
 from .forms import AgreementForm, InitiativeForm
 from .round_views import _deny
@@ -153,4 +154,4 @@ def carry_over(request: HttpRequest, year: int) -> HttpResponse:
 
 
 def _int(text: str | None) -> int | None:
-    return int(text) if text and text.isascii() and text.isdigit() else None
+    return whole_number(text)

@@ -36,6 +36,7 @@ from opfolgning.exporters import html
 from opfolgning.exporters.html import report_context
 from opfolgning.followup.audience import Audience
 from opfolgning.followup.document import Contact, ReportDocument
+from opfolgning.followup.text import whole_number
 
 
 def public_document(doc: ReportDocument) -> ReportDocument:
@@ -170,7 +171,7 @@ def _report_view(
             raise _SignIn
         raise PermissionDenied
     version_arg = request.GET.get("version", "")
-    version = int(version_arg) if version_arg.isdigit() else None
+    version = whole_number(version_arg)
     view = ws.report_view_of(round_obj=round_obj, committee=committee_obj, version=version)
     # Each reader gets their part of it: the finance office all, committees what bears on
     # their decisions, citizens none of the internal notes (followup.audience).
