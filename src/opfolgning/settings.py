@@ -68,6 +68,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # A body over DATA_UPLOAD_MAX_MEMORY_SIZE to the API: a JSON 413 (not an HTML 400).
+    "opfolgning.api.middleware.BodyLimitMiddleware",
     # Serves STATIC_ROOT under gunicorn (after `opfolgning collectstatic`); with DEBUG, the finders.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -75,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Cache-Control: private, no-store on what a signed-in user or a token's holder gets.
+    "opfolgning.web.middleware.PrivateCacheMiddleware",
     # 429 for too many API requests or sign-in attempts (RATE_LIMIT_* below).
     "opfolgning.ratelimit.RateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -167,6 +171,7 @@ AUTH_PASSWORD_VALIDATORS = [
     },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "opfolgning.accounts.validators.RepeatedCharactersValidator"},
 ]
 
 # OpenID Connect (e.g. Entra ID), on when OIDC_RP_CLIENT_ID is set; see docs/sso.md.

@@ -100,6 +100,49 @@ def test_password_change_refuses_a_short_password_with_the_reason(client, center
     assert 'aria-invalid="true"' in html
 
 
+@pytest.mark.parametrize("password", ["aaaaaaaaaaaa", "abababababab", "aaaaaaaaaaaaaaab1"])
+def test_password_change_refuses_repeated_characters_with_the_reason(
+    client, center_editor, password
+):
+    client.force_login(center_editor)
+    response = client.post(
+        "/konto/adgangskode/",
+        {"old_password": PASSWORD, "new_password1": password, "new_password2": password},
+    )
+    assert response.status_code == 200
+    assert "for ensformig" in response.content.decode()
+    center_editor.refresh_from_db()
+    assert center_editor.check_password(PASSWORD)
+
+
+@pytest.mark.parametrize(
+    ("password", "refused"),
+    [
+        ("aaaaaaaaaaaa", True),  # one character (the probe's)
+        ("abababababab", True),  # two
+        ("aaaaaaabcdef", True),  # more than half one character
+        ("1212-1212-12", True),  # three
+        ("korrekt hest batteri", False),
+        ("opfolgning-demo", False),
+    ],
+)
+def test_repeated_characters_validator(password, refused):
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    from opfolgning.accounts.validators import RepeatedCharactersValidator
+
+    try:
+        RepeatedCharactersValidator().validate(password)
+    except ValidationError:
+        assert refused
+    else:
+        assert not refused
+    if refused:
+        with pytest.raises(ValidationError):
+            validate_password(password)  # it is one of the site's validators
+
+
 def render_menu(user, path="/aftaler/2019/"):
     request = RequestFactory().get(path)
     request.user = user

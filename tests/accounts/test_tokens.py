@@ -250,9 +250,13 @@ def test_another_user_cannot_revoke_my_token_on_the_page(
     login(client, other_center_editor)
 
     response = client.post(reverse("api_token_revoke", args=[token.pk]), {"bekraeft": "1"})
+    missing = client.post(reverse("api_token_revoke", args=[token.pk + 1000]), {"bekraeft": "1"})
+    looked_at = client.get(reverse("api_token_revoke", args=[token.pk]))
 
-    assert response.status_code == 403
-    assert "Intranettet" not in response.content.decode()
+    # Another user's token and a token that does not exist get the same answer (issue 18).
+    assert response.status_code == missing.status_code == looked_at.status_code == 404
+    assert response.content == missing.content
+    assert "Intranettet" not in response.content.decode() + looked_at.content.decode()
     assert user_for_token(secret) == center_editor
 
 

@@ -171,3 +171,17 @@ def test_nothing_of_the_open_round_leaks_to_anonymous_callers(api_world, client)
         assert SECRET_NOTE not in response.content.decode(), address
     assert client.get(f"/api/agreements/{YEAR}/rounds/4/report").status_code == 404
     assert client.get(url).status_code == 401
+
+
+def test_a_body_over_the_limit_gets_a_json_413(api_world, client, settings):
+    url = f"{ROUND4}/{api_world.own_number}"
+    body = json.dumps({"text": "x" * 3_000_000, "version": 1})  # 3 MB, over the 2.5 MB limit
+    response = client.put(
+        url,
+        body,
+        content_type="application/json",
+        **api_world.bearer(api_world.editor_token),
+    )
+    assert response.status_code == 413
+    assert response["Content-Type"].startswith("application/json")
+    assert "MB" in response.json()["detail"]

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -122,9 +122,9 @@ def token_revoke_view(request: HttpRequest, pk: int) -> HttpResponse:
         return _forbidden(request)
     token = get_object_or_404(ApiToken, pk=pk)
     if token.user_id != request.user.pk and not request.user.is_superuser:
-        # The same answer as token_revoke would give; checked first so the confirmation page
-        # does not show someone else's token name either.
-        return render(request, "accounts/tokens_forbidden.html", {"not_yours": True}, status=403)
+        # Someone else's token is answered as a missing one: the answer tells no one which
+        # token ids exist, and the confirmation page shows no other user's token name.
+        raise Http404
     if request.method == "GET" or request.POST.get("bekraeft") != "1":
         return render(request, "accounts/tokens_revoke.html", {"token": token})
     token_revoke(actor=request.user, token=token)

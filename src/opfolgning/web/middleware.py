@@ -1,5 +1,5 @@
 """Web middleware: the chosen language (restored on sign-in), one change set per request,
-and "not found" as the 404 page."""
+"not found" as the 404 page, and no caching of what a signed-in user sees."""
 
 from __future__ import annotations
 
@@ -118,3 +118,29 @@ class NotFoundMiddleware:
     def process_exception(self, request: HttpRequest, exception: Exception) -> None:
         if isinstance(exception, NotFound):
             raise Http404(str(exception)) from exception
+
+
+PRIVATE_CACHE_CONTROL = "private, no-store"
+
+
+class PrivateCacheMiddleware:
+    """Keep what a signed-in user (or an API token's holder) sees out of every cache.
+
+    A signed-in page, a draft download or an API answer for a token may hold what the
+    public must not read; `Cache-Control: private, no-store` keeps shared caches (a proxy)
+    and the browser's back-forward store from keeping it after sign-out. What anonymous
+    readers get keeps the caching its view gives it (static files are served before this).
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        if signed_in or "HTTP_AUTHORIZATION" in request.META:
+            response["Cache-Control"] = PRIVATE_CACHE_CONTROL
+            if response.has_header("Expires"):
+                del response["Expires"]
+        return response
