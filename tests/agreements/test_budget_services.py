@@ -485,3 +485,45 @@ def test_an_unknown_change_kind_lists_the_vocabularys_words(funded, officer):
     with pytest.raises(bs.BudgetRefused) as refused:
         _propose(funded, officer, kind="gave")
     assert "vælg udskydelse, forhøjelse, reduktion eller sparemål." in str(refused.value)
+
+
+# --- the same proposal sent twice (issue 18) --------------------------------------------------
+
+
+def test_the_same_proposal_sent_again_by_the_same_user_is_the_one_stored(funded, officer):
+    first = _propose(funded, officer)
+    again = _propose(funded, officer)
+    assert again.pk == first.pk
+    assert BudgetChange.objects.count() == 1
+    # Another amount, or another user, is another proposal.
+    other_amounts = _propose(funded, officer, amounts={2019: -MIO // 2, 2020: MIO // 2})
+    colleague = get_user_model().objects.create_user("kollega")
+    by_colleague = _propose(funded, colleague)
+    assert len({first.pk, other_amounts.pk, by_colleague.pk}) == 3
+    assert BudgetChange.objects.count() == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_25_identical_proposals_at_once_store_one(transactional_db):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from django.db import connection
+
+    report_import(actor=None, document=factories.report(round_number=2, initiatives=1))
+    initiative = Initiative.objects.select_related("agreement").get(number="1.1")
+    bs.budget_set(
+        actor=None, initiative=initiative, lines=[(2019, "capital", 2 * MIO)], no_money=False
+    )
+    user = get_user_model().objects.create_user("okonomi")
+
+    def propose(_: int) -> int:
+        try:
+            return _propose(initiative, user).pk
+        finally:
+            connection.close()
+
+    workers = 5 if connection.vendor == "postgresql" else 1  # SQLite takes one writer at a time
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        stored = set(pool.map(propose, range(25)))
+    assert len(stored) == 1
+    assert BudgetChange.objects.count() == 1

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
 from django.db import transaction
+from django.utils import timezone
 
 from opfolgning.followup import budget as rules
 from opfolgning.followup import vocabulary
@@ -338,6 +339,10 @@ def change_propose(
         )
         if problems:
             raise BudgetRefused(initiative, *what, problems)
+        # The same proposal sent again (a double click, a resent form) is the one stored:
+        # the initiative is locked, so of identical requests at once one stores it.
+        if (twin := _same_proposal(initiative, actor, change, items)) is not None:
+            return twin
         stored = BudgetChange(
             initiative=initiative,
             kind=kind,
@@ -357,6 +362,35 @@ def change_propose(
             reason,
         )
     return stored
+
+
+#: How long an identical proposal by the same user counts as the same one sent again.
+RESENT_WITHIN = dt.timedelta(minutes=2)
+
+
+def _same_proposal(
+    initiative: Initiative, actor: Actor, change: rules.BudgetChange, items: list[tuple[int, int]]
+) -> BudgetChange | None:
+    """Return a proposal identical to `change` that the same user made just now, if any."""
+    user = user_of(actor)
+    if user is None:
+        return None
+    recent = BudgetChange.objects.filter(
+        initiative=initiative,
+        created_by=user,
+        status=ChangeStatus.PROPOSED,
+        kind=change.kind.value,
+        kind_of_money=change.kind_of_money.value,
+        financing=change.financing,
+        note=change.note,
+        proposed_in_round=change.proposed_in_round,
+        created_at__gte=timezone.now() - RESENT_WITHIN,
+    ).prefetch_related("amounts")
+    wanted = sorted(items)
+    for candidate in recent:
+        if sorted((a.year, a.amount) for a in candidate.amounts.all()) == wanted:
+            return candidate
+    return None
 
 
 def _locked_change(change: BudgetChange) -> BudgetChange:
