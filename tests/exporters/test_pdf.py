@@ -286,6 +286,17 @@ def test_emoji_and_other_characters_without_a_glyph_in_report_text_do_not_stop_t
     assert not EMOJI.search(text), EMOJI.findall(text)
 
 
+def test_the_probes_characters_in_a_status_note_render_as_visible_replacements():
+    # Issue 18's probe: 进, ＝ (U+FF1D), ESC and U+FFFE in a note stopped the whole PDF.
+    doc = factories.report(initiatives=1)
+    milestone = doc.themes[0].initiatives[0].milestones[0]
+    milestone.status_note = "Noten: 进 ＝ \x1b \ufffe slut; græsk αβγ, kyrillisk Привет"
+    with translation.override("da"):
+        text = _text_of(pdf.render_report_pdf(doc))
+    assert "Noten: \ufffd \ufffd \ufffd \ufffd slut" in " ".join(text.split())
+    assert "αβγ" in text and "Привет" in text  # DejaVu Sans draws these
+
+
 def _mini_font(path: Path, text: str) -> None:
     """Write a tiny TrueType font with a glyph for each character of `text`."""
     from fontTools.fontBuilder import FontBuilder
