@@ -136,6 +136,21 @@ def test_saving_a_status_makes_a_draft_and_reports_the_rules(round3, editor):
     assert result.milestone.history.first().history_user == editor
 
 
+def test_control_characters_pasted_into_a_status_are_dropped(round3, editor):
+    # Issue 18: ESC, NUL, U+FFFE and C1 controls came in with pasted text and stopped the PDF.
+    wf.round_open(actor=None, round_obj=round3)
+    sub = _submission(round3, "1.3")
+    result = _save(
+        sub,
+        editor,
+        status_note="Forsinket\x1b af\x00 licitation\ufffe\x85\nNæste linje\tmed tab 进",
+        smiley="sad",
+        corrective_action="Ny\x07 plan",
+    )
+    assert result.milestone.status_note == "Forsinket af licitation\nNæste linje\tmed tab 进"
+    assert result.milestone.corrective_action == "Ny plan"
+
+
 def test_a_changed_smiley_without_a_status_note_is_reported(round3, editor):
     wf.round_open(actor=None, round_obj=round3)
     result = _save(_submission(round3, "1.3"), editor, smiley="happy")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from opfolgning.followup.text import one_line, plain_text, whole_number
+from opfolgning.followup.text import one_line, plain_text, whole_number, without_controls
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,9 @@ def test_one_line_folds_paragraphs_and_list_items():
 )
 def test_whole_number_takes_plain_ascii_digits_only(text, number):
     assert whole_number(text) == number
+
+
+def test_without_controls_keeps_tabs_and_line_breaks_and_every_script():
+    assert without_controls("a\x1bb\x00c\ufffe\uffff\x85\x7fd") == "abcd"
+    kept = "linje\nny\r\nlinje\tfane 进 ＝ مرحبا αβγ e\u0301 ☹"
+    assert without_controls(kept) == kept

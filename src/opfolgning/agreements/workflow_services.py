@@ -19,6 +19,7 @@ from opfolgning.followup.audience import published_statuses
 from opfolgning.followup.document import fingerprint
 from opfolgning.followup.rules import Finding, Severity, effective_smileys, initiative_findings
 from opfolgning.followup.smileys import Smiley
+from opfolgning.followup.text import without_controls
 
 from . import selectors
 from .audit import Actor, audited_save, change_set, user_of
@@ -255,11 +256,12 @@ def status_save(
     """
     if smiley not in ("", *EffortSmiley.values):
         raise WorkflowError(f"Ukendt smiley {smiley!r}; vælg glad, mellemfornøjet eller sur.")
+    # Control characters pasted in with the text are dropped (followup.text.without_controls).
     yours = {
-        "text": (text or "").strip(),
-        "status_note": status_note.strip(),
+        "text": without_controls(text or "").strip(),
+        "status_note": without_controls(status_note).strip(),
         "smiley": smiley,
-        "corrective_action": corrective_action.strip(),
+        "corrective_action": without_controls(corrective_action).strip(),
     }
     with transaction.atomic():
         submission = _lock(submission)

@@ -110,3 +110,17 @@ def whole_number(text: str | None) -> int | None:
         return None
     match = _WHOLE_NUMBER.fullmatch(text.strip())
     return int(match[0]) if match else None
+
+
+# Control characters but tab, line feed and carriage return, the C1 controls and the
+# non-characters: nothing a person types means them, and some stop a PDF.
+_TYPED_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+
+
+def without_controls(text: str) -> str:
+    """Return `text` without control characters and non-characters (keeping \\t, \\n, \\r).
+
+    What a person writes in a form, the API or a spreadsheet never means ESC or U+FFFE;
+    they come in with pasted text and would be stored, shown as boxes and stop exports.
+    """
+    return _TYPED_CONTROL.sub("", text) if _TYPED_CONTROL.search(text) else text
