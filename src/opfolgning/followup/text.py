@@ -17,7 +17,9 @@ _AMP = "\U0010fffd"  # stands for "&" while text passes through nh3
 _BLANK_LINE = re.compile(r"\n\s*\n")
 # Inline tags without attributes that nh3 would only remove.
 _INLINE_TAGS = re.compile(r"(?i)</?(?:b|i|u|em|strong|span|font|small|sup|sub)\s*>")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
+# Control characters but tab, line feed and carriage return, the C1 controls and the
+# non-characters: nothing a person types means them, and some stop a PDF.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 # Anything plain_text would change beyond stripping the ends.
 _NEEDS_WORK = re.compile(r"[<&\r\n\t\u00a0\u2029]|  ")
 
@@ -112,15 +114,10 @@ def whole_number(text: str | None) -> int | None:
     return int(match[0]) if match else None
 
 
-# Control characters but tab, line feed and carriage return, the C1 controls and the
-# non-characters: nothing a person types means them, and some stop a PDF.
-_TYPED_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
-
-
 def without_controls(text: str) -> str:
     """Return `text` without control characters and non-characters (keeping \\t, \\n, \\r).
 
     What a person writes in a form, the API or a spreadsheet never means ESC or U+FFFE;
     they come in with pasted text and would be stored, shown as boxes and stop exports.
     """
-    return _TYPED_CONTROL.sub("", text) if _TYPED_CONTROL.search(text) else text
+    return _CONTROL.sub("", text)

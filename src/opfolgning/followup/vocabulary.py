@@ -499,7 +499,6 @@ def parse_round_label(label: str) -> int | None:
 # importers write places in these words, and pages show them in the reader's language.
 PLACE_WORDS: dict[str, Word] = {
     "line": Word("linje", "line"),
-    "lines": Word("linje", "lines"),
     "table": Word("tabel", "table"),
     "row": Word("række", "row"),
     "column": Word("kolonne", "column"),

@@ -689,10 +689,8 @@ class _XlsxParser:
 
     def glyph_fits(self, glyph: str, smiley: Smiley | None, economy: bool) -> bool:
         base = glyph.replace("\ufe0f", "").replace("\ufe0e", "")
-        if not economy and self.legend.meaning(base) is not None:
-            return self.legend.meaning(base) is smiley
-        if not economy and self.legend.is_ambiguous(base):
-            return smiley in self.legend.meanings[base]
+        if not economy and (levels := self.legend.meanings.get(base)):
+            return smiley in levels  # the levels the workbook's own guide gives the glyph
         if base == AMBIGUOUS_FROWN:
             return smiley in ((Smiley.SAD,) if economy else (Smiley.NEUTRAL, Smiley.SAD))
         try:

@@ -141,6 +141,5 @@ class PrivateCacheMiddleware:
         signed_in = user is not None and user.is_authenticated
         if signed_in or "HTTP_AUTHORIZATION" in request.META:
             response["Cache-Control"] = PRIVATE_CACHE_CONTROL
-            if response.has_header("Expires"):
-                del response["Expires"]
+            response.headers.pop("Expires", None)
         return response

@@ -119,7 +119,7 @@ def carry_over(request: HttpRequest, year: int) -> HttpResponse:
     if not can(request.user, PERM):
         return _deny(request)
     data = request.POST if request.method == "POST" else request.GET
-    source_year = _int(data.get("fra"))
+    source_year = whole_number(data.get("fra"))
     choice = ss.carry_over_choice(year=year, source_year=source_year)
     chosen = set(data.getlist("indsats"))
     if request.method == "GET" and data.get("alle"):
@@ -151,7 +151,3 @@ def carry_over(request: HttpRequest, year: int) -> HttpResponse:
         "page": "setup",
     }
     return render(request, "web/setup/carry_over.html", context, status=400 if error else 200)
-
-
-def _int(text: str | None) -> int | None:
-    return whole_number(text)
