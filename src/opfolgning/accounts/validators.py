@@ -35,4 +35,6 @@ class RepeatedCharactersValidator:
             )
 
     def get_help_text(self) -> str:
-        return _("Adgangskoden skal have mindst %(n)d forskellige tegn.") % {"n": self.min_distinct}
+        return _("Din adgangskode skal indeholde mindst %(n)d forskellige tegn.") % {
+            "n": self.min_distinct
+        }
